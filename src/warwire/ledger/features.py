@@ -1,0 +1,201 @@
+"""Pairwise features of two event mentions for linking: date, place, type, actors, figures.
+
+Each feature returns (compatible, score in 0..1, detail); an incompatible feature vetoes the merge.
+Rules (documented here, used by link.py):
+- date: known-year dates become day ranges (day: that day; month: the whole month; year: the whole year;
+  start..end when an end is given; week: start..start+6). Two ranges are compatible when the gap between
+  them is at most one day (so day precision matches the same day +-1, a month matches any day in it).
+  A date with an unknown year is compatible only when month (and day, +-1) agree with the other side's;
+  an empty date (nothing known) is compatible with anything but scores 0.
+- place: different countries never match. With coordinates at town/point level on both sides: haversine
+  <= 25 km. Otherwise the same admin1 when both give one (one side admin1-level, or no coordinates), else the
+  same country. Same place name scores like a short distance. Unknown place: compatible, score 0.
+- type: same type; same family (data/ledger.json) or either generic ('other', 'attack' ...) scores less;
+  anything else vetoes.
+- actors: named actors shared score; two disjoint non-empty sets of named perpetrators veto.
+- figures: killed totals within a factor of 3 ((max+1)/(min+1) <= 3) or missing on a side; equal scores most.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from warwire.model import PartialDate
+
+FINE_GEO = {"point", "town", "near_town"}
+MAX_KM = 25.0
+MAX_KILLED_RATIO = 3.0
+Feature = tuple[bool, float, str]
+
+
+@lru_cache(maxsize=1)
+def tables() -> dict[str, Any]:
+    return json.loads(
+        (Path(__file__).resolve().parents[1] / "data" / "ledger.json").read_text(encoding="utf-8")
+    )
+
+
+@dataclass
+class Mention:
+    """One non-background event as one document tells it, reduced to what linking compares."""
+
+    key: tuple[str, int]  # (document id, event index)
+    source: Any  # identity of the document (events of one source never merge)
+    type: str = "other"
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    precision: str = "unknown"
+    location: dict[str, Any] = field(default_factory=dict)
+    actors: list[dict[str, Any]] = field(default_factory=list)
+    killed: int | None = None
+    wounded: int | None = None
+    primary: bool = False
+
+
+def norm(text: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
+
+
+def _bounds(p: PartialDate) -> tuple[int, int]:
+    y = p.year or 1
+    if p.month and p.day:
+        d = _safe_date(y, p.month, p.day).toordinal()
+        return d, d
+    if p.month:
+        return date(y, p.month, 1).toordinal(), date(
+            y, p.month, calendar.monthrange(y, p.month)[1]
+        ).toordinal()
+    return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
+
+
+def _safe_date(y: int, m: int, d: int) -> date:
+    return date(y, m, min(d, calendar.monthrange(y, m)[1]))
+
+
+def day_range(m: Mention) -> tuple[int, int] | None:
+    """The mention's date as an ordinal day range; None when the year is unknown."""
+    if not m.start or m.start.year is None:
+        return None
+    lo, hi = _bounds(m.start)
+    if m.end and m.end.year is not None:
+        hi = max(hi, _bounds(m.end)[1])
+    elif m.precision == "week" and lo == hi:
+        hi = lo + 6
+    return lo, hi
+
+
+def date_feature(a: Mention, b: Mention) -> Feature:
+    if not a.start or a.start.is_empty or not b.start or b.start.is_empty:
+        return True, 0.0, "date unknown on one side"
+    ra, rb = day_range(a), day_range(b)
+    if ra is None or rb is None:
+        return _partial_date_feature(a.start, b.start)
+    gap = max(ra[0], rb[0]) - min(ra[1], rb[1])
+    if gap > 1:
+        return False, 0.0, f"dates {a.start.iso()} / {b.start.iso()} {gap} days apart"
+    single = ra[0] == ra[1] and rb[0] == rb[1]
+    if single:
+        return True, 1.0 if gap <= 0 else 0.7, f"{a.start.iso()} ~ {b.start.iso()} (gap {max(gap, 0)} d)"
+    narrow = min(ra[1] - ra[0], rb[1] - rb[0])
+    return True, 0.5 if narrow <= 7 else 0.3, f"{a.start.iso()} overlaps {b.start.iso()}"
+
+
+def _partial_date_feature(a: PartialDate, b: PartialDate) -> Feature:
+    if a.month and b.month and a.month != b.month:
+        return False, 0.0, f"months {a.month} / {b.month} differ (year unknown)"
+    if a.day and b.day and abs(a.day - b.day) > 1:
+        return False, 0.0, f"days {a.day} / {b.day} differ (year unknown)"
+    if a.month and b.month and a.day and b.day:
+        return True, 0.6, f"month/day {a.month}-{a.day} ~ {b.month}-{b.day} (year unknown)"
+    return True, 0.1, "partial dates agree (year unknown)"
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = math.pi / 180
+    x = (
+        math.sin((lat2 - lat1) * r / 2) ** 2
+        + math.cos(lat1 * r) * math.cos(lat2 * r) * math.sin((lon2 - lon1) * r / 2) ** 2
+    )
+    return 12742.0 * math.asin(math.sqrt(x))
+
+
+def _fine(loc: dict[str, Any]) -> bool:
+    return loc.get("precision") in FINE_GEO and loc.get("lat") is not None and loc.get("lon") is not None
+
+
+def place_feature(a: Mention, b: Mention) -> Feature:
+    la, lb = a.location or {}, b.location or {}
+    if not any(la.get(k) for k in ("country", "admin1", "name", "lat")) or not any(
+        lb.get(k) for k in ("country", "admin1", "name", "lat")
+    ):
+        return True, 0.0, "place unknown on one side"
+    ca, cb = (la.get("country") or "").upper(), (lb.get("country") or "").upper()
+    if ca and cb and ca != cb:
+        return False, 0.0, f"countries {ca} / {cb} differ"
+    if _fine(la) and _fine(lb):
+        km = haversine_km(la["lat"], la["lon"], lb["lat"], lb["lon"])
+        if km > MAX_KM:
+            return False, 0.0, f"{la.get('name')} / {lb.get('name')} {km:.0f} km apart"
+        return True, 1.0 if km <= 2 else 0.7, f"{la.get('name')} ~ {lb.get('name')} ({km:.1f} km)"
+    na, nb = norm(la.get("name")), norm(lb.get("name"))
+    if na and na == nb:
+        return True, 0.8, f"same place name {la.get('name')}"
+    a1, b1 = norm(la.get("admin1")), norm(lb.get("admin1"))
+    if a1 and b1:
+        if a1 != b1:
+            return False, 0.0, f"admin1 {la.get('admin1')} / {lb.get('admin1')} differ"
+        both_named = na and nb and la.get("precision") in FINE_GEO and lb.get("precision") in FINE_GEO
+        return True, 0.1 if both_named else 0.4, f"same admin1 {la.get('admin1')}"
+    if ca and cb:
+        return True, 0.15, f"same country {ca}"
+    return True, 0.0, "place not comparable"
+
+
+def type_feature(a: Mention, b: Mention) -> Feature:
+    ta, tb = a.type or "other", b.type or "other"
+    if ta == tb:
+        return True, 1.0, f"same type {ta}"
+    if any(ta in fam and tb in fam for fam in tables()["type_families"]):
+        return True, 0.6, f"related types {ta} / {tb}"
+    if ta in tables()["generic_types"] or tb in tables()["generic_types"]:
+        return True, 0.3, f"generic type {ta} / {tb}"
+    return False, 0.0, f"types {ta} / {tb} differ"
+
+
+def _named(m: Mention, role: str | None = None) -> set[str]:
+    return {
+        norm(x["name"])
+        for x in m.actors
+        if x.get("category") not in ("unidentified", "civilians") and (role is None or x.get("role") == role)
+    }
+
+
+def actor_feature(a: Mention, b: Mention) -> Feature:
+    shared = _named(a) & _named(b)
+    if shared:
+        return True, 1.0, "shared actors " + ", ".join(sorted(shared))
+    pa, pb = _named(a, "perpetrator"), _named(b, "perpetrator")
+    if pa and pb:
+        return False, 0.0, f"perpetrators differ: {sorted(pa)} / {sorted(pb)}"
+    return True, 0.0, "no shared named actors"
+
+
+def figure_feature(a: Mention, b: Mention) -> Feature:
+    ka, kb = a.killed, b.killed
+    if ka is None or kb is None:
+        return True, 0.0, "killed figure missing on a side"
+    ratio = (max(ka, kb) + 1) / (min(ka, kb) + 1)
+    if ratio > MAX_KILLED_RATIO:
+        return False, 0.0, f"killed {ka} / {kb} too different"
+    score = 1.0 if ka == kb else 0.4
+    if ka == kb == 0:
+        score = 0.5 if a.wounded is not None and a.wounded == b.wounded else 0.2
+    return True, score, f"killed {ka} ~ {kb}"

@@ -1,0 +1,291 @@
+"""The ledger: stores extraction results, links reports of one event, reconciles their figures.
+
+Each document is stored and linked in its own transaction, so an interrupted batch keeps every document
+committed before the interruption and a rerun stores only the rest (documents are keyed by
+sha256(doc id + text); a document seen before is skipped).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, insert, or_, select
+
+from warwire.ledger import assemble
+from warwire.ledger.features import Mention
+from warwire.ledger.link import _neighbour_months, assign, doc_mentions
+from warwire.ledger.schema import claims, doc_events, documents, ledger_events, links
+from warwire.ledger.store import make_engine, upgrade
+from warwire.model import Document, PartialDate
+
+
+@dataclass
+class IngestReport:
+    seen: int = 0
+    stored: int = 0
+    skipped: int = 0
+    events: int = 0
+    merged: int = 0
+    new_ledger_events: int = 0
+    stored_docs: list[str] = field(default_factory=list)
+
+
+def doc_sha256(doc: Document) -> str:
+    return hashlib.sha256((doc.doc + "\x00" + (doc.text or "")).encode("utf-8")).hexdigest()
+
+
+class Ledger:
+    """Cross-report event ledger on SQLite or PostgreSQL (schema migrated on open)."""
+
+    def __init__(self, url: str = "sqlite:///warwire.db") -> None:
+        self.engine = make_engine(url)
+        upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def ingest_documents(self, docs: Iterable[Document]) -> IngestReport:
+        report = IngestReport()
+        for doc in docs:
+            report.seen += 1
+            with self.engine.begin() as conn:
+                self._ingest_one(conn, doc, report)
+        return report
+
+    def _ingest_one(self, conn: Connection, doc: Document, report: IngestReport) -> None:
+        sha = doc_sha256(doc)
+        if conn.execute(select(documents.c.id).where(documents.c.sha256 == sha)).first():
+            report.skipped += 1
+            return
+        doc_id = conn.execute(
+            insert(documents).values(
+                doc=doc.doc,
+                sha256=sha,
+                title=doc.title,
+                outlet=doc.outlet,
+                url=doc.url,
+                published=doc.published.iso() if doc.published else None,
+                data=doc.to_dict(),
+                ingested_at=datetime.now(UTC),
+            )
+        ).inserted_primary_key[0]
+        row_ids = _insert_events(conn, doc, doc_id)
+        mentions = doc_mentions(doc)
+        for m in mentions:
+            m.source = doc_id
+        cands = _candidates(conn, mentions)
+        joined = {i: (cid, got) for i, cid, got in assign(mentions, cands)}
+        for i, m in enumerate(mentions):
+            cid, got = joined.get(i, (None, None))
+            if cid is None:
+                cid = f"ev-{sha[:12]}-{m.key[1]}"
+                conn.execute(insert(ledger_events).values(id=cid, created_at=datetime.now(UTC)))
+                report.new_ledger_events += 1
+            else:
+                report.merged += 1
+            conn.execute(
+                insert(links).values(
+                    ledger_event_id=cid,
+                    doc_event_id=row_ids[m.key[1]],
+                    score=got.score if got else None,
+                    explanation={"features": got.features, "matched": list(got.with_key)} if got else None,
+                )
+            )
+        report.stored += 1
+        report.events += len(mentions)
+        report.stored_docs.append(doc.doc)
+
+    def events(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
+        type: str | None = None,
+    ) -> list[dict[str, Any]]:  # noqa: A002
+        """Deduplicated ledger events (dicts), filtered; dates compare as ISO prefixes ('2020-02')."""
+        with self.engine.connect() as conn:
+            grouped = _members(conn, _filtered_ids(conn, country, admin1, type))
+        out = [assemble.summary(eid, ms) for eid, ms in grouped.items()]
+        return [e for e in out if _date_ok(e, since, until)]
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            grouped = _members(conn, [event_id])
+        if event_id not in grouped:
+            raise KeyError(event_id)
+        return assemble.detail(event_id, grouped[event_id])
+
+    def dataframe(self, **filters: Any) -> Any:
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            raise ImportError(
+                "Ledger.dataframe() needs pandas: pip install pandas (or use events())."
+            ) from exc
+        from warwire.export.csv import event_row
+
+        return pd.DataFrame([event_row(e) for e in self.events(**filters)])
+
+
+def _insert_events(conn: Connection, doc: Document, doc_id: int) -> dict[int, int]:
+    from warwire.ledger.link import _killed
+
+    row_ids: dict[int, int] = {}
+    for i, ev in enumerate(doc.events):
+        loc = ev.location.to_dict() if ev.location else None
+        start = ev.date.start or PartialDate()
+        row_ids[i] = conn.execute(
+            insert(doc_events).values(
+                document_id=doc_id,
+                event_index=i,
+                event_key=ev.id,
+                type=ev.type,
+                is_primary=ev.primary,
+                background=ev.background,
+                date=ev.date.to_dict(),
+                location=loc,
+                actors=[a.to_dict() for a in ev.actors],
+                country=(loc or {}).get("country"),
+                admin1=(loc or {}).get("admin1"),
+                year=start.year,
+                month=start.month,
+                lat=(loc or {}).get("lat"),
+                lon=(loc or {}).get("lon"),
+                killed=_killed(ev),
+                wounded=_killed(ev, "wounded"),
+            )
+        ).inserted_primary_key[0]
+        rows = [
+            {
+                "doc_event_id": row_ids[i],
+                "outcome": c.outcome,
+                "victim_group": c.group,
+                "victims": c.victims,
+                "value": c.value,
+                "qualifier": c.qualifier,
+                "vague": c.vague,
+                "low": c.low,
+                "best": c.best,
+                "high": c.high,
+                "claimed_by": c.claimed_by,
+                "quote": " … ".join(e.quote for e in c.evidence) or None,
+            }
+            for c in ev.casualties
+        ]
+        if rows:
+            conn.execute(insert(claims), rows)
+    return row_ids
+
+
+def _block_filter(m: Mention) -> Any:
+    """SQL for the blocks of a mention: same or unknown country; neighbouring months or unknown year."""
+    country = (m.location or {}).get("country")
+    cond = [or_(doc_events.c.country == country, doc_events.c.country.is_(None))] if country else []
+    if m.start and m.start.year is not None:
+        months = [
+            and_(
+                doc_events.c.year == y,
+                doc_events.c.month.is_(None) if mo is None else doc_events.c.month == mo,
+            )
+            for y, mo in _neighbour_months(m.start.year, m.start.month)
+        ]
+        if m.start.month is None:
+            months.append(doc_events.c.year == m.start.year)
+        cond.append(or_(doc_events.c.year.is_(None), *months))
+    elif m.start and m.start.month:
+        cond.append(or_(doc_events.c.month == m.start.month, doc_events.c.month.is_(None)))
+    return and_(*cond) if cond else True
+
+
+def _candidates(conn: Connection, mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """Ledger events in the mentions' blocks, each with all its member mentions."""
+    ids: set[str] = set()
+    for m in mentions:
+        q = select(links.c.ledger_event_id).join(doc_events, links.c.doc_event_id == doc_events.c.id)
+        ids |= {r[0] for r in conn.execute(q.where(_block_filter(m)))}
+    out: dict[str, list[Mention]] = {}
+    for eid, ms in _members(conn, sorted(ids)).items():
+        out[eid] = [_mention(x) for x in ms]
+    return out
+
+
+def _mention(m: dict[str, Any]) -> Mention:
+    d = m["date"] or {}
+    return Mention(
+        key=(m["doc"], m["event_index"]),
+        source=m["document_id"],
+        type=m["type"],
+        start=PartialDate.from_dict(d.get("start")),
+        end=PartialDate.from_dict(d.get("end")),
+        precision=d.get("precision") or "unknown",
+        location=m["location"] or {},
+        actors=m["actors"],
+        killed=m["killed"],
+        wounded=m["wounded"],
+        primary=m["primary"],
+    )
+
+
+def _filtered_ids(
+    conn: Connection, country: str | None, admin1: str | None, type_: str | None
+) -> list[str] | None:
+    if not (country or admin1 or type_):
+        return None
+    q = select(links.c.ledger_event_id).join(doc_events, links.c.doc_event_id == doc_events.c.id)
+    if country:
+        q = q.where(doc_events.c.country == country.upper())
+    if admin1:
+        q = q.where(doc_events.c.admin1 == admin1)
+    if type_:
+        q = q.where(doc_events.c.type == type_)
+    return sorted({r[0] for r in conn.execute(q)})
+
+
+def _members(conn: Connection, ids: list[str] | None) -> dict[str, list[dict[str, Any]]]:
+    """Member rows (doc_event + document + link + claims) of the given ledger events (all when None)."""
+    q = (
+        select(
+            links.c.ledger_event_id,
+            links.c.score,
+            links.c.explanation,
+            doc_events,
+            documents.c.doc,
+            documents.c.outlet,
+            documents.c.title,
+            documents.c.url,
+        )
+        .join(doc_events, links.c.doc_event_id == doc_events.c.id)
+        .join(documents, doc_events.c.document_id == documents.c.id)
+        .order_by(links.c.id)
+    )
+    if ids is not None:
+        if not ids:
+            return {}
+        q = q.where(links.c.ledger_event_id.in_(ids))
+    rows = [dict(r._mapping) for r in conn.execute(q)]
+    by_de: dict[int, list[dict[str, Any]]] = {}
+    de_ids = [r["id"] for r in rows]
+    for chunk in range(0, len(de_ids), 500):
+        part = de_ids[chunk : chunk + 500]
+        for c in conn.execute(select(claims).where(claims.c.doc_event_id.in_(part)).order_by(claims.c.id)):
+            c = dict(c._mapping)
+            c["group"] = c.pop("victim_group")
+            by_de.setdefault(c["doc_event_id"], []).append(c)
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        r["claims"], r["primary"] = by_de.get(r["id"], []), r.pop("is_primary")
+        grouped.setdefault(r["ledger_event_id"], []).append(r)
+    return grouped
+
+
+def _date_ok(e: dict[str, Any], since: str | None, until: str | None) -> bool:
+    start = e["date"]["start"]
+    end = e["date"]["end"] or start
+    if since and (end is None or end < since[: len(end)]):
+        return False
+    return not (until and (start is None or start[: len(until)] > until))

@@ -1,0 +1,138 @@
+"""Casualty reconciliation across the reports of one ledger event (UCDP-style low/best/high).
+
+Rule, per outcome and victim group:
+1. Reports are grouped by *source*: the normalised claimant (`claimant_key`), or the outlet when the
+   outlet states the figure in its own voice. Two outlets relaying one claimant (Sputnik and TASS both
+   quoting the Russian Reconciliation Centre) are one source, counted once.
+2. Within a source, later or repeated figures are merged: low = min, high = max, best = max of its bests
+   (a source's updated toll usually supersedes, and rises).
+3. Across independent sources: low = the lowest credible figure (min of the sources' lows), high = the
+   highest (max of their highs), best = the median of the sources' bests (the lower middle value when even,
+   UCDP's conservative habit); with one source its best.
+Flags: `disagreement:<outcome>/<group>` when two sources' [low, high] ranges do not overlap;
+`party_claim:<claimant>` when the claimant is a belligerent reporting its enemy's losses (a state body such
+as a ministry of defence claiming armed_groups killed, or an armed group claiming state_forces killed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from warwire.ledger.features import tables
+
+
+@dataclass
+class Report:
+    """One casualty claim of one report (what reconciliation needs)."""
+
+    outcome: str
+    group: str
+    low: int | None
+    best: int | None
+    high: int | None
+    claimed_by: str | None
+    outlet: str | None
+    doc: str
+
+
+def claimant_key(name: str | None) -> str:
+    """Normalised claimant: lowercase, no punctuation or filler words, one spelling, known aliases."""
+    t = tables()
+    words = re.sub(r"[^a-z0-9 ]+", " ", (name or "").lower().replace("'s", "")).split()
+    words = " ".join(t["claimant_spelling"].get(w, w) for w in words).split()
+    kept = [w for w in words if w not in t["claimant_drop_words"]]
+    for needed, alias in t["claimant_aliases"]:
+        if all(w in kept for w in needed):
+            return alias
+    return " ".join(kept)
+
+
+def source_key(r: Report) -> str:
+    if r.claimed_by:
+        return claimant_key(r.claimed_by)
+    return "outlet:" + claimant_key(r.outlet or r.doc)
+
+
+def party_side(claimant: str | None) -> str | None:
+    """'state' or 'armed' when the claimant is a belligerent, else None."""
+    key = " " + claimant_key(claimant) + " "
+    raw = " " + re.sub(r"[^a-z0-9 ]+", " ", (claimant or "").lower()) + " "
+    for side, words in tables()["party_claimants"].items():
+        if any(f" {w} " in key or f" {w} " in raw for w in words):
+            return side
+    return None
+
+
+def _range(r: Report) -> tuple[int | None, int | None, int | None]:
+    best = r.best
+    low = r.low if r.low is not None else best
+    high = r.high if r.high is not None else best
+    return low, best, high
+
+
+def _per_source(reports: list[Report]) -> dict[str, tuple[int | None, int | None, int | None]]:
+    out: dict[str, tuple[int | None, int | None, int | None]] = {}
+    for r in reports:
+        low, best, high = _range(r)
+        k = source_key(r)
+        if k in out:
+            ol, ob, oh = out[k]
+            low = min(x for x in (low, ol) if x is not None) if low is not None or ol is not None else None
+            high = max(x for x in (high, oh) if x is not None) if high is not None or oh is not None else None
+            best = max(x for x in (best, ob) if x is not None) if best is not None or ob is not None else None
+        out[k] = (low, best, high)
+    return out
+
+
+def _median_low(values: list[int]) -> int | None:
+    if not values:
+        return None
+    v = sorted(values)
+    return v[(len(v) - 1) // 2]
+
+
+def reconcile_group(reports: list[Report]) -> dict[str, Any]:
+    """low/best/high of one outcome and group, with sources and disagreement."""
+    per = _per_source(reports)
+    lows = [x[0] for x in per.values() if x[0] is not None]
+    highs = [x[2] for x in per.values() if x[2] is not None]
+    bests = [x[1] for x in per.values() if x[1] is not None]
+    ranges = [(lo, hi) for lo, _, hi in per.values() if lo is not None and hi is not None]
+    disagree = any(a[1] < b[0] or b[1] < a[0] for i, a in enumerate(ranges) for b in ranges[i + 1 :])
+    return {
+        "low": min(lows) if lows else None,
+        "best": _median_low(bests),
+        "high": max(highs) if highs else None,
+        "sources": len(per),
+        "reports": len(reports),
+        "by_source": {k: list(v) for k, v in per.items()},
+        "claimants": sorted({r.claimed_by for r in reports if r.claimed_by}),
+        "outlets": sorted({r.outlet for r in reports if r.outlet}),
+        "disagreement": disagree,
+    }
+
+
+def _party_flag(r: Report) -> bool:
+    side = party_side(r.claimed_by) if r.claimed_by else None
+    return (side == "state" and r.group == "armed_groups") or (side == "armed" and r.group == "state_forces")
+
+
+def reconcile(reports: Iterable[Report]) -> tuple[list[dict[str, Any]], list[str]]:
+    """All outcome/group figures of one ledger event, and its flags."""
+    groups: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    flags: set[str] = set()
+    for r in reports:
+        groups[(r.outcome, r.group)].append(r)
+        if _party_flag(r):
+            flags.add(f"party_claim:{r.claimed_by}")
+    figures = []
+    for (outcome, group), rs in sorted(groups.items()):
+        fig = {"outcome": outcome, "group": group, **reconcile_group(rs)}
+        if fig["disagreement"]:
+            flags.add(f"disagreement:{outcome}/{group}")
+        figures.append(fig)
+    return figures, sorted(flags)
