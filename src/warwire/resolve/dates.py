@@ -57,14 +57,15 @@ class DateMention:
 def _names(words: list[str]) -> str:
     """Capitalised and upper-case forms, longest first, as a whole word; short forms may take a dot."""
     forms = sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
-    return "(?:" + "|".join(f + (r"\.?" if len(f) <= 4 else "") for f in forms) + r")(?![A-Za-z])"
+    dotted = [f + (r"\.?" if len(f) <= 4 and f.lower() not in ("may", "june", "july") else "") for f in forms]
+    return "(?:" + "|".join(dotted) + r")(?![A-Za-z])"
 
 
 _MONTH = _names(list(MONTHS))
 _WDAY = _names([w for w in WEEKDAYS if len(w) > 4])
 _WDAY_ANY = _names(list(WEEKDAYS))
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d,]\d)(?!s\b)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d,-]\d)(?!s\b)"
 _YR = rf"(?:,?\s+{_YEAR})"
 _DASH = r"\s*(?:-|–|—|(?i:to|through|until|till))\s*"
 _PRE = (r"(?:(?i:on|in|during|since|from|until|till|by|at\s+midnight\s+on|midnight\s+on|at\s+noon\s+on"
@@ -102,12 +103,32 @@ _PATTERNS = {
     "weekday": rf"(?:(?i:on|last|this|next|past|early|late|since|until|by|from)\s+){{0,2}}{_WDAY}"
     rf"(?:'s)?{_TIME_OF_DAY}",
 }
-_FIND = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _PATTERNS.items()))
+# A phrase starts at a word start: the lookbehind makes most window positions fail at once.
+_FIND = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PATTERNS.items()) + ")")
+
+
+# Every date phrase holds one of these words; the full pattern runs only in a window around them
+# (running it at every position of a long text is ~20x slower).
+_TRIGGER = re.compile(
+    r"(?<![A-Za-z])(?:(?i:yesterday|today|tonight|night|morning|afternoon|evening|week|month|year|ago)|"
+    + _names(list(MONTHS)) + "|" + _WDAY_ANY + r")|(?<!\d)(?:1[89]|20)\d\d(?!\d)"
+)
+_BEFORE, _AFTER = 25, 60  # window around a trigger word: longest prefix / suffix of a phrase
 
 
 def find_date_mentions(text: str) -> list[DateMention]:
     """Every date phrase in `text`, left to right, non-overlapping (longest form wins at a position)."""
-    return [DateMention(m.start(), m.end(), m.group(0), m.lastgroup or "day") for m in _FIND.finditer(text)]
+    found: list[DateMention] = []
+    last_end = 0
+    for trig in _TRIGGER.finditer(text):
+        if trig.start() < last_end:
+            continue
+        m = _FIND.search(text, max(last_end, trig.start() - _BEFORE), trig.end() + _AFTER)
+        if m is None or m.start() > trig.start():
+            continue
+        found.append(DateMention(m.start(), m.end(), m.group(0), m.lastgroup or "day"))
+        last_end = m.end()
+    return found
 
 
 # --- calendar arithmetic on partial dates ---------------------------------------------------------
@@ -238,8 +259,10 @@ def _resolve_cached(
     norm: str, pub: PartialDate | None, hint: int | None
 ) -> tuple[PartialDate | None, PartialDate | None, str]:
     overnight = _OVERNIGHT.match(norm)
-    core = _TRAIL.sub("", _LEAD.sub("", norm[overnight.end():] if overnight else norm)).strip("- ")
-    res = _relative(core, pub, hint) or _forms(core, pub, hint) or _fallback(core, pub)
+    led = _LEAD.sub("", norm[overnight.end():] if overnight else norm).strip("- ")
+    core = _TRAIL.sub("", led)  # "Saturday night" -> "saturday"; "this morning" is looked up whole
+    res = _relative(led, pub, hint) or _relative(core, pub, hint) or _forms(core, pub, hint)
+    res = res or _fallback(core, pub)
     if overnight and res[0] is not None and res[2] == "day":
         return (_shift(res[0], -1), res[0], "days")
     return res
