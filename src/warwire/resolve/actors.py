@@ -1,0 +1,558 @@
+"""Actor mentions: alias matching, patrons, generic descriptors, and per-event roles.
+
+`find_actors` runs one Aho-Corasick automaton (aliases from data/actors.json) over a normalised copy of
+the text (anyascii, lowercase, apostrophes dropped, hyphens and whitespace unified to one space) and maps
+the matches back to character offsets of the original text.
+
+Generic descriptors (documented convention):
+- "militants", "terrorists", "jihadists", "gunmen", "insurgents", "rebels", "armed groups" ... →
+  "Unidentified Armed Group", category "unidentified" (victims in that group count as armed_groups).
+- "government troops/forces", "soldiers", "security forces", "the army" → the state forces of the
+  document's country (`country=`), else "Government Forces"; "police" → "Police Forces of <country>".
+- "Syrian troops", "Iraqi soldiers", "Israeli warplanes" ... (demonym + military noun) → that country's
+  state forces; "civilians", "residents", "villagers" → "Civilians".
+- A generic word right beside a named group ("Taliban militants", "Syrian Army troops") is dropped:
+  it describes the named group and is not a second actor.
+Patrons ("Ankara-backed", "Turkey-backed militants", "militants backed by Iran") become the mention's
+`patrons`; the patron itself is never an actor of the mention.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+import ahocorasick
+from anyascii import anyascii
+
+from warwire.model import Actor, Group
+
+_APOSTROPHES = frozenset("'\u2019\u2018`\u02bc\u02bb\u00b4\u2032")
+_SPACES = frozenset(" \t\n\r\f\v-_\u2010\u2011\u2012\u2013\u2014\u00a0")
+GENERIC_NAMES = frozenset({"Unidentified Armed Group", "Civilians", "Government Forces"})
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """One row of the alias table."""
+
+    name: str
+    category: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    former: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor as written at text[start:end]; `lead` is where a patron modifier before it starts."""
+
+    start: int
+    end: int
+    as_written: str
+    name: str
+    category: str
+    country: str | None = None
+    patrons: tuple[str, ...] = ()
+    generic: bool = False
+    lead: int = -1
+
+    @property
+    def first(self) -> int:
+        return self.lead if self.lead >= 0 else self.start
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def normalise(text: str) -> tuple[str, list[int], set[int]]:
+    """Normalised text, norm index -> original index, and norm positions of possessive 's'."""
+    out: list[str] = []
+    index: list[int] = []
+    possessive: set[int] = set()
+    dropped_apostrophe = False
+    for i, ch in enumerate(text):
+        for c in (ch if ch.isascii() else anyascii(ch)) or " ":
+            if c in _APOSTROPHES:
+                dropped_apostrophe = True
+                continue
+            if c in _SPACES:
+                c = " "
+                if out and out[-1] == " ":
+                    continue
+            if dropped_apostrophe and c in "sS":
+                possessive.add(len(out))
+            dropped_apostrophe = False
+            out.append(c.lower())
+            index.append(i)
+    return "".join(out), index, possessive
+
+
+def norm_key(alias: str) -> str:
+    """The normalised form of an alias or a name (what the automaton stores)."""
+    return normalise(alias)[0].strip(" .")
+
+
+# ---------------------------------------------------------------- table
+
+
+@dataclass
+class _Table:
+    actors: dict[str, ActorInfo]
+    automaton: ahocorasick.Automaton
+    state: dict[str, dict]
+    patrons: dict[str, str]
+    overrides: dict[str, dict[str, str]]
+    generic: dict[str, dict] = field(default_factory=dict)
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    """Short acronyms ('IS', 'LeT', 'ETA') match only as written, or they would hit common words."""
+    bare = alias.replace(".", "")
+    return len(bare) <= 5 and " " not in bare and any(c.isupper() for c in bare)
+
+
+def _add(entries: dict[str, tuple], alias: str, key: str) -> None:
+    norm = norm_key(alias)
+    if norm:
+        entries[norm] = (len(norm), key, alias if _is_case_sensitive(alias) else None)
+
+
+def _state_aliases(data: dict, entries: dict[str, tuple]) -> None:
+    nouns = data["state_nouns"]
+    for cc, row in data["state_forces"].items():
+        for dem in row["demonyms"]:
+            for kind in ("ground", "air", "police"):
+                for noun in nouns[kind]:
+                    _add(entries, f"{dem} {noun}", f"@{kind}:{cc}")
+
+
+@cache
+def _table() -> _Table:
+    data = json.loads(files("warwire.data").joinpath("actors.json").read_text(encoding="utf-8"))
+    actors = {
+        a["name"]: ActorInfo(
+            a["name"], a["category"], a.get("country"), tuple(a["aliases"]), tuple(a["former"])
+        )
+        for a in data["actors"]
+    }
+    entries: dict[str, tuple] = {}
+    for kind, row in data["generic"].items():
+        for alias in row["aliases"]:
+            _add(entries, alias, f"@{kind}")
+    _state_aliases(data, entries)  # explicit aliases below win over generated ones
+    for info in actors.values():
+        for alias in (info.name, *info.aliases, *info.former):
+            _add(entries, alias, info.name)
+    automaton = ahocorasick.Automaton()
+    for norm, value in entries.items():
+        automaton.add_word(norm, (*value, norm))
+    automaton.make_automaton()
+    patrons = {norm_key(w): name for name, words in data["patrons"].items() for w in words}
+    overrides = {norm_key(k): v for k, v in data["country_overrides"].items()}
+    return _Table(actors, automaton, data["state_forces"], patrons, overrides, data["generic"])
+
+
+def actor_info(name: str) -> ActorInfo | None:
+    """The table row of a canonical name."""
+    return _table().actors.get(name)
+
+
+def all_actors() -> list[ActorInfo]:
+    return list(_table().actors.values())
+
+
+def names_of(name: str) -> set[str]:
+    """Normalised canonical name, aliases and former names of an actor (just the name if unknown)."""
+    info = actor_info(name)
+    if info is None:
+        return {norm_key(name)}
+    return {norm_key(x) for x in (info.name, *info.aliases, *info.former)}
+
+
+# ---------------------------------------------------------------- matching
+
+
+def _bounded(norm: str, s: int, e: int, possessive: set[int]) -> bool:
+    if s > 0 and norm[s - 1].isalnum():
+        return False
+    if e >= len(norm) or not norm[e].isalnum():
+        return True
+    return e in possessive and (e + 1 >= len(norm) or not norm[e + 1].isalnum())
+
+
+def _cs_form(s: str) -> str:
+    plain = "".join(c for c in anyascii(s) if c not in _APOSTROPHES)
+    return re.sub(r"[\s\-\u2010-\u2014]+", " ", plain).strip()
+
+
+def _raw_matches(text: str, norm: str, index: list[int], possessive: set[int], lo: int, hi: int):
+    """(orig_start, orig_end, key, norm_alias), leftmost-longest and non-overlapping."""
+    found = []
+    for end_idx, (length, key, cs_alias, alias) in _table().automaton.iter(norm, lo, hi):
+        s, e = end_idx - length + 1, end_idx + 1
+        if not _bounded(norm, s, e, possessive):
+            continue
+        o_s, o_e = index[s], index[e - 1] + 1
+        if cs_alias is not None and _cs_form(text[o_s:o_e]) != _cs_form(cs_alias):
+            continue
+        found.append((s, e, o_s, o_e, key, alias))
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    last, out = -1, []
+    for s, e, o_s, o_e, key, alias in found:
+        if s >= last:
+            out.append((o_s, o_e, key, alias))
+            last = e
+    return out
+
+
+def _country_name(cc: str | None) -> str | None:
+    row = _table().state.get(cc or "")
+    if row:
+        return row.get("country")
+    import pycountry  # only for countries outside the state-forces table
+
+    hit = pycountry.countries.get(alpha_2=cc) if cc else None
+    return getattr(hit, "common_name", None) or getattr(hit, "name", None)
+
+
+def _state_name(kind: str, cc: str | None) -> str:
+    """Canonical state forces of a country for a ground/air/police noun (ACLED-style fallback names)."""
+    row = _table().state.get(cc or "", {})
+    cname = _country_name(cc)
+    if kind == "police":
+        return f"Police Forces of {cname}" if cname else "Police Forces"
+    if kind == "air" and row.get("air"):
+        return row["air"]
+    if row.get("army"):
+        return row["army"]
+    return f"Military Forces of {cname}" if cname else "Government Forces"
+
+
+def _resolve(key: str, alias: str, country: str | None) -> tuple[str, str, str | None, bool]:
+    """(name, category, country, generic) of a matched key."""
+    table = _table()
+    if key.startswith("@"):
+        kind, _, cc = key[1:].partition(":")
+        if kind in ("armed", "civilians"):
+            row = table.generic[kind]
+            return row["name"], row["category"], country, True
+        if cc:
+            return _state_name(kind, cc), "state_forces", cc, False
+        return _state_name("police" if kind == "police" else "ground", country), "state_forces", country, True
+    override = table.overrides.get(alias, {}).get(country or "")
+    info = table.actors[override or key]
+    return info.name, info.category, info.country, False
+
+
+_BACKED = r"(?:backed|sponsored|supported|funded|armed|aligned|allied|affiliated|controlled|led)"
+_PATRON_LEFT = re.compile(
+    rf"(?P<p>[A-Za-z][A-Za-z.]*)\s*[-\u2010\u2011\u2013 ]\s*{_BACKED}\s+(?:[a-z][\w\u2019'-]*\s+){{0,2}}$"
+)
+_PATRON_RIGHT = re.compile(
+    rf"^\s*,?\s*(?:(?:who|which|that)\s+(?:are|is|were|was)\s+)?{_BACKED}\s+by\s+(?:the\s+)?(?P<p>[A-Z][A-Za-z.]+)"
+)
+_SOURCE_AFTER = re.compile(r"^['\u2019]?s?\s+(?:source|sources|spokesman|spokesperson|spokeswoman)\b")
+
+
+def _patrons(text: str, start: int, end: int) -> tuple[tuple[str, ...], int]:
+    """Patron countries written before ('Ankara-backed') or after ('backed by Iran') a mention."""
+    patrons, lead = [], -1
+    left = _PATRON_LEFT.search(text, max(0, start - 60), start)
+    if left and (name := _table().patrons.get(norm_key(left["p"]))):
+        patrons.append(name)
+        lead = left.start()
+    right = _PATRON_RIGHT.match(text[end : end + 60])
+    if right and (name := _table().patrons.get(norm_key(right["p"]))) and name not in patrons:
+        patrons.append(name)
+    return tuple(patrons), lead
+
+
+def _mention(text: str, o_s: int, o_e: int, key: str, alias: str, country: str | None) -> ActorMention:
+    name, category, cc, generic = _resolve(key, alias, country)
+    patrons, lead = _patrons(text, o_s, o_e)
+    return ActorMention(o_s, o_e, text[o_s:o_e], name, category, cc, patrons, generic, lead)
+
+
+_ELLIPSIS = re.compile(r"(?P<x>[a-z][a-z.]*)(?: and|,| &) $")
+
+
+def _elided(text: str, norm: str, index: list[int], m: tuple, country: str | None) -> ActorMention | None:
+    """'Syrian and Russian fighter jets': the first demonym shares the noun of the second."""
+    o_s, _o_e, _key, alias = m
+    first, _, rest = alias.partition(" ")
+    if not rest:
+        return None
+    n_s = index.index(o_s)
+    hit = _ELLIPSIS.search(norm, max(0, n_s - 30), n_s)
+    if not hit or hit["x"] == first:
+        return None
+    value = _table().automaton.get(f"{hit['x']} {rest}", None)
+    if value is None or value[2] is not None or value[1] in ("@armed", "@civilians", "@state", "@police"):
+        return None
+    x_s, x_e = index[hit.start("x")], index[hit.end("x") - 1] + 1
+    if not text[x_s].isupper():
+        return None
+    return _mention(text, x_s, x_e, value[1], value[3], country)
+
+
+_ADJ_AFTER = re.compile(r"^[\s)\]'\u2019]*(?:s\s+)?$")
+_ADJ_BEFORE = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?$")
+
+
+def _compatible(generic: ActorMention, named: ActorMention) -> bool:
+    if generic.category == "civilians" or named.generic or named.category == "civilians":
+        return False
+    state = named.category in ("state_forces", "external_forces")
+    return (generic.category == "state_forces") == state
+
+
+def _absorb(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop generic words that describe a neighbouring named actor ('Taliban militants')."""
+    keep = []
+    for i, m in enumerate(mentions):
+        prev = mentions[i - 1] if i > 0 else None
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if m.generic and not m.patrons and (
+            (prev and _compatible(m, prev) and _ADJ_AFTER.match(text[prev.end : m.start]))
+            or (nxt and _compatible(m, nxt) and _ADJ_BEFORE.match(text[m.end : nxt.first]))
+        ):
+            continue
+        keep.append(m)
+    return keep
+
+
+def find_actors(
+    text: str, start: int = 0, end: int | None = None, *, country: str | None = None
+) -> list[ActorMention]:
+    """Actor mentions in text[start:end] (offsets into `text`), in text order.
+
+    `country` (ISO alpha-2) is the document's country: it names the state forces behind
+    'government troops' and picks country-specific readings of ambiguous aliases ('Maoists').
+    """
+    end = len(text) if end is None else end
+    norm, index, possessive = normalise(text[start:end])
+    index = [i + start for i in index]
+    raw = _raw_matches(text, norm, [i - start for i in index], possessive, 0, len(norm))
+    out: list[ActorMention] = []
+    for m in raw:
+        o_s, o_e = m[0] + start, m[1] + start
+        if _SOURCE_AFTER.match(text[o_e : o_e + 20]):
+            continue
+        extra = _elided(text[start:end], norm, [i - start for i in index], m, country)
+        if extra is not None:
+            out.append(_shift(extra, start))
+        out.append(_mention(text, o_s, o_e, m[2], m[3], country))
+    return _absorb(text, sorted(set(out), key=lambda x: (x.start, x.end)))
+
+
+def _shift(m: ActorMention, by: int) -> ActorMention:
+    if not by:
+        return m
+    lead = m.lead + by if m.lead >= 0 else -1
+    return ActorMention(m.start + by, m.end + by, m.as_written, m.name, m.category, m.country, m.patrons,
+                        m.generic, lead)
+
+
+def casualty_group(category: str) -> Group:
+    """The contract's victim group for an actor category."""
+    if category in ("state_forces", "external_forces"):
+        return "state_forces"
+    if category == "civilians":
+        return "civilians"
+    if category in ("rebel_group", "jihadist_group", "militia", "unidentified"):
+        return "armed_groups"
+    return "unspecified"
+
+
+def matches_name(gold: str, mentions: Iterable[ActorMention]) -> bool:
+    """Whether a gold actor name ('Revolutionary Armed Forces of Colombia (FARC)') is among the mentions."""
+    wanted = {norm_key(x) for x in re.split(r"\s*[()]\s*", gold) if x.strip()}
+    for m in mentions:
+        names = names_of(m.name) | {norm_key(m.as_written)}
+        if any(w in names or any(n.startswith(w) and len(w) > 12 for n in names) for w in wanted):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- roles
+
+ATTACK_TRIGGERS = re.compile(
+    r"\b(?:attack(?:s|ed|ing)?|shell(?:s|ed|ing)?|target(?:s|ed|ing)?|kill(?:s|ed|ing)?|fired|opened fire|"
+    r"bomb(?:s|ed|ing)|bombard(?:s|ed|ing)?|storm(?:s|ed|ing)?|struck|hit|hits|raid(?:s|ed)?|ambush(?:es|ed)?|"
+    r"eliminat(?:e|es|ed|ing)|executed|shot|gunned down|assassinated|kidnapp?ed|abducted|destroy(?:s|ed)|"
+    r"wounded|injured|murdered|massacred|air ?strikes?|strikes|assault(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+_NOUN_FORMS = frozenset({
+    "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "air strike", "air strikes",
+    "raid", "raids", "bombing", "shelling", "ambush", "assault", "assaults",
+})
+_VERB_CUE = re.compile(r"\b(?:to|will|would|could|can|may|might|did|do|does|were|was|are|is)\s+$", re.I)
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|got|get)\s+(?:\w+ly\s+|also\s+|not\s+|then\s+){0,2}$", re.I
+)
+_BY_AFTER = re.compile(r"^\s*(?:[\w\u2019'-]+\s+){0,3}?by\s+(?:the\s+)?$")
+_NOT_OBJECT = re.compile(
+    r"\b(?:by|in|during|near|after|before|from|with|while|as|when|into|across|since|because"
+    r"|at(?! least))\b|[;:]",
+    re.I,
+)
+_ON_AFTER = re.compile(r"^\s*(?:on|against|targeting)\s+(?:the\s+)?$")
+_REDUCED = re.compile(r"^\s*(?:,|$)|^\s+(?:in|during|near|at|as|after|when|while|overnight|on|since)\b")
+_CHAIN = re.compile(
+    r"^[\s,()\[\]'\u2019]*(?:s\s+)?(?:(?:and|or|as well as|along with|together with|plus|including)\s+)?"
+    r"(?:(?:the|other|allied|its|their|some|several|a|an)\s+)*$",
+    re.I,
+)
+_INHERIT = re.compile(r"(?:,|\band\b|\bthen\b)\s*(?:\w+ly\s+)?$", re.I)
+_POSITIONS_AFTER = re.compile(
+    r"^(?:['\u2019]s?)?\s+(?:military\s+|defensive\s+|forward\s+)?positions\b", re.I
+)
+_POSITIONS_BEFORE = re.compile(r"\bpositions\s+(?:held\s+by|of)\s+(?:the\s+)?$", re.I)
+_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"\u201d])|\n")
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    nxt = _SENTENCE_END.search(text, pos)
+    return (starts[-1] if starts else 0), (nxt.start() if nxt else len(text))
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"[\w\u2019'-]+", s))
+
+
+def _chain(text: str, ms: Sequence[ActorMention], pick: int, step: int) -> list[ActorMention]:
+    """The mention at `pick` plus its coordinated neighbours ('Hurras al-Deen, Ansar al-Tawhid and ...')."""
+    group = [ms[pick]]
+    i = pick + step
+    while 0 <= i < len(ms):
+        a, b = (ms[i], group[-1]) if step < 0 else (group[-1], ms[i])
+        if not _CHAIN.match(text[a.end : b.first]):
+            break
+        group.append(ms[i])
+        i += step
+    return group
+
+
+def _is_noun(text: str, span: tuple[int, int], ms: Sequence[ActorMention]) -> bool:
+    word = text[span[0] : span[1]].lower()
+    if word not in _NOUN_FORMS:
+        return False
+    before = text[max(0, span[0] - 30) : span[0]]
+    if _VERB_CUE.search(before):
+        return False
+    return not any(0 <= span[0] - m.end <= 1 and not text[m.end : span[0]].strip() for m in ms)
+
+
+def _is_passive(text: str, span: tuple[int, int], ms: Sequence[ActorMention]) -> bool:
+    if _PASSIVE_AUX.search(text[max(0, span[0] - 40) : span[0]]):
+        return True
+    after = text[span[1] : span[1] + 40]
+    if re.match(r"^\s*by\b", after):
+        return True
+    word = text[span[0] : span[1]].lower()
+    before_m = any(0 <= span[0] - m.end <= 1 for m in ms)
+    return word.endswith("ed") and before_m and bool(_REDUCED.match(after))
+
+
+def _groups(text: str, span: tuple[int, int], ms: Sequence[ActorMention], lo: int, noun: bool):
+    """(subject, object, by-agent) mention groups around one trigger of a sentence."""
+    before = [i for i, m in enumerate(ms) if m.end <= span[0] and m.start >= lo]
+    after = [i for i, m in enumerate(ms) if m.first >= span[1]]
+    subj: list[ActorMention] = []
+    obj: list[ActorMention] = []
+    agent: list[ActorMention] = []
+    if before:
+        gap = text[ms[before[-1]].end : span[0]]
+        near = re.match(r"^['\u2019]?s?\s*$", gap) if noun else _words(gap) <= 10
+        if near:
+            subj = [m for m in _chain(text, ms, before[-1], -1) if m.start >= lo]
+    if after:
+        gap = text[span[1] : ms[after[0]].first]
+        if _BY_AFTER.match(gap):
+            agent = _chain(text, ms, after[0], 1)
+        elif _ON_AFTER.match(gap) or (not noun and _words(gap) <= 6 and not _NOT_OBJECT.search(gap)):
+            obj = _chain(text, ms, after[0], 1)
+    return subj, obj, agent
+
+
+def _sentence_roles(text: str, spans: list[tuple[int, int]], ms: Sequence[ActorMention], lo: int) -> dict:
+    """Roles (keyed by mention position in `ms`) from the triggers of one sentence, left to right."""
+    roles: dict[int, str] = {}
+    pos = {id(m): i for i, m in enumerate(ms)}
+    prev_subject: list[ActorMention] = []
+    for span in spans:
+        noun = _is_noun(text, span, ms)
+        passive = not noun and _is_passive(text, span, ms)
+        subj, obj, agent = _groups(text, span, ms, lo, noun)
+        if not subj and not noun and prev_subject and _INHERIT.search(text[max(lo, span[0] - 12) : span[0]]):
+            subj = prev_subject
+        assigned = [(agent, "perpetrator"), (obj, "target"), (subj, "target" if passive else "perpetrator")]
+        for group, role in assigned:
+            for m in group:
+                roles.setdefault(pos[id(m)], role)
+        prev_subject = subj or prev_subject
+        lo = max(lo, span[1]) if (obj or agent) else lo
+    return roles
+
+
+def _positions(text: str, m: ActorMention) -> bool:
+    return bool(_POSITIONS_AFTER.match(text[m.end : m.end + 40])
+                or _POSITIONS_BEFORE.search(text[max(0, m.first - 40) : m.first]))
+
+
+def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of attack verbs and nouns in text[start:end]."""
+    end = len(text) if end is None else end
+    return [m.span() for m in ATTACK_TRIGGERS.finditer(text, start, end)]
+
+
+def mention_roles(
+    text: str, mentions: Sequence[ActorMention], trigger_spans: Sequence[tuple[int, int]] | None = None
+) -> list[str]:
+    """The role of each mention (same order as `mentions`)."""
+    ms = sorted(mentions, key=lambda m: (m.start, m.end))
+    spans = sorted(trigger_spans if trigger_spans is not None else find_triggers(text))
+    spans = [s for s in spans if not any(m.start < s[1] and s[0] < m.end for m in ms)]
+    roles: dict[int, str] = {}
+    by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for s in spans:
+        by_sentence.setdefault(_sentence(text, s[0]), []).append(s)
+    for (lo, hi), sent_spans in by_sentence.items():
+        idx = [i for i, m in enumerate(ms) if lo <= m.start and m.end <= hi]
+        local = _sentence_roles(text, sent_spans, [ms[i] for i in idx], lo)
+        roles.update({idx[k]: r for k, r in local.items()})
+    for i, m in enumerate(ms):
+        if _positions(text, m):
+            roles[i] = "target"
+    by_id = {id(m): roles.get(i, "unknown") for i, m in enumerate(ms)}
+    return [by_id[id(m)] for m in mentions]
+
+
+def assign_roles(
+    text: str, mentions: Sequence[ActorMention], trigger_spans: Sequence[tuple[int, int]] | None = None
+) -> list[Actor]:
+    """model.Actor per canonical actor of an event, with its role.
+
+    Rules (per sentence, per attack trigger): active verb → the subject group before it is the
+    perpetrator and the object group after it the target; passive ('were killed', 'was targeted') →
+    the subject is the target and 'by X' the perpetrator; noun triggers ('attack on X', 'attacks by X',
+    "militants' attack") likewise; 'positions of X' / "X's positions" → target. Coordinated mentions
+    ('A, B and other C') share a role. An actor keeps the first role found in text order; with no
+    trigger (`trigger_spans=None` finds them with ATTACK_TRIGGERS) the role is 'unknown'.
+    """
+    actors: dict[str, Actor] = {}
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    for m, role in zip(ordered, mention_roles(text, ordered, trigger_spans), strict=True):
+        known = actors.get(m.name)
+        if known is None:
+            actors[m.name] = Actor(m.name, m.category, role, m.as_written)  # type: ignore[arg-type]
+        elif known.role == "unknown" and role != "unknown":
+            known.role = role  # type: ignore[assignment]
+    return list(actors.values())
