@@ -9,30 +9,53 @@ import pytest
 from warwire.model import Actor, Claim, Document, Event, EventDate, Evidence, PartialDate, Place
 
 IDLIB = {"name": "Idlib", "admin1": "Idlib", "country": "SY", "lat": 35.93, "lon": 36.63, "precision": "town"}
-SARAQIB = {"name": "Saraqib", "admin1": "Idlib", "country": "SY", "lat": 35.86, "lon": 36.80, "precision": "town"}
+SARAQIB = {
+    "name": "Saraqib",
+    "admin1": "Idlib",
+    "country": "SY",
+    "lat": 35.86,
+    "lon": 36.80,
+    "precision": "town",
+}
 HOMS = {"name": "Homs", "admin1": "Homs", "country": "SY", "lat": 34.73, "lon": 36.71, "precision": "town"}
 
 
-def claim(text: str, figure: str, outcome: str = "killed", group: str = "armed_groups",
-          by: str | None = None) -> Claim:
+def claim(
+    text: str, figure: str, outcome: str = "killed", group: str = "armed_groups", by: str | None = None
+) -> Claim:
     start = text.index(figure)
     n = int(figure.split()[0])
-    return Claim(outcome, group, n, "exact", n, n, n, [Evidence(figure, start, start + len(figure))],
-                 claimed_by=by)  # fmt: skip
+    return Claim(
+        outcome, group, n, "exact", n, n, n, [Evidence(figure, start, start + len(figure))], claimed_by=by
+    )
 
 
-def make_doc(doc: str, text: str, outlet: str, day: tuple[int | None, int | None, int | None] | None,
-             place: dict | None, figures: list[tuple[str, str, str, str | None]] = (),
-             type_: str = "air_drone_strike", actors: list[Actor] | None = None,
-             extra: list[Event] | None = None) -> Document:
+def make_doc(
+    doc: str,
+    text: str,
+    outlet: str,
+    day: tuple[int | None, int | None, int | None] | None,
+    place: dict | None,
+    figures: list[tuple[str, str, str, str | None]] = (),
+    type_: str = "air_drone_strike",
+    actors: list[Actor] | None = None,
+    extra: list[Event] | None = None,
+) -> Document:
     """A document with one primary event; figures are (figure text, outcome, group, claimant)."""
     start = PartialDate(*day) if day else None
     prec = "day" if day and day[2] else ("month" if day and day[1] else "unknown")
-    ev = Event(id=f"{doc}-a", type=type_, primary=True, date=EventDate(start=start, precision=prec),
-               location=Place(**place) if place else None, actors=actors or [],
-               casualties=[claim(text, f, o, g, by) for f, o, g, by in figures])  # fmt: skip
-    return Document(doc=doc, text=text, outlet=outlet, title=text[:30], published=start,
-                    events=[ev, *(extra or [])])  # fmt: skip
+    ev = Event(
+        id=f"{doc}-a",
+        type=type_,
+        primary=True,
+        date=EventDate(start=start, precision=prec),
+        location=Place(**place) if place else None,
+        actors=actors or [],
+        casualties=[claim(text, f, o, g, by) for f, o, g, by in figures],
+    )
+    return Document(
+        doc=doc, text=text, outlet=outlet, title=text[:30], published=start, events=[ev, *(extra or [])]
+    )
 
 
 @pytest.fixture

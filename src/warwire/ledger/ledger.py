@@ -8,6 +8,7 @@ sha256(doc id + text); a document seen before is skipped).
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -184,8 +185,11 @@ def _insert_events(conn: Connection, doc: Document, doc_id: int) -> dict[int, in
 
 def _block_filter(m: Mention) -> Any:
     """SQL for the blocks of a mention: same or unknown country; neighbouring months or unknown year."""
-    country = (m.location or {}).get("country")
+    loc = m.location or {}
+    country = loc.get("country")
     cond = [or_(doc_events.c.country == country, doc_events.c.country.is_(None))] if country else []
+    if loc.get("admin1"):
+        cond.append(_admin1_or_near(loc))
     if m.start and m.start.year is not None:
         months = [
             and_(
@@ -200,6 +204,17 @@ def _block_filter(m: Mention) -> Any:
     elif m.start and m.start.month:
         cond.append(or_(doc_events.c.month == m.start.month, doc_events.c.month.is_(None)))
     return and_(*cond) if cond else True
+
+
+def _admin1_or_near(loc: dict[str, Any]) -> Any:
+    """Same or unknown admin1, or (with coordinates) within a box a bit larger than the 25 km radius."""
+    cond = [doc_events.c.admin1 == loc["admin1"], doc_events.c.admin1.is_(None)]
+    if loc.get("lat") is not None and loc.get("lon") is not None:
+        dlat = 0.25
+        dlon = min(dlat / max(math.cos(math.radians(loc["lat"])), 0.05), 180.0)
+        cond.append(and_(doc_events.c.lat.between(loc["lat"] - dlat, loc["lat"] + dlat),
+                         doc_events.c.lon.between(loc["lon"] - dlon, loc["lon"] + dlon)))  # fmt: skip
+    return or_(*cond)
 
 
 def _candidates(conn: Connection, mentions: list[Mention]) -> dict[str, list[Mention]]:

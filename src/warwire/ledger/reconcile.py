@@ -74,16 +74,20 @@ def _range(r: Report) -> tuple[int | None, int | None, int | None]:
     return low, best, high
 
 
+def _pick(fn, *values: int | None) -> int | None:  # noqa: ANN001 - min or max
+    known = [v for v in values if v is not None]
+    return fn(known) if known else None
+
+
 def _per_source(reports: list[Report]) -> dict[str, tuple[int | None, int | None, int | None]]:
+    """(low, best, high) per source: low = min, high = max, best = max (a source's updated toll)."""
     out: dict[str, tuple[int | None, int | None, int | None]] = {}
     for r in reports:
         low, best, high = _range(r)
         k = source_key(r)
         if k in out:
             ol, ob, oh = out[k]
-            low = min(x for x in (low, ol) if x is not None) if low is not None or ol is not None else None
-            high = max(x for x in (high, oh) if x is not None) if high is not None or oh is not None else None
-            best = max(x for x in (best, ob) if x is not None) if best is not None or ob is not None else None
+            low, best, high = _pick(min, low, ol), _pick(max, best, ob), _pick(max, high, oh)
         out[k] = (low, best, high)
     return out
 

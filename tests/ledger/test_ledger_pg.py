@@ -1,0 +1,46 @@
+"""The same ledger on PostgreSQL: set WARWIRE_TEST_PG_URL (a scratch database) to run it."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import text
+
+PG_URL = os.environ.get("WARWIRE_TEST_PG_URL")
+pytestmark = pytest.mark.skipif(
+    not PG_URL, reason="WARWIRE_TEST_PG_URL not set: PostgreSQL ledger test skipped"
+)
+
+
+def test_postgres_ingest_idempotent_and_merges(mk):
+    from warwire.ledger import Ledger
+
+    ledger = Ledger(PG_URL)
+    tag = uuid.uuid4().hex[:8]  # own documents, so the test can share a database
+    t = f"Run {tag}: jets struck near Idlib and killed 9 fighters."
+    docs = [
+        mk.doc(
+            f"{tag}-a",
+            t,
+            "Outlet A",
+            (2021, 5, 3),
+            mk.IDLIB,
+            [("9 fighters", "killed", "armed_groups", None)],
+        ),
+        mk.doc(
+            f"{tag}-b",
+            t,
+            "Outlet B",
+            (2021, 5, 3),
+            mk.SARAQIB,
+            [("9 fighters", "killed", "armed_groups", None)],
+        ),
+    ]
+    assert ledger.ingest_documents(docs).stored == 2
+    assert ledger.ingest_documents(docs).skipped == 2
+    (ev,) = [e for e in ledger.events(country="SY") if tag in e["documents"][0]]
+    assert ev["documents"] == [f"{tag}-a", f"{tag}-b"]
+    with ledger.engine.connect() as c:
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
