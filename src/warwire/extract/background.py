@@ -1,0 +1,28 @@
+"""Is a sentence's figure history or a whole-war total rather than news? Cues of language only."""
+
+from __future__ import annotations
+
+import re
+
+CUES = re.compile(
+    r"\bsince (?:the (?:start|beginning|outbreak|onset) of|(?:19|20)\d\d|it (?:began|started)|then)\b"
+    r"|\b(?:in|during|throughout|of) the (?:\w+ )?(?:conflict|civil war|war|uprising|insurgency|crisis)\b"
+    r"|\b(?:over|in|during) the (?:past|last) (?:\d+|\w+) (?:years|decades|months)\b"
+    r"|\b(?:so far|to date|thus far) (?:this|in)\b|\bsince (?:january|the start of the year)\b"
+    r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b|\bhistory\b",
+    re.I,
+)
+YEAR = re.compile(r"\b(?:in|since|of|during)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+
+
+def is_background(sentence: str, published_year: int | None) -> bool:
+    if CUES.search(sentence):
+        return True
+    if published_year is not None:
+        return any(int(y) < published_year for y in YEAR.findall(sentence))
+    return False
+
+
+def in_parentheses(sentence: str, start: int) -> bool:
+    """A figure inside '(...)' recalls another event: '(which killed 37 people in 2003)'."""
+    return sentence.rfind("(", 0, start) > sentence.rfind(")", 0, start)

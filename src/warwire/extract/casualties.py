@@ -1,0 +1,239 @@
+"""Casualty figures in one parsed sentence: quantities linked to outcome triggers.
+
+Linking is by position, which holds up on headlines and telegraphic text where a small parser
+stumbles: a passive or intransitive trigger takes the victims on its left ("40 troops were killed",
+"28 civilians died"), an active one those on its right ("killing 5 soldiers"); coordinated victims
+share a trigger ("two policemen and a civilian were killed"). The parse is the fallback for a named
+person ("X, a judge, was shot dead").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from warwire.extract.lexicon import Lexicon
+from warwire.extract.quantities import Quantity, find_quantities
+
+LEFT_SKIP = frozenset(
+    ["were", "was", "are", "is", "been", "have", "has", "had", "be", "being", "got", "get", "reportedly", "also", "allegedly", "later", "all", "both", "each", "then", "subsequently", "apparently", "now", "already", "tragically", "fatally", "seriously", "critically", "lightly", "slightly", "badly", "severely", "mortally", "instantly", "immediately", "more", "who", "that", "which", "since", "thereby", "too", "initially", "eventually", "confirmed", "believed", "said", "feared", "reported"]
+)
+RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly", "at", "least"])
+CONJ = frozenset({"and", ",", "as well as", "along with", "plus", "&"})
+SUBSET_CUES = frozenset({"including", "among", "whom", "incl", "included"})
+NEGATION = frozenset({"not", "n't", "no", "never", "nobody", "none"})
+PASSIVE_TAGS = frozenset({"VBN"})
+ACTIVE_TAGS = frozenset({"VBD", "VBG", "VBZ", "VBP", "VB"})
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    outcome: str
+    direction: str  # "left", "right", "either", "toll"
+
+
+@dataclass
+class Figure:
+    """A casualty figure found in a sentence, before it is grouped into a claim."""
+
+    outcome: str
+    quantity: Quantity
+    char_start: int  # offsets of the figure within the sentence text
+    char_end: int
+
+
+def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Trigger]:
+    found: list[Trigger] = []
+    i = 0
+    while i < len(tokens):
+        trig = _phrase_trigger(tokens, i, lex) or _word_trigger(tokens, i, lex)
+        if trig is None:
+            i += 1
+            continue
+        found.append(trig)
+        i = trig.end
+    return found
+
+
+def _phrase_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
+    for size in (4, 3, 2):
+        key = tuple(t.lower_ for t in tokens[i : i + size])
+        if len(key) == size and key in lex.phrases:
+            direction = "right" if key[-1] == "of" else "either"
+            return Trigger(i, i + size, lex.phrases[key], direction)
+    return None
+
+
+def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
+    tok = tokens[i]
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in lex.toll_nouns:
+        outcome = "wounded" if i > 0 and tokens[i - 1].lower_ in ("injury", "wounded") else "killed"
+        return Trigger(i, i + 1, outcome, "toll")
+    if lemma in lex.intransitive_lemmas:
+        return Trigger(i, i + 1, lex.intransitive_lemmas[lemma], "left")
+    if lemma in lex.verb_lemmas or low in lex.adjectives:
+        outcome = lex.verb_lemmas.get(lemma) or lex.adjectives[low]
+        if tok.tag_ in ACTIVE_TAGS and low not in lex.adjectives:
+            return Trigger(i, i + 1, outcome, "right")
+        if tok.tag_ == "VBD" or (tok.tag_ in PASSIVE_TAGS and low in lex.adjectives):
+            return Trigger(i, i + 1, outcome, "either")
+        return Trigger(i, i + 1, outcome, "left")
+    if low in lex.nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return Trigger(i, i + 1, lex.nouns[low], "left")
+    return None
+
+
+def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
+    """Every casualty figure in a sentence, each quantity used once."""
+    tokens = list(sent)
+    quantities = find_quantities(sent, lex)
+    by_start = {q.start: q for q in quantities}
+    by_end = {q.end: q for q in quantities}
+    used: set[int] = set()
+    figures: list[Figure] = []
+    for trig in find_triggers(tokens, lex):
+        if _negated(tokens, trig):
+            continue
+        for quantity in _victims(tokens, trig, by_start, by_end, lex):
+            if id(quantity) in used or not quantity.person:
+                continue
+            used.add(id(quantity))
+            figures.append(_figure(sent, trig.outcome, quantity, tokens))
+    _inherit_groups(tokens, figures, lex)
+    return [f for f in figures if not _subset(tokens, f.quantity)]
+
+
+def _negated(tokens: list[Token], trig: Trigger) -> bool:
+    window = tokens[max(0, trig.start - 3) : trig.start]
+    return any(t.lower_ in NEGATION for t in window)
+
+
+def _victims(
+    tokens: list[Token], trig: Trigger, by_start: dict[int, Quantity], by_end: dict[int, Quantity], lex: Lexicon
+) -> list[Quantity]:
+    if trig.direction == "toll":
+        return _toll_value(tokens, trig, by_start)
+    if trig.direction in ("right", "either"):
+        chain = _right_chain(tokens, trig.end, by_start)
+        if chain:
+            return chain
+    if trig.direction in ("left", "either"):
+        return _left_chain(tokens, trig.start, by_end)
+    return []
+
+
+def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
+    while k < len(tokens) and tokens[k].lower_ in RIGHT_SKIP and k not in by_start:
+        k += 1
+    chain: list[Quantity] = []
+    while k in by_start:
+        quantity = by_start[k]
+        if chain and _has_own_verb(tokens, quantity.end):
+            break  # "eliminated 50 militants, and up to 90 were wounded": a clause of its own
+        chain.append(quantity)
+        k = quantity.end
+        if k < len(tokens) and tokens[k].lower_ in CONJ:
+            k += 1
+            if k < len(tokens) and tokens[k].lower_ == "and":
+                k += 1
+    return _drop_apposition(tokens, chain)
+
+
+def _has_own_verb(tokens: list[Token], k: int) -> bool:
+    return k < len(tokens) and (tokens[k].lower_ in LEFT_SKIP or tokens[k].pos_ in ("VERB", "AUX"))
+
+
+def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    k -= 1
+    while k >= 0 and tokens[k].lower_ in LEFT_SKIP and (k + 1) not in by_end:
+        k -= 1
+    chain: list[Quantity] = []
+    while (k + 1) in by_end:
+        quantity = by_end[k + 1]
+        chain.append(quantity)
+        k = quantity.start - 1
+        if k >= 0 and tokens[k].lower_ in CONJ:
+            k -= 1
+            if k >= 0 and tokens[k].lower_ == ",":
+                k -= 1
+        else:
+            break
+    chain.reverse()
+    return [q for q in _drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
+
+
+def _drop_apposition(tokens: list[Token], chain: list[Quantity]) -> list[Quantity]:
+    """'three people, two women and a child': the list after a total spells it out."""
+    first = chain[0] if chain else None
+    if first and len(chain) > 1 and (first.value or 0) > 1 and tokens[first.end].text in (",", ":", "-"):
+        rest = [q.value or 0 for q in chain[1:]]
+        if sum(rest) == chain[0].value:
+            groups = {q.group for q in chain[1:]}
+            if chain[0].group == "unspecified" and len(groups) == 1:
+                chain[0].group = groups.pop()
+            return chain[:1]
+    return chain
+
+
+def _toll_value(tokens: list[Token], trig: Trigger, by_start: dict[int, Quantity]) -> list[Quantity]:
+    for k in range(trig.end, min(len(tokens), trig.end + 8)):
+        if k in by_start and by_start[k].value is not None:
+            by_start[k].person = True
+            return [by_start[k]]
+        if tokens[k].text in (".", ";"):
+            break
+    return []
+
+
+def _figure(sent: Span, outcome: str, quantity: Quantity, tokens: list[Token]) -> Figure:
+    start = tokens[quantity.start].idx - sent.start_char
+    last = tokens[quantity.end - 1]
+    return Figure(outcome, quantity, start, last.idx + len(last.text) - sent.start_char)
+
+
+def _inherit_groups(tokens: list[Token], figures: list[Figure], lex: Lexicon) -> None:
+    """A bare number ('and nine suffered wounds') takes the group of the nearest victims before it."""
+    for figure in figures:
+        quantity = figure.quantity
+        if quantity.group != "unspecified" or (quantity.head is not None and quantity.victims not in (
+            "others", "them", "of them"
+        ) and tokens[quantity.head].lower_ not in ("others", "them")):
+            continue
+        for k in range(quantity.start - 1, -1, -1):
+            group = lex.victim_groups.get(tokens[k].lower_)
+            if group and group != "unspecified":
+                quantity.group = group
+                break
+
+
+def _subset(tokens: list[Token], quantity: Quantity) -> bool:
+    window = tokens[max(0, quantity.start - 3) : quantity.start]
+    return any(t.lower_ in SUBSET_CUES for t in window)
+
+
+ZERO = re.compile(
+    r"\b(?:no (?:one|body) (?:was|were|has been|had been) (?P<o1>killed|hurt|injured|wounded|harmed)"
+    r"|nobody (?:was|were) (?P<o2>killed|hurt|injured|wounded|harmed)"
+    r"|(?:there were|caused|causing|resulting in|with|reported) no (?P<o3>casualties|injuries|deaths|fatalities)"
+    r"|no (?P<o4>casualties|injuries|deaths|fatalities) (?:were|was) (?:reported|caused))",
+    re.I,
+)
+
+
+def find_zero_figures(text: str) -> list[tuple[str, int, int]]:
+    """Explicit zeros ('no one was hurt', 'there were no casualties'): (outcome, start, end)."""
+    out = []
+    for match in ZERO.finditer(text):
+        word = next(g for g in match.groups() if g).lower()
+        if word in ("killed", "deaths", "fatalities"):
+            out.append(("killed", match.start(), match.end()))
+        elif word == "casualties":
+            out += [("killed", match.start(), match.end()), ("wounded", match.start(), match.end())]
+        else:
+            out.append(("wounded", match.start(), match.end()))
+    return out

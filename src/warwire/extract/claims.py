@@ -1,0 +1,95 @@
+"""Figures to claims: one claim per event, outcome and victim group, every mention kept as evidence.
+
+Where mentions disagree the claim's low/best/high covers them all. A figure for unspecified victims
+that repeats a figure for a named group ("six people" / "six civilians") joins that group's claim.
+Vague words follow the convention in the README (best = the lower bound the word implies).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from warwire.extract.casualties import Figure
+from warwire.model import Claim, Evidence
+
+
+class _Sentence:  # the shape merge_figures needs from a sentence (events.SentenceInfo)
+    start: int
+    text: str
+    headline: bool
+    claimant: str | None
+
+
+def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str, _Sentence]]) -> list[Claim]:
+    groups: dict[tuple[str, str], list[tuple[Figure, _Sentence]]] = defaultdict(list)
+    for figure, sentence in figures:
+        groups[(figure.outcome, figure.quantity.group)].append((figure, sentence))
+    _fold_unspecified(groups)
+    claims = [_claim(outcome, group, mentions) for (outcome, group), mentions in groups.items()]
+    claims += _zero_claims(zeros, {c.outcome for c in claims})
+    return claims
+
+
+def _fold_unspecified(groups: dict[tuple[str, str], list]) -> None:
+    for outcome, group in list(groups):
+        if group != "unspecified":
+            continue
+        mentions = groups[(outcome, group)]
+        named = [k for k in groups if k[0] == outcome and k[1] != "unspecified"]
+        values = {f.quantity.value for f, _ in mentions}
+        for key in named:
+            named_values = {f.quantity.value for f, _ in groups[key]}
+            total = sum(max((f.quantity.value or 0) for f, _ in groups[k]) for k in named)
+            if values <= named_values or values == {total}:
+                groups[key] += mentions
+                del groups[(outcome, group)]
+                break
+
+
+def _rank(item: tuple[Figure, _Sentence]) -> tuple:
+    """The mention whose wording the claim takes: highest figure, then body over headline, then hedged."""
+    figure, sentence = item
+    q = figure.quantity
+    return (q.bounds[1] or 0, not sentence.headline, q.qualifier != "exact", -sentence.start)
+
+
+def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -> Claim:
+    chosen, sentence = max(mentions, key=_rank)
+    q = chosen.quantity
+    lows = [f.quantity.bounds[0] for f, _ in mentions]
+    highs = [f.quantity.bounds[2] for f, _ in mentions]
+    known_lows = [v for v in lows if v is not None]
+    # One open-ended mention ("at least 40") leaves the claim open-ended.
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    claimant = next((s.claimant for _, s in sorted(mentions, key=_rank, reverse=True) if s.claimant), None)
+    return Claim(
+        outcome=outcome,  # type: ignore[arg-type]
+        group=group,  # type: ignore[arg-type]
+        value=q.value,
+        qualifier=q.qualifier,  # type: ignore[arg-type]
+        low=min(known_lows) if known_lows else None,
+        best=q.bounds[1],
+        high=high,
+        evidence=_evidence(mentions),
+        victims=q.victims,
+        vague=q.vague,
+        claimed_by=claimant,
+    )
+
+
+def _evidence(mentions: list[tuple[Figure, _Sentence]]) -> list[Evidence]:
+    seen: dict[int, Evidence] = {}
+    for _, sentence in mentions:
+        seen.setdefault(sentence.start, Evidence(sentence.text, sentence.start, sentence.start + len(sentence.text)))
+    return [seen[k] for k in sorted(seen)]
+
+
+def _zero_claims(zeros: list[tuple[str, _Sentence]], present: set[str]) -> list[Claim]:
+    """'No one was hurt': an explicit 0, unless the event has a figure for that outcome."""
+    out: dict[str, Claim] = {}
+    for outcome, sentence in zeros:
+        if outcome in present or outcome in out:
+            continue
+        evidence = [Evidence(sentence.text, sentence.start, sentence.start + len(sentence.text))]
+        out[outcome] = Claim(outcome, "unspecified", 0, "exact", 0, 0, 0, evidence, claimed_by=sentence.claimant)  # type: ignore[arg-type]
+    return list(out.values())

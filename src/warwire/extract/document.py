@@ -1,0 +1,76 @@
+"""One prepared document through the extraction stage: sentences to figures, claimants, events."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from warwire.extract.attribution import find_attribution, resolve_attributions
+from warwire.extract.background import in_parentheses, is_background
+from warwire.extract.casualties import find_figures, find_zero_figures
+from warwire.extract.events import SentenceInfo, group_events
+from warwire.extract.lexicon import Lexicon
+from warwire.ingest.prepare import Prepared, published_year
+from warwire.model import Event
+
+# Sentences without one of these stems cannot hold a figure and are never parsed.
+CANDIDATE = re.compile(
+    r"kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|toll|fatalit|eliminat|assassinat|execut|"
+    r"behead|murder|massacr|slain|slay|martyr|li(?:ves|fe)\b|arrest|detain|abduct|kidnap|captur|hostage|"
+    r"prisoner|missing|bodies|corpses|shot|gunned|neutrali[sz]|liquidat|perish|maim|hospitali|custody|"
+    r"seiz|apprehend|slaughter|victim",
+    re.I,
+)
+
+PlaceFinder = Callable[[str], list]  # text -> mentions with .start, .end, .as_written
+DateFinder = Callable[[str], list]
+
+
+def candidate_sentences(prepared: Prepared) -> list[tuple[int, int]]:
+    text = prepared.document.text
+    return [(s, e) for s, e in prepared.sentences if CANDIDATE.search(text, s, e)]
+
+
+def build_events(
+    prepared: Prepared, parsed: dict[int, Doc], lex: Lexicon, places: list, dates: list
+) -> list[Event]:
+    """`parsed` maps a candidate sentence's start offset to its spaCy Doc."""
+    doc = prepared.document
+    year = published_year(doc)
+    infos = [_sentence_info(prepared, span, parsed.get(span[0]), lex, year) for span in prepared.sentences]
+    claimants = resolve_attributions([find_attribution(i.text) for i in infos])
+    for info, claimant in zip(infos, claimants, strict=True):
+        info.claimant = claimant
+    _attach_mentions(infos, places, "places")
+    _attach_mentions(infos, dates, "dates")
+    return group_events(infos, doc.doc)
+
+
+def _sentence_info(prepared: Prepared, span: tuple[int, int], parsed: Doc | None, lex: Lexicon,
+                   year: int | None) -> SentenceInfo:
+    start, end = span
+    text = prepared.document.text[start:end]
+    info = SentenceInfo(start, end, text, headline=span == prepared.headline)
+    if parsed is None:
+        return info
+    figures = find_figures(parsed[:], lex)
+    news = [f for f in figures if not in_parentheses(text, f.char_start)]
+    info.figures = news or figures
+    info.background = (not news and bool(figures)) or is_background(text, year)
+    taken = {f.outcome for f in info.figures}
+    info.zeros = [outcome for outcome, _, _ in find_zero_figures(text) if outcome not in taken]
+    return info
+
+
+def _attach_mentions(infos: list[SentenceInfo], mentions: list, attr: str) -> None:
+    """Give each sentence the mentions that fall inside it, as written."""
+    index = 0
+    for mention in sorted(mentions, key=lambda m: m.start):
+        while index < len(infos) and infos[index].end <= mention.start:
+            index += 1
+        if index == len(infos):
+            break
+        if infos[index].start <= mention.start:
+            getattr(infos[index], attr).append(mention.as_written)

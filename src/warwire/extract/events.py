@@ -1,0 +1,107 @@
+"""Figures grouped into the events a document reports, one of them primary.
+
+Reading in order, each sentence updates a context (last place named, last date named); a sentence
+with figures joins the event that already holds the same figure (headline, lede and quote repeat
+it), else the latest event whose place and date agree with the context, else starts a new event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warwire.extract.casualties import Figure
+from warwire.extract.claims import merge_figures
+from warwire.model import Event, EventDate, Place
+
+
+@dataclass
+class SentenceInfo:
+    start: int
+    end: int
+    text: str
+    headline: bool = False
+    places: list[str] = field(default_factory=list)  # place keys named in the sentence
+    dates: list[str] = field(default_factory=list)  # date phrases as written
+    figures: list[Figure] = field(default_factory=list)
+    zeros: list[str] = field(default_factory=list)  # outcomes stated as zero
+    claimant: str | None = None
+    background: bool = False
+
+
+@dataclass
+class Draft:
+    """An event being assembled."""
+
+    place: str | None
+    date: str | None
+    background: bool
+    sentences: list[SentenceInfo] = field(default_factory=list)
+    figures: list[tuple[Figure, SentenceInfo]] = field(default_factory=list)
+    zeros: list[tuple[str, SentenceInfo]] = field(default_factory=list)
+
+    def values(self) -> set[tuple[str, int]]:
+        return {(f.outcome, f.quantity.value) for f, _ in self.figures if f.quantity.value is not None}
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    a, b = a.lower(), b.lower()
+    return a == b or a in b or b in a
+
+
+def group_events(sentences: list[SentenceInfo], doc_id: str) -> list[Event]:
+    drafts: list[Draft] = []
+    place: str | None = None
+    date: str | None = None
+    for info in sentences:
+        place = info.places[0] if info.places else place
+        date = info.dates[0] if info.dates else date
+        if not info.figures and not info.zeros:
+            continue
+        draft = _find_draft(drafts, info, place, date)
+        if draft is None:
+            draft = Draft(place, date, info.background)
+            drafts.append(draft)
+        draft.place = draft.place or place
+        draft.date = draft.date or (info.dates[0] if info.dates else None)
+        draft.sentences.append(info)
+        draft.figures += [(f, info) for f in info.figures]
+        draft.zeros += [(o, info) for o in info.zeros]
+    return _to_events(drafts, doc_id)
+
+
+def _find_draft(drafts: list[Draft], info: SentenceInfo, place: str | None, date: str | None) -> Draft | None:
+    values = {(f.outcome, f.quantity.value) for f in info.figures if (f.quantity.value or 0) > 2}
+    same_kind = [d for d in drafts if d.background == info.background]
+    own_place = info.places[0] if info.places else None
+    own_date = info.dates[0] if info.dates else None
+    for draft in same_kind:  # a repeated figure: headline, lede, quote
+        if values & draft.values() and _compatible(own_place, draft.place) and _compatible(own_date, draft.date):
+            return draft
+    for draft in reversed(same_kind):
+        if _compatible(place, draft.place) and _compatible(date, draft.date):
+            return draft
+    return None
+
+
+def _to_events(drafts: list[Draft], doc_id: str) -> list[Event]:
+    events: list[Event] = []
+    for index, draft in enumerate(drafts):
+        event = Event(id=f"{doc_id}#{index + 1}", background=draft.background)
+        event.casualties = merge_figures(draft.figures, draft.zeros)
+        event.sentences = [(s.start, s.end) for s in draft.sentences]
+        event.location = Place(as_written=draft.place) if draft.place else None
+        event.date = EventDate(as_written=draft.date)
+        events.append(event)
+    _mark_primary(events, drafts)
+    return events
+
+
+def _mark_primary(events: list[Event], drafts: list[Draft]) -> None:
+    """The headline's event, else the first news event told."""
+    news = [(e, d) for e, d in zip(events, drafts, strict=True) if not e.background and e.casualties]
+    if not news:
+        return
+    headline = [e for e, d in news if any(s.headline for s in d.sentences)]
+    (headline or [news[0][0]])[0].primary = True

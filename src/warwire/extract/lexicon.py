@@ -1,0 +1,66 @@
+"""The casualty lexicon (data/lexicon/casualties.json), loaded once into lookup tables."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verb_lemmas: dict[str, str]  # lemma -> outcome, transitive ("killed 5")
+    intransitive_lemmas: dict[str, str]  # lemma -> outcome ("5 died")
+    adjectives: dict[str, str]  # "dead", "wounded" after a victim
+    nouns: dict[str, str]  # "deaths", "fatalities" after a number
+    phrases: dict[tuple[str, ...], str]  # multiword triggers, lowercased tokens
+    toll_nouns: frozenset[str]
+    victim_groups: dict[str, str]  # victim noun -> group
+    group_modifiers: dict[str, str]
+    singular_person: frozenset[str]
+    qualifiers: dict[tuple[str, ...], str]  # lowercased token tuple -> qualifier
+    vague: dict[tuple[str, ...], tuple[int | None, int | None, int | None]]
+    not_victims: frozenset[str]
+
+    @property
+    def trigger_words(self) -> frozenset[str]:
+        """Surface words whose presence makes a sentence worth parsing."""
+        words: set[str] = set(self.adjectives) | set(self.nouns) | set(self.toll_nouns)
+        for phrase in self.phrases:
+            words.update(phrase)
+        return frozenset(w for w in words if len(w) > 3)
+
+
+def _split(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+@cache
+def load() -> Lexicon:
+    raw = json.loads(resources.files("warwire.data").joinpath("lexicon/casualties.json").read_text("utf-8"))
+    verbs, intrans, adjs, nouns, phrases = {}, {}, {}, {}, {}
+    for outcome, entry in raw["triggers"].items():
+        verbs.update(dict.fromkeys(entry["verbs"], outcome))
+        intrans.update(dict.fromkeys(entry["intransitive"], outcome))
+        adjs.update(dict.fromkeys(entry["adjectives"], outcome))
+        nouns.update(dict.fromkeys(entry["nouns"], outcome))
+        phrases.update({_split(p): outcome for p in entry["phrases"]})
+    victims = {noun: group for group, items in raw["victims"].items() for noun in items}
+    modifiers = {m: group for group, items in raw["group_modifiers"].items() for m in items}
+    qualifiers = {_split(p): q for q, items in raw["qualifiers"].items() for p in items}
+    vague = {_split(k): tuple(v) for k, v in raw["vague"].items()}
+    return Lexicon(
+        verb_lemmas=verbs,
+        intransitive_lemmas=intrans,
+        adjectives=adjs,
+        nouns=nouns,
+        phrases=phrases,
+        toll_nouns=frozenset(raw["toll_nouns"]),
+        victim_groups=victims,
+        group_modifiers=modifiers,
+        singular_person=frozenset(raw["singular_person_nouns"]),
+        qualifiers=qualifiers,
+        vague=vague,
+        not_victims=frozenset(raw["not_victim_nouns"]),
+    )

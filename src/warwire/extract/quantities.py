@@ -1,0 +1,254 @@
+"""Quantity mentions in a parsed sentence: '[qualifier] number [modifiers] victim-noun'.
+
+A quantity is a candidate victim count; casualties.py links it to an outcome trigger. Numbers that
+name things other than people (vehicles, villages, units, dates, ages) are left out here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from warwire.extract.lexicon import Lexicon
+from warwire.extract.numbers import DIGITS, parse_words
+
+MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+)
+IMPLICIT_DETS = frozenset({"a", "an", "another"})
+DEFINITE_DETS = frozenset({"the", "his", "her", "their", "its"})
+NOUNISH = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+@dataclass
+class Quantity:
+    start: int  # token index (sentence-relative) where the phrase starts, qualifier included
+    end: int  # token index after the phrase
+    value: int | None
+    qualifier: str
+    vague: str | None
+    bounds: tuple[int | None, int | None, int | None]  # low, best, high
+    head: int | None  # the victim noun; None for a bare number ("two were killed")
+    group: str
+    victims: str | None
+    person: bool  # the head is a person (or there is no head)
+    implicit: bool = False  # "a civilian", "the commander": a count of one not written as a number
+    definite: bool = False  # "the commander": counts only when it is the direct victim
+
+    def with_group(self, group: str) -> Quantity:
+        self.group = group
+        return self
+
+
+def find_quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
+    tokens = list(sent)
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        quantity = _quantity_at(tokens, i, lex)
+        if quantity is None:
+            i += 1
+            continue
+        found.append(quantity)
+        i = max(quantity.end, i + 1)
+    return found
+
+
+def _match(tokens: list[Token], i: int, table: dict) -> tuple[tuple[str, ...], int] | None:
+    """Longest phrase of `table` starting at token i (lowercased)."""
+    for size in (4, 3, 2, 1):
+        key = tuple(t.lower_ for t in tokens[i : i + size])
+        if len(key) == size and key in table:
+            return key, i + size
+    return None
+
+
+def _quantity_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
+    qualifier, j = "exact", i
+    qual = _match(tokens, i, lex.qualifiers)
+    if qual and qual[0] not in (("the",), ("all",), ("another",)):
+        qualifier, j = lex.qualifiers[qual[0]], qual[1]
+    number = _number_run(tokens, j)
+    if number is not None:
+        value, k = number
+        if _not_a_count(tokens, j, k):
+            return None
+        return _with_head(tokens, i, k, lex, value=value, qualifier=qualifier)
+    vague = _match(tokens, j, lex.vague)
+    if vague is not None:
+        word, k = vague
+        low, best, high = lex.vague[word]
+        quantity = _with_head(tokens, i, k, lex, value=None, qualifier="vague", vague=" ".join(word))
+        if quantity is not None:
+            quantity.bounds = (low, best, high)
+            quantity.vague = tokens[j : k].text if hasattr(tokens, "text") else " ".join(
+                t.text for t in tokens[j:k]
+            )
+            if quantity.head is None and word in {("many",), ("few",), ("multiple",)}:
+                return None  # "many were wounded" without a noun is too loose to count
+        return quantity
+    if qualifier == "exact":
+        return _implicit_at(tokens, i, lex)
+    return None
+
+
+def _number_run(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """The number starting at token j and the index after it: '28', 'twenty - eight', 'a dozen'."""
+    k, words = j, []
+    while k < len(tokens):
+        low = tokens[k].lower_
+        if DIGITS.match(low) or parse_words([low]) is not None:
+            words.append(low)
+        elif words and low in ("-", "and") and k + 1 < len(tokens) and parse_words([tokens[k + 1].lower_]):
+            pass
+        else:
+            break
+        k += 1
+    if not words and j + 1 < len(tokens) and tokens[j].lower_ == "a" and tokens[j + 1].lower_ == "dozen":
+        return 12, j + 2
+    if not words:
+        return None
+    if len(words) > 1 and any(DIGITS.match(w) for w in words):
+        words = words[:1]
+        k = j + 1
+    value = parse_words(words)
+    return (value, k) if value is not None else None
+
+
+def _not_a_count(tokens: list[Token], j: int, k: int) -> bool:
+    """Dates, times, unit names ('Division 25'), ages, money, percentages, years."""
+    before = tokens[j - 1] if j > 0 else None
+    after = tokens[k] if k < len(tokens) else None
+    first = tokens[j]
+    if before is not None and (before.lower_ in MONTHS or before.text in {"$", "#", "No.", "№"}):
+        return True
+    if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and first.is_digit:
+        return True  # "Division 25", "Resolution 2254"
+    if before is not None and before.text == ":" and j >= 2 and tokens[j - 2].text in ("ID", "No", "Number"):
+        return True
+    if after is not None and (after.lower_ in MONTHS or after.text in {":", "%", "-year", "th", "st", "nd"}):
+        return True
+    if after is not None and after.lower_ in {"percent", "pm", "am", "p.m.", "a.m.", "gmt", "hrs"}:
+        return True
+    if after is not None and after.text == "-" and k + 1 < len(tokens) and tokens[k + 1].lower_ in (
+        "year", "years", "month", "day", "week", "hour",
+    ):
+        return True
+    return first.is_digit and len(first.text) == 4 and 1900 <= int(first.text) <= 2100
+
+
+def _is_trigger(token: Token, lex: Lexicon) -> bool:
+    low = token.lower_
+    return low in lex.adjectives or low in lex.nouns or token.lemma_.lower() in lex.verb_lemmas
+
+
+def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
+    """Index after the run of modifiers and nouns starting at m ('Syrian Army servicemen')."""
+    while m < len(tokens):
+        tok = tokens[m]
+        if _is_trigger(tok, lex) or tok.lower_ in ("more", "and", "or", "who", "which", "that"):
+            break
+        # Compound modifiers ("foreign-backed", "pro-government") are split by the tokenizer.
+        if tok.text == "-" and m + 1 < len(tokens) and tokens[m + 1].is_alpha:
+            m += 2
+            continue
+        if not (tok.pos_ in NOUNISH or tok.tag_ == "POS" or tok.text in ("’s", "'s")):
+            break
+        if tok.pos_ == "NUM" or tok.like_num:
+            break
+        m += 1
+    return m
+
+
+def _head_group(tokens: list[Token], head: int, lex: Lexicon) -> tuple[str | None, bool]:
+    """(group from the head noun, is it a person)."""
+    tok = tokens[head]
+    keys = [tok.lower_, tok.lemma_.lower()]
+    if head > 0:
+        keys.insert(0, f"{tokens[head - 1].lower_} {tok.lower_}")
+    for key in keys:
+        if key in lex.victim_groups:
+            return lex.victim_groups[key], True
+    if tok.lower_ in lex.not_victims or tok.lemma_.lower() in lex.not_victims:
+        return None, False
+    # Demonyms as victims ("15 Kurds", "two Iraqis"): people, group unknown.
+    if tok.ent_type_ == "NORP" or (tok.text[:1].isupper() and tok.lower_.endswith(("is", "ans", "ds"))):
+        return "unspecified", True
+    return None, False
+
+
+def modifier_group(tokens: list[Token], lex: Lexicon) -> str | None:
+    lows = [t.lower_ for t in tokens]
+    if "anti" in lows or "anti-government" in lows:
+        return "armed_groups"
+    for n in (2, 1):
+        for a in range(len(lows) - n + 1):
+            key = " ".join(lows[a : a + n])
+            if key in lex.group_modifiers:
+                return lex.group_modifiers[key]
+    return None
+
+
+def _with_head(
+    tokens: list[Token], i: int, k: int, lex: Lexicon, *, value: int | None, qualifier: str,
+    vague: str | None = None,
+) -> Quantity | None:
+    m = k
+    while m < len(tokens) and tokens[m].lower_ in ("more", "additional", "other", "others"):
+        if tokens[m].lower_ == "others":
+            return _build(tokens, i, m + 1, m, [], "unspecified", True, value, qualifier, vague)
+        m += 1
+    if m < len(tokens) and tokens[m].lower_ == "of":
+        m += 1
+        while m < len(tokens) and tokens[m].pos_ in ("DET", "PRON") and tokens[m].lower_ != "them":
+            m += 1
+        if m < len(tokens) and tokens[m].lower_ in ("them", "those", "whom"):
+            return _build(tokens, i, m + 1, m, [], "unspecified", True, value, qualifier, vague)
+    end = _noun_run(tokens, m, lex)
+    if end == m:
+        return _build(tokens, i, k, None, [], "unspecified", True, value, qualifier, vague)
+    head = end - 1
+    group, person = _head_group(tokens, head, lex)
+    modifiers = tokens[m:head]
+    group = modifier_group(modifiers, lex) or group or "unspecified"
+    return _build(tokens, i, end, head, tokens[m:end], group, person, value, qualifier, vague)
+
+
+def _build(
+    tokens: list[Token], i: int, end: int, head: int | None, phrase: list[Token], group: str,
+    person: bool, value: int | None, qualifier: str, vague: str | None,
+) -> Quantity:
+    if value is None:
+        bounds: tuple[int | None, int | None, int | None] = (None, None, None)
+    elif qualifier == "at_least":
+        bounds = (value, value, None)
+    elif qualifier == "at_most":
+        bounds = (None, value, value)
+    else:
+        bounds = (value, value, value)
+    victims = "".join(t.text_with_ws for t in phrase).strip() or None
+    if head is not None and not phrase:
+        victims = tokens[head].text
+    return Quantity(i, end, value, qualifier, vague, bounds, head, group, victims, person)
+
+
+def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
+    """'a civilian', 'an office boy', 'the Taliban leader', 'his wife', 'another': a count of one."""
+    det = tokens[i].lower_
+    if det not in IMPLICIT_DETS and det not in DEFINITE_DETS:
+        return None
+    end = _noun_run(tokens, i + 1, lex)
+    if end == i + 1:
+        if det == "another":
+            return Quantity(i, i + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
+        return None
+    head = tokens[end - 1]
+    if head.lower_ not in lex.singular_person or head.tag_ in ("NNS", "NNPS"):
+        return None
+    group, _ = _head_group(tokens, end - 1, lex)
+    group = modifier_group(tokens[i + 1 : end - 1], lex) or group or "unspecified"
+    victims = "".join(t.text_with_ws for t in tokens[i + 1 : end]).strip()
+    quantity = Quantity(i, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, True, True)
+    quantity.definite = det in DEFINITE_DETS
+    return quantity

@@ -1,0 +1,53 @@
+"""Page furniture in flattened text: a general line filter, not a list of known pages' strings.
+
+A line is furniture when it is short and made of site vocabulary (subscribe, advertisement,
+comment, tags, share, back to top...), a metadata field ("News ID: 80197", "Updated in: ..."),
+or has no words at all ("0 2,620", "- - -"). Body spans keep offsets into the text as given.
+"""
+
+from __future__ import annotations
+
+import re
+
+SITE_WORDS = re.compile(
+    r"\b(subscribe|subscription|newsletter|sign up|log ?in|register|inbox|ad ?blocker|adblock|"
+    r"advertisement|advertising|sponsored|comments?|tags?|share (this|on)|follow us|cookies?|privacy policy|"
+    r"terms of (use|service)|all rights reserved|copyright|back to top|related (articles|posts|stories|news)|"
+    r"read more|click here|real time updates|download (our|the) app|most (read|popular)|print this|"
+    r"discuss|recommended|you may also like|trending|leave a reply|message end|show more|load more)\b",
+    re.I,
+)
+FIELD = re.compile(r"^\s*[\w .-]{2,30}:\s*\S", re.U)
+FIELD_NAMES = re.compile(
+    r"^\s*(news id|publish(ed)? date|updated( in| on)?|last updated|modified|posted( on)?|source|tags?|"
+    r"category|categories|author|by|photo|image|credit|keywords|share)\s*:",
+    re.I,
+)
+WORD = re.compile(r"[^\W\d_]{2,}", re.U)
+
+
+def is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    words = WORD.findall(stripped)
+    if not words:
+        return True  # counters, separators: "0 2,620", "- - -"
+    if FIELD_NAMES.match(stripped):
+        return True
+    if len(words) <= 16 and SITE_WORDS.search(stripped):
+        return True
+    return stripped.startswith(("*", "#", "|")) and len(words) <= 4
+
+
+def body_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of article body, in order."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        content = line.rstrip("\r\n")
+        if not is_furniture(content):
+            lead = len(content) - len(content.lstrip())
+            spans.append((offset + lead, offset + len(content.rstrip())))
+        offset += len(line)
+    return spans

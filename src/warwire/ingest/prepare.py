@@ -1,0 +1,82 @@
+"""A record made ready for extraction: text, metadata, publication date, body and sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from warwire.ingest.furniture import body_spans
+from warwire.ingest.html import NoArticle, extract_article
+from warwire.ingest.records import Record
+from warwire.ingest.sentences import split_sentences
+from warwire.model import Document, PartialDate
+from warwire.resolve.datelines import find_publication_date
+from warwire.resolve.dates import parse_iso
+
+WORD = re.compile(r"[A-Za-z]{2,}")
+ENGLISH = frozenset("the of and to in a is was were that for on with by from said at as".split())
+
+
+@dataclass
+class Prepared:
+    document: Document
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    headline: tuple[int, int] | None = None
+
+
+def prepare(record: Record) -> Prepared:
+    """Raises ValueError (NoArticle) for an input with nothing to read."""
+    text, title, outlet, url, meta_date = record.text, record.title, record.outlet, record.url, None
+    if text is None:
+        article = extract_article(record.html or "")
+        text, meta_date = article.text, article.date
+        title, outlet, url = title or article.title, outlet or article.outlet, url or article.url
+    if not text.strip():
+        raise NoArticle("empty document")
+    doc = Document(doc=record.id, text=text, title=title, outlet=outlet, url=url, warnings=list(record.warnings))
+    _set_published(doc, record.published, meta_date)
+    doc.body = body_spans(text)
+    prepared = Prepared(doc, split_sentences(text, doc.body))
+    prepared.headline = _headline(doc, prepared.sentences)
+    if doc.title is None and prepared.headline:
+        doc.title = text[prepared.headline[0] : prepared.headline[1]]
+    if not _looks_english(text):
+        doc.warnings.append("text does not look like English: figures are likely to be missed")
+    return prepared
+
+
+def _set_published(doc: Document, given: str | None, meta: str | None) -> None:
+    for value, source in ((given, "given"), (meta, "metadata")):
+        date = parse_iso(value) if value else None
+        if date is not None:
+            doc.published, doc.published_source = date, source  # type: ignore[assignment]
+            return
+    found = find_publication_date(doc.text)
+    if found is not None:
+        doc.published, doc.published_source = found, "text"
+
+
+def _headline(doc: Document, sentences: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The title's line in the text, else the first body line of four words or more."""
+    text = doc.text
+    if doc.title:
+        key = doc.title.strip().lower()[:60]
+        for start, end in sentences[:5]:
+            if key and key in text[start:end].lower():
+                return start, end
+        return None
+    for start, end in doc.body[:6]:
+        if len(WORD.findall(text[start:end])) >= 4:
+            return start, end
+    return None
+
+
+def _looks_english(text: str) -> bool:
+    words = [w.lower() for w in WORD.findall(text[:5000])]
+    if len(words) < 8:
+        return True
+    return sum(w in ENGLISH for w in words) / len(words) > 0.05
+
+
+def published_year(doc: Document) -> int | None:
+    return doc.published.year if isinstance(doc.published, PartialDate) else None

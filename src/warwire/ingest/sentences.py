@@ -1,0 +1,46 @@
+"""Sentence spans over the article body, by punctuation, lines and abbreviations.
+
+Cheap on purpose: every sentence is split, only those that can hold a figure are parsed.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen maj lt col sgt capt cpl pvt adm brig cmdr gov sen rep st jr sr prof rev no vs etc "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k a.m p.m e.g i.e inc ltd co corp dept "
+    "mt ft ave blvd".split()
+)
+BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets within the given body line spans."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        cursor = start
+        for match in BOUNDARY.finditer(text, start, end):
+            if _after_abbreviation(text, cursor, match.start()):
+                continue
+            out.append(_trim(text, cursor, match.end()))
+            cursor = match.end()
+        if cursor < end:
+            out.append(_trim(text, cursor, end))
+    return [s for s in out if s[1] > s[0]]
+
+
+def _after_abbreviation(text: str, start: int, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[start:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,93 @@
+"""The pipeline: records in, Documents out, in input order; spaCy runs in batches, only on
+sentences that can hold a figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+import spacy
+from spacy.language import Language
+
+from warwire.extract.document import build_events, candidate_sentences
+from warwire.extract.lexicon import load as load_lexicon
+from warwire.ingest.prepare import Prepared, prepare
+from warwire.ingest.records import Record, ReadError
+from warwire.model import Document, Failure
+from warwire.resolve.dates import find_date_mentions
+from warwire.resolve.events import resolve_events
+from warwire.resolve.places import find_place_mentions
+from warwire.settings import Settings
+
+# The pipes figure-finding reads: tags, lemmas, entity types. The parser is not needed.
+DISABLED = ("parser",)
+
+
+@dataclass
+class _Job:
+    prepared: Prepared
+    places: list
+    dates: list
+
+
+class Extractor:
+    """Holds the loaded model; `extract` and `extract_many` are its two entry points."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp: Language = spacy.load(self.settings.model, exclude=list(DISABLED))
+        self.lexicon = load_lexicon()
+
+    def extract(self, text: str, *, title: str | None = None, published: str | None = None,
+                outlet: str | None = None, doc_id: str = "text") -> Document:
+        record = Record(doc_id, text=text, title=title, published=published, outlet=outlet)
+        result = next(self.extract_many([record]))
+        if isinstance(result, Failure):
+            raise ValueError(result.message)
+        return result
+
+    def extract_many(self, records: Iterable[Record | ReadError | dict]) -> Iterator[Document | Failure]:
+        stream = iter(records)
+        while batch := list(islice(stream, self.settings.docs_per_batch)):
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Record | ReadError | dict]) -> list[Document | Failure]:
+        jobs: list[_Job | Failure] = [self._prepare(item) for item in batch]
+        spans = [(n, s) for n, job in enumerate(jobs) if isinstance(job, _Job)
+                 for s in candidate_sentences(job.prepared)]
+        texts = (jobs[n].prepared.document.text[s:e] for n, (s, e) in spans)  # type: ignore[union-attr]
+        parsed: list[dict] = [{} for _ in jobs]
+        for (n, (start, _)), sent in zip(spans, self.nlp.pipe(texts, batch_size=self.settings.batch_size),
+                                         strict=True):
+            parsed[n][start] = sent
+        return [self._finish(job, parsed[n]) for n, job in enumerate(jobs)]
+
+    def _prepare(self, item: Record | ReadError | dict) -> _Job | Failure:
+        if isinstance(item, ReadError):
+            return Failure(item.id, item.message)
+        record = item if isinstance(item, Record) else _record_from_dict(item)
+        try:
+            prepared = prepare(record)
+        except ValueError as exc:
+            return Failure(record.id, str(exc))
+        text = prepared.document.text
+        return _Job(prepared, find_place_mentions(text), find_date_mentions(text))
+
+    def _finish(self, job: _Job | Failure, parsed: dict) -> Document | Failure:
+        if isinstance(job, Failure):
+            return job
+        try:
+            doc = job.prepared.document
+            doc.events = build_events(job.prepared, parsed, self.lexicon, job.places, job.dates)
+            resolve_events(doc, job.places)
+            return doc
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+            return Failure(job.prepared.document.doc, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _record_from_dict(data: dict) -> Record:
+    keys = ("title", "published", "outlet", "url")
+    return Record(str(data.get("id") or "record"), text=data.get("text"), html=data.get("html"),
+                  **{k: (str(data[k]) if data.get(k) not in (None, "") else None) for k in keys})
