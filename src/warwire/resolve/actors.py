@@ -461,6 +461,18 @@ def _is_passive(text: str, span: tuple[int, int], ms: Sequence[ActorMention]) ->
     return word.endswith("ed") and before_m and bool(_REDUCED.match(after))
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|in|on|against|to|from|with|by|for|at|into|toward|towards)\s+(?:the\s+)?$", re.I
+)
+
+
+def _can_be_subject(text: str, m: ActorMention) -> bool:
+    """A possessor ("the Syrian Army's line") or a prepositional object is not a verb's subject."""
+    if re.match(r"^['\u2019]s?\b", text[m.end : m.end + 3]):
+        return False
+    return not _PREPOSITION_BEFORE.search(text[max(0, m.first - 20) : m.first])
+
+
 def _groups(text: str, span: tuple[int, int], ms: Sequence[ActorMention], lo: int, noun: bool):
     """(subject, object, by-agent) mention groups around one trigger of a sentence."""
     before = [i for i, m in enumerate(ms) if m.end <= span[0] and m.start >= lo]
@@ -468,11 +480,12 @@ def _groups(text: str, span: tuple[int, int], ms: Sequence[ActorMention], lo: in
     subj: list[ActorMention] = []
     obj: list[ActorMention] = []
     agent: list[ActorMention] = []
-    if before:
-        gap = text[ms[before[-1]].end : span[0]]
-        near = re.match(r"^['\u2019]?s?\s*$", gap) if noun else _words(gap) <= 10
-        if near:
-            subj = [m for m in _chain(text, ms, before[-1], -1) if m.start >= lo]
+    if noun and before and re.match(r"^['\u2019]?s?\s*$", text[ms[before[-1]].end : span[0]]):
+        subj = [m for m in _chain(text, ms, before[-1], -1) if m.start >= lo]
+    elif before and not noun:
+        pick = next((i for i in reversed(before) if _can_be_subject(text, ms[i])), None)
+        if pick is not None and _words(text[ms[pick].end : span[0]]) <= 10:
+            subj = [m for m in _chain(text, ms, pick, -1) if m.start >= lo]
     if after:
         gap = text[span[1] : ms[after[0]].first]
         if _BY_AFTER.match(gap):

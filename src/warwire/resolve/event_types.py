@@ -1,0 +1,112 @@
+"""Event sub-type of a sentence or passage, by ordered trigger rules (data/event_types.json).
+
+The first rule (in this order) with a matching pattern decides; no match gives "other".
+
+Priority (first match wins), type, example triggers:
+ 1. disrupted_weapons_use: repelled a missile attack, intercepted/shot down (a missile, drone),
+    destroyed in the sky, air defences repelled.
+ 2. government_regains_territory / non_state_actor_overtakes_territory: took control of, retaken,
+    recaptured, liberated, captured/seized (+ town, village, area ...), fell to (see below).
+ 3. suicide_bomb: suicide bomber/attack/car bomb, blew himself up, explosive vest.
+ 4. remote_explosive_landmine_ied: car bomb, IED, roadside bomb, landmine, explosive device.
+ 5. air_drone_strike: airstrike, air raid, warplanes, fighter jets, drone, helicopter, aircraft.
+ 6. grenade: grenade.
+ 7. shelling_artillery_missile_attack: missiles, shelling, mortars, rockets, artillery.
+ 8. abduction_forced_disappearance: kidnapped, abducted, taken hostage.
+ 9. attack: opened fire on civilians, massacre, executed, shot dead, attacks on civilians.
+10. armed_clash: clashes, fighting, gun battle, attacked positions/forces/troops, militants' attack.
+11. arrests: arrested, detained.
+12. agreement: a ceasefire/truce/agreement announced, signed, reached, brokered, introduced.
+ -  other: nothing above.
+
+Territory: the perpetrator of the trigger (found by `actors.mention_roles`: subject of 'took control of',
+'by X' after 'were retaken') decides: state or external forces → government_regains_territory, a
+non-state group → non_state_actor_overtakes_territory. With no actor, 'liberated/recaptured/retaken/
+regained/brought under control' (the vocabulary of state media) → government, 'captured/seized/overran/
+fell to' → non-state.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from warwire.resolve.actors import find_actors, mention_roles
+
+EVENT_TYPES: tuple[str, ...] = (
+    "armed_clash",
+    "air_drone_strike",
+    "shelling_artillery_missile_attack",
+    "remote_explosive_landmine_ied",
+    "suicide_bomb",
+    "attack",
+    "abduction_forced_disappearance",
+    "grenade",
+    "government_regains_territory",
+    "non_state_actor_overtakes_territory",
+    "disrupted_weapons_use",
+    "agreement",
+    "arrests",
+    "other",
+)
+_TERRITORY = "@territory"
+_STATE = frozenset({"state_forces", "external_forces"})
+
+
+@dataclass(frozen=True)
+class _Rule:
+    type: str
+    patterns: tuple[re.Pattern[str], ...]
+    government_verbs: re.Pattern[str] | None = None
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    data = json.loads(files("warwire.data").joinpath("event_types.json").read_text(encoding="utf-8"))
+    rules = []
+    for row in data["rules"]:
+        gov = row.get("government_verbs")
+        rules.append(
+            _Rule(
+                row["type"],
+                tuple(re.compile(p, re.IGNORECASE) for p in row["patterns"]),
+                re.compile(gov, re.IGNORECASE) if gov else None,
+            )
+        )
+    return tuple(rules)
+
+
+def _territory_type(text: str, hit: re.Match[str], rule: _Rule) -> str:
+    """Which side gained ground: the trigger's perpetrator, else the verb's usual speaker."""
+    mentions = find_actors(text)
+    roles = mention_roles(text, mentions, [hit.span()])
+    perps = [m for m, r in zip(mentions, roles, strict=True) if r == "perpetrator"]
+    if hit.group(0).lower().startswith("fell"):
+        perps = [m for m in mentions if m.start >= hit.end()][:1]
+    if perps:
+        state = any(m.category in _STATE for m in perps)
+        return "government_regains_territory" if state else "non_state_actor_overtakes_territory"
+    if rule.government_verbs and rule.government_verbs.search(hit.group(0)):
+        return "government_regains_territory"
+    return "non_state_actor_overtakes_territory"
+
+
+def match_event_type(text: str) -> tuple[str, tuple[int, int] | None]:
+    """(type, span of the deciding trigger in `text`); ('other', None) when no rule matches."""
+    for rule in _rules():
+        for pattern in rule.patterns:
+            hit = pattern.search(text)
+            if hit is None:
+                continue
+            if rule.type == _TERRITORY:
+                return _territory_type(text, hit, rule), hit.span()
+            return rule.type, hit.span()
+    return "other", None
+
+
+def classify_event_type(text: str) -> str:
+    """The event sub-type (one of EVENT_TYPES) told by `text` (a sentence or a short passage)."""
+    return match_event_type(text)[0]
