@@ -40,7 +40,8 @@ def test_postgres_ingest_idempotent_and_merges(mk):
     ]
     assert ledger.ingest_documents(docs).stored == 2
     assert ledger.ingest_documents(docs).skipped == 2
-    (ev,) = [e for e in ledger.events(country="SY") if tag in e["documents"][0]]
-    assert ev["documents"] == [f"{tag}-a", f"{tag}-b"]
+    # earlier runs on the same database may hold the same invented event: ours must be together in one
+    (ev,) = [e for e in ledger.events(country="SY") if f"{tag}-a" in e["documents"]]
+    assert {f"{tag}-a", f"{tag}-b"} <= set(ev["documents"])
     with ledger.engine.connect() as c:
         assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, insert, or_, select
+from sqlalchemy import Connection, and_, insert, or_, select, true
 
 from warwire.ledger import assemble
 from warwire.ledger.features import Mention
@@ -203,7 +203,7 @@ def _block_filter(m: Mention) -> Any:
         cond.append(or_(doc_events.c.year.is_(None), *months))
     elif m.start and m.start.month:
         cond.append(or_(doc_events.c.month == m.start.month, doc_events.c.month.is_(None)))
-    return and_(*cond) if cond else True
+    return and_(*cond) if cond else true()
 
 
 def _admin1_or_near(loc: dict[str, Any]) -> Any:
@@ -218,14 +218,28 @@ def _admin1_or_near(loc: dict[str, Any]) -> Any:
 
 
 def _candidates(conn: Connection, mentions: list[Mention]) -> dict[str, list[Mention]]:
-    """Ledger events in the mentions' blocks, each with all its member mentions."""
-    ids: set[str] = set()
-    for m in mentions:
-        q = select(links.c.ledger_event_id).join(doc_events, links.c.doc_event_id == doc_events.c.id)
-        ids |= {r[0] for r in conn.execute(q.where(_block_filter(m)))}
+    """Ledger events in the mentions' blocks, each with all its member mentions (one query)."""
+    if not mentions:
+        return {}
+    in_block = (
+        select(links.c.ledger_event_id)
+        .join(doc_events, links.c.doc_event_id == doc_events.c.id)
+        .where(or_(*[_block_filter(m) for m in mentions]))
+    )
+    cols = [doc_events.c[k] for k in ("document_id", "event_index", "type", "date", "location", "actors",
+                                       "killed", "wounded", "is_primary")]  # fmt: skip
+    q = (
+        select(links.c.ledger_event_id, documents.c.doc, *cols)
+        .join(doc_events, links.c.doc_event_id == doc_events.c.id)
+        .join(documents, doc_events.c.document_id == documents.c.id)
+        .where(links.c.ledger_event_id.in_(in_block))
+        .order_by(links.c.id)
+    )
     out: dict[str, list[Mention]] = {}
-    for eid, ms in _members(conn, sorted(ids)).items():
-        out[eid] = [_mention(x) for x in ms]
+    for r in conn.execute(q):
+        row = dict(r._mapping)
+        row["primary"] = row.pop("is_primary")
+        out.setdefault(row["ledger_event_id"], []).append(_mention(row))
     return out
 
 
