@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -257,6 +258,7 @@ _PATRON_RIGHT = re.compile(
     rf"^\s*,?\s*(?:(?:who|which|that)\s+(?:are|is|were|was)\s+)?{_BACKED}\s+by\s+(?:the\s+)?(?P<p>[A-Z][A-Za-z.]+)"
 )
 _SOURCE_AFTER = re.compile(r"^['\u2019]?s?\s+(?:source|sources|spokesman|spokesperson|spokeswoman)\b")
+_NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]")  # 'the Army of Islam' is a name, not state forces
 
 
 def _patrons(text: str, start: int, end: int) -> tuple[tuple[str, ...], int]:
@@ -287,7 +289,7 @@ def _elided(text: str, norm: str, index: list[int], m: tuple, country: str | Non
     first, _, rest = alias.partition(" ")
     if not rest:
         return None
-    n_s = index.index(o_s)
+    n_s = bisect_left(index, o_s)
     hit = _ELLIPSIS.search(norm, max(0, n_s - 30), n_s)
     if not hit or hit["x"] == first:
         return None
@@ -334,19 +336,18 @@ def find_actors(
     `country` (ISO alpha-2) is the document's country: it names the state forces behind
     'government troops' and picks country-specific readings of ambiguous aliases ('Maoists').
     """
-    end = len(text) if end is None else end
-    norm, index, possessive = normalise(text[start:end])
-    index = [i + start for i in index]
-    raw = _raw_matches(text, norm, [i - start for i in index], possessive, 0, len(norm))
+    sub = text[start:len(text) if end is None else end]
+    norm, index, possessive = normalise(sub)
     out: list[ActorMention] = []
-    for m in raw:
-        o_s, o_e = m[0] + start, m[1] + start
-        if _SOURCE_AFTER.match(text[o_e : o_e + 20]):
+    for m in _raw_matches(sub, norm, index, possessive, 0, len(norm)):
+        if _SOURCE_AFTER.match(sub[m[1] : m[1] + 20]):
             continue
-        extra = _elided(text[start:end], norm, [i - start for i in index], m, country)
+        if m[2] == "@state" and m[3].endswith("army") and _NAME_AFTER.match(sub[m[1] : m[1] + 12]):
+            continue
+        extra = _elided(sub, norm, index, m, country)
         if extra is not None:
             out.append(_shift(extra, start))
-        out.append(_mention(text, o_s, o_e, m[2], m[3], country))
+        out.append(_shift(_mention(sub, *m, country), start))
     return _absorb(text, sorted(set(out), key=lambda x: (x.start, x.end)))
 
 
@@ -417,10 +418,12 @@ _POSITIONS_BEFORE = re.compile(r"\bpositions\s+(?:held\s+by|of)\s+(?:the\s+)?$",
 _SENTENCE_END = re.compile(r"[.!?;](?=[\s\"\u201d])|\n")
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
-    nxt = _SENTENCE_END.search(text, pos)
-    return (starts[-1] if starts else 0), (nxt.start() if nxt else len(text))
+def _sentence(breaks: list[tuple[int, int]], pos: int, size: int) -> tuple[int, int]:
+    """The sentence around `pos`, from the (start, end) spans of sentence breaks of the text."""
+    i = bisect_left(breaks, (pos, pos))
+    before = [b for b in breaks[max(0, i - 2) : i + 1] if b[1] <= pos]
+    after = [b for b in breaks[max(0, i - 1) : i + 2] if b[0] >= pos]
+    return (before[-1][1] if before else 0), (after[0][0] if after else size)
 
 
 def _words(s: str) -> int:
@@ -535,8 +538,9 @@ def mention_roles(
     spans = [s for s in spans if not any(m.start < s[1] and s[0] < m.end for m in ms)]
     roles: dict[int, str] = {}
     by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    breaks = [m.span() for m in _SENTENCE_END.finditer(text)]
     for s in spans:
-        by_sentence.setdefault(_sentence(text, s[0]), []).append(s)
+        by_sentence.setdefault(_sentence(breaks, s[0], len(text)), []).append(s)
     for (lo, hi), sent_spans in by_sentence.items():
         idx = [i for i, m in enumerate(ms) if lo <= m.start and m.end <= hi]
         local = _sentence_roles(text, sent_spans, [ms[i] for i in idx], lo)
