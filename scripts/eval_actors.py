@@ -6,6 +6,10 @@ canonical name, an alias or a former name of the actor (normalised), or the text
 Also reported: the same rate on the rows whose gold name (or its acronym) is written in the text, which
 is the ceiling a name table can reach; rows naming the group differently ('the FARC front') still count.
 
+Then a consistency check of `classify_event_type` (first 600 characters of each row) against the RAND
+weapon label: Explosives / Remote-detonated explosive should give an explosive or fired-weapon type,
+Firearms an attack or clash (abduction also accepted: RAND labels a kidnapping by its weapon).
+
 Usage: .venv/bin/python scripts/eval_actors.py [path/to/rdwti_dev.jsonl] [--misses N]
 """
 
@@ -19,9 +23,27 @@ from collections import Counter
 from pathlib import Path
 
 from warwire.resolve.actors import find_actors, matches_name, norm_key, normalise
+from warwire.resolve.event_types import classify_event_type
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "dev" / "rdwti_dev.jsonl"
 SKIP = {"unknown", "other"}
+_BLAST = {"remote_explosive_landmine_ied", "suicide_bomb", "shelling_artillery_missile_attack", "grenade",
+          "air_drone_strike"}
+WEAPON_TYPES = {
+    "Explosives": _BLAST,
+    "Remote-detonated explosive": _BLAST,
+    "Firearms": {"attack", "armed_clash", "abduction_forced_disappearance"},
+    "Fire or Firebomb": {"attack"},
+}
+
+
+def type_consistency(rows: list[dict]) -> None:
+    for weapon, accepted in WEAPON_TYPES.items():
+        got = Counter(classify_event_type(r["text"][:600]) for r in rows if r["gold"].get("weapon") == weapon)
+        ok = sum(n for t, n in got.items() if t in accepted)
+        total = sum(got.values())
+        print(f"event type consistent with weapon {weapon!r}: {ok}/{total} = {ok / max(total, 1):.1%} "
+              f"(other: {got['other']})")
 
 
 def named_in_text(gold: str, text: str) -> bool:
@@ -56,6 +78,7 @@ def main(path: Path, show_misses: int) -> None:
     print(f"time: {elapsed:.2f} s ({1000 * elapsed / max(total, 1):.2f} ms/row)")
     for gold, n in misses.most_common(show_misses):
         print(f"  miss {n:3d}  {gold}")
+    type_consistency(rows)
 
 
 if __name__ == "__main__":

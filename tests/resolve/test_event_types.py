@@ -45,7 +45,10 @@ CASES = [
     ("Two soldiers died when a roadside bomb hit their patrol.", "remote_explosive_landmine_ied"),
     ("A landmine killed a shepherd.", "remote_explosive_landmine_ied"),
     ("Gunmen threw a grenade into a police station.", "grenade"),
+    ("A bomb was found and defused outside the consulate.", "remote_explosive_landmine_ied"),
     # violence against people, abduction, arrests
+    ("Unknown men set fire to a school in the village.", "attack"),
+    ("A trader was killed by gunmen on motorbikes.", "attack"),
     ("Gunmen opened fire on worshippers leaving a mosque.", "attack"),
     ("The group executed five captives in the square.", "attack"),
     ("Armed men kidnapped an aid worker on the road.", "abduction_forced_disappearance"),

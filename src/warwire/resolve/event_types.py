@@ -12,11 +12,13 @@ Priority (first match wins), type, example triggers:
  5. air_drone_strike: airstrike, air raid, warplanes, fighter jets, drone, helicopter, aircraft.
  6. grenade: grenade.
  7. shelling_artillery_missile_attack: missiles, shelling, mortars, rockets, artillery.
- 8. abduction_forced_disappearance: kidnapped, abducted, taken hostage.
- 9. attack: opened fire on civilians, massacre, executed, shot dead, attacks on civilians.
-10. armed_clash: clashes, fighting, gun battle, attacked positions/forces/troops, militants' attack.
-11. arrests: arrested, detained.
-12. agreement: a ceasefire/truce/agreement announced, signed, reached, brokered, introduced.
+ 8. remote_explosive_landmine_ied (fallback): any other bomb, blast, explosion, detonation.
+ 9. abduction_forced_disappearance: kidnapped, abducted, taken hostage.
+10. attack: opened fire on civilians, massacre, executed, shot dead, set fire to, attacks on civilians.
+11. armed_clash: clashes, fighting, gun battle, attacked positions/forces/troops, militants' attack.
+12. attack (fallback): gunfire, gunmen, fired on/at, shot, any other attack or assault.
+13. arrests: arrested, detained.
+14. agreement: a ceasefire/truce/agreement announced, signed, reached, brokered, introduced.
  -  other: nothing above.
 
 Territory: the perpetrator of the trigger (found by `actors.mention_roles`: subject of 'took control of',
