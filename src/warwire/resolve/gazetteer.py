@@ -94,7 +94,7 @@ def parse_row(line: str) -> tuple[Entry, list[str]]:
         lat=float(f[5]) if f[5] else None, lon=float(f[6]) if f[6] else None,
         population=int(f[7] or 0), name=f[8], syrian=f[2] == "SY",
     )
-    return entry, [k for k in f[9].split("|") if k]
+    return entry, [k for k in (f[9] if len(f) > 9 else "").split("|") if k]
 
 
 def format_row(e: Entry, keys: list[str]) -> str:
@@ -109,6 +109,7 @@ class Gazetteer:
     """Place rows and a normalised-name index, parsed lazily: loading is a decompress and a split."""
 
     def __init__(self, db_dir: Path | None = None) -> None:
+        # Shipped rows carry no key column; user rows do (parse_row reads both).
         self._rows: list[str] = _read_gz(SHIPPED).split("\n")
         self._parsed: dict[int, Entry] = {}
         self._index: dict[str, str] = dict(line.split("\t", 1) for line in _read_gz(NAMES).split("\n"))
@@ -165,6 +166,87 @@ def user_files(db_dir: Path | None = None) -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def load() -> Gazetteer:
+def load(db_dir: Path | None = None) -> Gazetteer:
     """The shipped gazetteer with the user's imported extensions merged on top (loaded once)."""
-    return Gazetteer()
+    return Gazetteer(db_dir)
+
+
+# GeoNames admin1 codes for Syria (as in wof_sy_places.csv gn_admin1_code / admin1_name_gn).
+SY_GN_ADMIN1 = {
+    "01": "Hasakah", "02": "Latakia", "03": "Quneitra", "04": "Raqqa", "05": "Suwayda", "06": "Daraa",
+    "07": "Deir ez-Zor", "08": "Rif Dimashq", "09": "Aleppo", "10": "Hama", "11": "Homs", "12": "Idlib",
+    "13": "Damascus", "14": "Tartus",
+}
+GEONAMES_KINDS = {"PCLI": "country", "ADM1": "admin1", "ADM2": "admin2"}
+
+
+def _kind_for(pop: int) -> str:
+    return "city" if pop >= 100000 else "town" if pop >= 5000 else "village"
+
+
+def _geonames_rows(lines: list[str]) -> list[str]:
+    """GeoNames country dump (SY.txt layout): populated places (class P) and admin areas (class A)."""
+    rows = []
+    for line in lines:
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 15 or f[6] not in ("P", "A"):
+            continue
+        pop = int(f[14] or 0)
+        kind = GEONAMES_KINDS.get(f[7]) if f[6] == "A" else _kind_for(pop)
+        if kind is None:
+            continue
+        names = [f[1], f[2], *(a for a in f[3].split(",") if a)]
+        admin1 = SY_GN_ADMIN1.get(f[10]) if f[8] == "SY" else None
+        e = Entry(int(f[0]), kind, f[8], admin1 or f[10] or None, None, float(f[4]), float(f[5]), pop, f[1])
+        rows.append(format_row(e, [norm(n) for n in names]))
+    return rows
+
+
+def _wof_rows(path: Path) -> list[str]:
+    """Who's On First country export CSV (wof_sy_places.csv layout): localities, regions, counties."""
+    import csv
+    import sys
+
+    csv.field_size_limit(sys.maxsize)
+    kinds = {"locality": None, "region": "admin1", "county": "admin2", "country": "country"}
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r.get("placetype") not in kinds or r.get("deprecated") or r.get("mz_is_current") == "0":
+                continue
+            pop = int(float(r.get("population") or 0))
+            kind = kinds[r["placetype"]] or _kind_for(pop)
+            names = [r["name"], r.get("gn_name", ""), *(r.get("all_names") or "").split("|")]
+            cc = (r.get("iso_country") or r.get("country") or "").upper()[:2] or _wof_country(path)
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+            e = Entry(int(r.get("geonameid") or r["wof_id"]), kind, cc, r.get("admin1_name_wof") or None,
+                      r.get("admin2_name_wof") or None, lat, lon, pop, r["name"])
+            rows.append(format_row(e, [norm(n) for n in names if n]))
+    return rows
+
+
+def _wof_country(path: Path) -> str:
+    """WOF exports are per country: 'wof_sy_places.csv' -> 'SY'."""
+    m = re.search(r"wof[_-]([a-z]{2})[_-]", path.name.lower())
+    return m.group(1).upper() if m else ""
+
+
+def import_gazetteer(path: Path, db_dir: Path | None = None) -> int:
+    """Add a GeoNames country dump or a Who's On First CSV to the user gazetteer; returns places added.
+
+    The extension is written to `db_dir` (default `user_dir()`) as `<file stem>.tsv.gz` and merged on
+    top of the shipped data at the next load (the cached gazetteer is dropped here).
+    """
+    path = Path(path)
+    with path.open(encoding="utf-8") as fh:
+        head = fh.readline()
+    if head.startswith("wof_id") or "placetype" in head.split(",")[:3]:
+        rows = _wof_rows(path)
+    else:
+        rows = _geonames_rows(path.read_text(encoding="utf-8").splitlines())
+    out_dir = db_dir or user_dir()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / f"{path.name.split('.')[0]}.tsv.gz"
+    target.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode("utf-8")))
+    load.cache_clear()
+    return len(rows)

@@ -69,7 +69,8 @@ def demonyms() -> dict[str, str]:
 
 
 def _data_lines(path: Path) -> list[str]:
-    return [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
 def _data_words(path: Path) -> list[str]:
@@ -91,7 +92,8 @@ def _name_ok(words: list[str], nwords: list[str]) -> bool:
 
 def _joinable(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     """joinable[i]: word i and word i+1 may belong to one name (only spaces or hyphens between)."""
-    return [bool(_GAP_RE.fullmatch(text[spans[i][1]:spans[i + 1][0]])) for i in range(len(spans) - 1)] + [False]
+    gaps = (text[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
+    return [bool(_GAP_RE.fullmatch(g)) for g in gaps] + [False]
 
 
 def _usable(e: Entry) -> bool:
@@ -140,9 +142,11 @@ def _exact_at(gaz, i, words, nwords, join, stop, lower) -> tuple[int, list[Entry
         key = " ".join(nwords[i:i + n])
         if len(key) < 3 or key not in gaz or not _name_ok(words[i:i + n], nwords[i:i + n]):
             continue
-        if n == 1 and (key in stop or _common_word(words[i], lower)):
+        if n == 1 and (key in stop or key in demonyms() or _common_word(words[i], lower)):
             continue
         cands = [e for e in gaz.lookup(key) if _usable(e)]
+        if n == 1 and words[i].isupper() and len(words[i]) <= 4:
+            cands = [e for e in cands if e.kind == "country"]  # acronyms: only "US", "UK", "USA"
         if cands:
             return n, cands
     return None
@@ -169,12 +173,26 @@ def _skeleton(key: str) -> str:
     return re.sub(r"[aeiouyw]", "", key)
 
 
+def _fuzzy_bucket(first: str) -> list[str]:
+    """Fuzzy keys sharing the first consonant of their outline (vowel-only spellings differ first)."""
+    return _fuzzy_buckets().get(first, [])
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_buckets() -> dict[str, list[str]]:
+    buckets: dict[str, list[str]] = {}
+    for k in load().fuzzy_keys():
+        buckets.setdefault(k.lstrip("aeiouyw")[:1], []).append(k)
+    return buckets
+
+
 def _fuzzy_lookup(query: str) -> list[Entry]:
     """Gazetteer entries whose name is a near miss of `query` (normalised), or []."""
     gaz = load()
     if len(query) < 5 or query in stopwords():
         return []
-    found = process.extract(query, gaz.fuzzy_keys(), scorer=fuzz.ratio, limit=20, score_cutoff=74)
+    found = process.extract(query, _fuzzy_bucket(_skeleton(query)[:1]), scorer=fuzz.ratio, limit=20,
+                            score_cutoff=74)
     ok = [(score, key) for key, score, _ in found
           if score >= 88 or (_skeleton(key) == _skeleton(query) and score >= 74)]
     if not ok:
@@ -193,7 +211,8 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention]) ->
     out: list[PlaceMention] = []
     i = 0
     while i < len(spans):
-        if i in covered or not _capitalised(words[i]) or not _CUE_BEFORE.search(text[max(0, spans[i][0] - 40):spans[i][0]]):
+        before = text[max(0, spans[i][0] - 40):spans[i][0]]
+        if i in covered or not _capitalised(words[i]) or not _CUE_BEFORE.search(before):
             i += 1
             continue
         n = 1
@@ -238,14 +257,23 @@ def _country_votes(text: str, mentions: list[PlaceMention]) -> dict[str, float]:
                 if e.kind == "country":
                     votes[e.country] = votes.get(e.country, 0) + 3
             continue
+        weight = _vote_weight(m.candidates)
         for cc, share in _place_countries(m.candidates).items():
-            votes[cc] = votes.get(cc, 0) + 2 * share
+            votes[cc] = votes.get(cc, 0) + weight * share
     dem = demonyms()
     for m in _DEMONYM_RE.finditer(text):
         cc = dem.get(norm(m.group()))
         if cc:
             votes[cc] = votes.get(cc, 0) + 1
     return votes
+
+
+def _vote_weight(cands: list[Entry]) -> float:
+    """Big cities and admin areas say more about a document's country than a village of the same name."""
+    if any(e.kind in ("admin1", "admin2") for e in cands):
+        return 2.0
+    top = max((e.population for e in cands), default=0)
+    return 0.2 if top == 0 else min(2.5, max(0.3, math.log10(top + 1) - 3.0))
 
 
 def _place_countries(cands: list[Entry]) -> dict[str, float]:
