@@ -143,6 +143,17 @@ def test_generic_word_beside_a_named_group_is_not_a_second_actor() -> None:
     assert names("Tahrir al-Sham terrorists and other militants") == [HTS, "Unidentified Armed Group"]
 
 
+def test_named_group_missing_from_the_table_is_kept_as_written() -> None:
+    text = "The Earth Liberation Front (ELF) claimed the fire; ELF leaflets lay near the Cox Media Group."
+    ms = find_actors(text)
+    assert [(m.name, m.category, m.as_written) for m in ms] == [
+        ("Earth Liberation Front", "unlisted", "Earth Liberation Front (ELF)"),
+        ("Earth Liberation Front", "unlisted", "ELF"),
+    ]
+    assert casualty_group("unlisted") == "armed_groups"
+    assert names("Bonn.  Revolutionary Cells bombed a bank.") == ["Revolutionary Cells"]
+
+
 def test_military_source_is_not_an_actor() -> None:
     assert names("a Syrian military source said") == []
 

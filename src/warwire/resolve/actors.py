@@ -11,6 +11,9 @@ Generic descriptors (documented convention):
   document's country (`country=`), else "Government Forces"; "police" → "Police Forces of <country>".
 - "Syrian troops", "Iraqi soldiers", "Israeli warplanes" ... (demonym + military noun) → that country's
   state forces; "civilians", "residents", "villagers" → "Civilians".
+- A capitalised name ending in a group noun that the table lacks ('the Earth Liberation Front (ELF)
+  claimed ...') is kept as written, category "unlisted" (victims: armed_groups); so are later uses of
+  its bracketed acronym.
 - A generic word right beside a named group ("Taliban militants", "Syrian Army troops") is dropped:
   it describes the named group and is not a second actor.
 Patrons ("Ankara-backed", "Turkey-backed militants", "militants backed by Iran") become the mention's
@@ -328,6 +331,67 @@ def _absorb(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
     return keep
 
 
+# Named groups missing from the table ('the Manuel Rodriguez Patriotic Front claimed ...'): capitalised
+# words ending in a group noun, with an optional 'of/for ...' tail and '(ACRONYM)'. Category "unlisted".
+_CAP = r"(?:[A-Z][\w\u2019'-]*|al-[A-Z][\w\u2019'-]*)"
+_SP = r"[ \t]+"  # names do not run across lines
+_STRONG = (r"Army|Brigades?|Cells?|Commandos?|Faction|Hawks|Tigers|Phalanx|Battalions?|Warriors|Militia|"
+           r"Mujahideen|Guerrillas")
+_WEAK = r"Front|Organi[sz]ation|Group|Movement|Command|League|Squads?|Council|Committee"
+_UNLISTED = re.compile(
+    rf"{_CAP}(?:{_SP}(?:(?:of|for|the|and|de|del|la|al|du|des){_SP})*{_CAP})*{_SP}(?P<head>{_STRONG}|{_WEAK})\b"
+    rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP}){{0,3}})?"
+    r"(?:[ \t]*\((?P<acr>[A-Z][A-Za-z-]{1,9})\))?"
+)
+# a weak head ('Front', 'Group', 'Organization') needs a word that marks an armed or militant group
+_ARMED_WORD = re.compile(
+    r"\b(?:Liberation|Revolution\w*|Resistance|Jihad\w*|Islamic|Islam|Armed|Freedom|Defen[cs]e|Struggle|"
+    r"Martyrs?|People\w*|Popular|Patriotic|Secret|Anti-\w+|Nationalist|Independence|Guerrilla|Combat\w*|"
+    r"Mujahideen|Salafi\w*|Proletarian|Communist|Separatist|Insurgent|Militant|Terror\w*|Self-Defen[cs]e)\b"
+)
+_LEAD_STOP = frozenset(
+    "the a an in on at by for of and but two three four five six seven eight nine ten members member "
+    "suspected leftist rightist later both".split()
+)
+_INSTITUTION = frozenset(
+    "general security united nations ministry government university bank company embassy office agency "
+    "department service news press airlines association institute observatory reconciliation centre "
+    "center parliament court cross crescent corps nato police media health support development "
+    "judiciary coordination coordinating negotiations relief medical prohibition staff salvation "
+    "photo".split()
+)
+
+
+def _strip_stop(text: str, s: int, e: int) -> int:
+    """Move the start past leading stop words ('The', 'Suspected', 'Two')."""
+    while True:
+        word = re.match(r"[\w\u2019'.-]+\s*", text[s:e])
+        if not word or word.group(0).strip().lower() not in _LEAD_STOP:
+            return s
+        s += word.end()
+
+
+def _unlisted(text: str, taken: list[ActorMention]) -> list[ActorMention]:
+    """Mentions of groups named in the text but absent from the table, and later uses of their acronyms."""
+    out: list[ActorMention] = []
+    for hit in _UNLISTED.finditer(text):
+        s = _strip_stop(text, hit.start(), hit.end())
+        words = re.findall(r"[\w\u2019'-]+", text[s : hit.start("acr") if hit["acr"] else hit.end()])
+        if len(words) < 2 or any(w.lower() in _INSTITUTION for w in words):
+            continue
+        if any(m.start < hit.end() and s < m.end and not m.generic for m in taken):
+            continue
+        if not re.fullmatch(_STRONG, hit["head"]) and not _ARMED_WORD.search(text[s : hit.end()]):
+            continue
+        name = text[s : hit.start("acr")].rstrip(" (") if hit["acr"] else text[s : hit.end()]
+        out.append(ActorMention(s, hit.end(), text[s : hit.end()], name, "unlisted"))
+        if hit["acr"]:
+            for later in re.finditer(rf"\b{re.escape(hit['acr'])}\b", text[hit.end() :]):
+                a, b = later.start() + hit.end(), later.end() + hit.end()
+                out.append(ActorMention(a, b, text[a:b], name, "unlisted"))
+    return out
+
+
 def find_actors(
     text: str, start: int = 0, end: int | None = None, *, country: str | None = None
 ) -> list[ActorMention]:
@@ -348,6 +412,8 @@ def find_actors(
         if extra is not None:
             out.append(_shift(extra, start))
         out.append(_shift(_mention(sub, *m, country), start))
+    extra_named = [_shift(m, start) for m in _unlisted(sub, [_shift(m, -start) for m in out])]
+    out = [m for m in out if not any(x.start < m.end and m.start < x.end for x in extra_named)] + extra_named
     return _absorb(text, sorted(set(out), key=lambda x: (x.start, x.end)))
 
 
@@ -365,7 +431,7 @@ def casualty_group(category: str) -> Group:
         return "state_forces"
     if category == "civilians":
         return "civilians"
-    if category in ("rebel_group", "jihadist_group", "militia", "unidentified"):
+    if category in ("rebel_group", "jihadist_group", "militia", "unidentified", "unlisted"):
         return "armed_groups"
     return "unspecified"
 
