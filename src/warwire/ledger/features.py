@@ -131,10 +131,15 @@ def _fine(loc: dict[str, Any]) -> bool:
     return loc.get("precision") in FINE_GEO and loc.get("lat") is not None and loc.get("lon") is not None
 
 
+def _place_name(loc: dict[str, Any]) -> str:
+    """The resolved name, else the name as written (an unresolved place still names a place)."""
+    return norm(loc.get("name") or loc.get("as_written"))
+
+
 def place_feature(a: Mention, b: Mention) -> Feature:
     la, lb = a.location or {}, b.location or {}
-    if not any(la.get(k) for k in ("country", "admin1", "name", "lat")) or not any(
-        lb.get(k) for k in ("country", "admin1", "name", "lat")
+    if not any(la.get(k) for k in ("country", "admin1", "name", "as_written", "lat")) or not any(
+        lb.get(k) for k in ("country", "admin1", "name", "as_written", "lat")
     ):
         return True, 0.0, "place unknown on one side"
     ca, cb = (la.get("country") or "").upper(), (lb.get("country") or "").upper()
@@ -145,9 +150,9 @@ def place_feature(a: Mention, b: Mention) -> Feature:
         if km > MAX_KM:
             return False, 0.0, f"{la.get('name')} / {lb.get('name')} {km:.0f} km apart"
         return True, 1.0 if km <= 2 else 0.7, f"{la.get('name')} ~ {lb.get('name')} ({km:.1f} km)"
-    na, nb = norm(la.get("name")), norm(lb.get("name"))
+    na, nb = _place_name(la), _place_name(lb)
     if na and na == nb:
-        return True, 0.8, f"same place name {la.get('name')}"
+        return True, 0.8, f"same place name {la.get('name') or la.get('as_written')}"
     a1, b1 = norm(la.get("admin1")), norm(lb.get("admin1"))
     if a1 and b1:
         if a1 != b1:
