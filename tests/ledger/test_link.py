@@ -112,3 +112,10 @@ def test_memory_index_blocks_by_country_and_month(mk):
     idx.add(m((2020, 6, 8), loc=mk.IDLIB), None)
     idx.add(m((2020, 2, 8), loc={"country": "IQ"}), None)
     assert idx.candidates(m((2020, 3, 1), loc=mk.HOMS)) == {0}
+
+
+def test_unresolved_place_names_compare_as_written():
+    ok, score, detail = place_feature(m(loc={"as_written": "Oakland"}), m(loc={"as_written": "oakland"}))
+    assert ok and score == 0.8 and "Oakland" in detail
+    ok, score, _ = place_feature(m(loc={"as_written": "Oakland"}), m(loc={"as_written": "Fresno"}))
+    assert ok and score == 0.0  # different unresolved names: no evidence either way
