@@ -139,7 +139,7 @@ def test_shared_noun_after_two_demonyms() -> None:
 
 def test_generic_word_beside_a_named_group_is_not_a_second_actor() -> None:
     assert names("Taliban militants attacked a checkpoint") == ["Taliban"]
-    assert names("up to 200 militants of the Turkistan Islamic Party") == ["Turkistan Islamic Party"]
+    assert names("some 90 militants of the Turkistan Islamic Party") == ["Turkistan Islamic Party"]
     assert names("Tahrir al-Sham terrorists and other militants") == [HTS, "Unidentified Armed Group"]
 
 
@@ -207,7 +207,7 @@ def test_subject_of_attack_verb_is_perpetrator_and_object_is_target() -> None:
 
 
 def test_passive_with_by_agent() -> None:
-    text = "About 30 militants were targeted by the Syrian and Russian fighter jets."
+    text = "A column of militants was targeted by the Syrian and Russian fighter jets at dusk."
     assert roles(text) == {
         "Unidentified Armed Group": "target",
         "Syrian Arab Air Force": "perpetrator",
@@ -216,7 +216,7 @@ def test_passive_with_by_agent() -> None:
 
 
 def test_were_killed_makes_a_target() -> None:
-    text = "Nearly 20 Syrian troops were killed in the night."
+    text = "Twelve Syrian troops were killed at a checkpoint."
     assert roles(text) == {"Syrian Arab Army": "target"}
 
 
@@ -233,12 +233,12 @@ def test_positions_of_x_is_a_target() -> None:
 
 
 def test_noun_trigger_attack_by_x() -> None:
-    text = "It came together with an attack by Tahrir al-Sham and Ajnad al-Qoqaz west of the city."
+    text = "A second assault, an attack by Tahrir al-Sham and Ajnad al-Qoqaz, hit the northern flank."
     assert roles(text) == {HTS: "perpetrator", "Ajnad al-Kavkaz": "perpetrator"}
 
 
 def test_possessor_is_not_the_subject() -> None:
-    text = "The militants broke through the Syrian Army’s line of defence, capturing two villages."
+    text = "Rebels pushed past the Syrian Army’s trenches, capturing two villages."
     ms = find_actors(text)
     assert mention_roles(text, ms, [(text.index("capturing"), text.index("capturing") + 9)]) == [
         "perpetrator",

@@ -19,8 +19,8 @@ NSA = "non_state_actor_overtakes_territory"
 
 CASES = [
     # disrupted weapons use outranks the missile it stopped
-    ("Air defence units repelled a missile attack near the town of Masyaf.", "disrupted_weapons_use"),
-    ("The rocket was destroyed in the sky over the city.", "disrupted_weapons_use"),
+    ("Air defences repelled a missile attack aimed at Masyaf on Friday.", "disrupted_weapons_use"),
+    ("Officials said the drone was destroyed in the sky.", "disrupted_weapons_use"),
     ("Air defences intercepted two drones launched from the south.", "disrupted_weapons_use"),
     ("Soldiers shot down a drone over the base.", "disrupted_weapons_use"),
     # air and drone strikes
@@ -34,7 +34,7 @@ CASES = [
     ("Rockets landed in the eastern suburbs overnight.", SHELL),
     # territory
     ("Government troops recaptured the village of Tal Hamid after heavy fighting.", GOV),
-    ("Over 30 villages had been retaken by government troops.", GOV),
+    ("Several hamlets were retaken by government troops on Sunday.", GOV),
     ("The army took control of three hills west of the town.", GOV),
     ("Militants captured two settlements south of the city.", NSA),
     ("The town fell to al-Shabaab fighters on Monday.", NSA),
@@ -55,14 +55,14 @@ CASES = [
     ("Police arrested four suspects in a dawn raid.", "arrests"),
     # clashes
     ("Clashes between the army and rebels continued in the east.", "armed_clash"),
-    ("Some 200 militants attacked government forces’ positions from two directions.", "armed_clash"),
+    ("About 150 fighters attacked government forces’ positions at dawn.", "armed_clash"),
     ("Up to 40 soldiers were killed in militants' attack on the outpost.", "armed_clash"),
     # agreements
-    ("A new ceasefire was introduced at midnight on 9 January.", "agreement"),
+    ("A truce was introduced across the zone at midnight.", "agreement"),
     ("The two sides signed a truce in the capital.", "agreement"),
     # nothing violent
     ("The minister visited the province on Tuesday.", "other"),
-    ("Idlib is the last stronghold of militants in the country.", "other"),
+    ("The province remains a stronghold of militants.", "other"),
 ]
 
 
@@ -87,7 +87,7 @@ def test_rules_are_data_in_priority_order() -> None:
 
 
 def test_match_returns_the_deciding_trigger() -> None:
-    text = "On Friday, Syrian air defence units repelled a missile attack near Masyaf."
+    text = "Late on Friday, air defences repelled a missile attack over the port."
     kind, span = match_event_type(text)
     assert kind == "disrupted_weapons_use"
     assert span is not None and text[span[0] : span[1]].startswith("repelled a missile attack")

@@ -535,11 +535,21 @@ _PREPOSITION_BEFORE = re.compile(
 )
 
 
+# 'a group of militants', 'dozens of soldiers': the head of the subject is the actor itself
+_PARTITIVE_BEFORE = re.compile(
+    r"\b(?:group|groups|column|columns|number|dozens|hundreds|thousands|scores|sum|unit|units|convoy|band|"
+    r"team|contingent|members|member|some|many|several|most|all|majority|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def _can_be_subject(text: str, m: ActorMention) -> bool:
     """A possessor ("the Syrian Army's line") or a prepositional object is not a verb's subject."""
     if re.match(r"^['\u2019]s?\b", text[m.end : m.end + 3]):
         return False
-    return not _PREPOSITION_BEFORE.search(text[max(0, m.first - 20) : m.first])
+    before = text[max(0, m.first - 40) : m.first]
+    return not _PREPOSITION_BEFORE.search(before) or bool(_PARTITIVE_BEFORE.search(before))
 
 
 def _groups(text: str, span: tuple[int, int], ms: Sequence[ActorMention], lo: int, noun: bool):
