@@ -225,6 +225,11 @@ def test_coordinated_subjects_share_the_role() -> None:
     assert set(roles(text).values()) == {"perpetrator"}
 
 
+def test_group_after_militants_of_is_the_subject() -> None:
+    text = "At dusk some 90 militants of the Turkistan Islamic Party attacked Syrian troops."
+    assert roles(text) == {"Turkistan Islamic Party": "perpetrator", "Syrian Arab Army": "target"}
+
+
 def test_positions_of_x_is_a_target() -> None:
     text = "Artillery pounded the positions of Jabhat al-Nusra west of the city."
     assert roles(text) == {HTS: "target"}

@@ -539,7 +539,8 @@ _PREPOSITION_BEFORE = re.compile(
 _PARTITIVE_BEFORE = re.compile(
     r"\b(?:group|groups|column|columns|number|dozens|hundreds|thousands|scores|sum|unit|units|convoy|band|"
     r"team|contingent|members|member|some|many|several|most|all|majority|one|two|three|four|five|six|"
-    r"seven|eight|nine|ten|\d+)\s+of\s+(?:the\s+)?$",
+    r"seven|eight|nine|ten|\d+|militants|fighters|terrorists|rebels|insurgents|gunmen|troops|soldiers|forces)"
+    r"\s+of\s+(?:the\s+)?$",
     re.I,
 )
 
