@@ -140,8 +140,10 @@ class Event:
     location: Place | None = None
     actors: list[Actor] = field(default_factory=list)
     casualties: list[Claim] = field(default_factory=list)
-    # Character spans of the sentences that tell this event; stages after extraction read them.
+    # Character spans of the sentences that tell this event, and of the place name that set it;
+    # stages after extraction read them.
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    place_span: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

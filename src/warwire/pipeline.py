@@ -14,11 +14,11 @@ from spacy.language import Language
 from warwire.extract.document import build_events, candidate_sentences
 from warwire.extract.lexicon import load as load_lexicon
 from warwire.ingest.prepare import Prepared, prepare
-from warwire.ingest.records import Record, ReadError
+from warwire.ingest.records import ReadError, Record
 from warwire.model import Document, Failure
 from warwire.resolve.dates import find_date_mentions
 from warwire.resolve.events import resolve_events
-from warwire.resolve.places import find_place_mentions
+from warwire.resolve.places import choose_entries, find_place_mentions
 from warwire.settings import Settings
 
 # The pipes figure-finding reads: tags, lemmas, entity types. The parser is not needed.
@@ -73,7 +73,7 @@ class Extractor:
         except ValueError as exc:
             return Failure(record.id, str(exc))
         text = prepared.document.text
-        return _Job(prepared, find_place_mentions(text), find_date_mentions(text))
+        return _Job(prepared, choose_entries(find_place_mentions(text), text), find_date_mentions(text))
 
     def _finish(self, job: _Job | Failure, parsed: dict) -> Document | Failure:
         if isinstance(job, Failure):

@@ -9,6 +9,9 @@ CUES = re.compile(
     r"|\b(?:in|during|throughout|of) the (?:\w+ )?(?:conflict|civil war|war|uprising|insurgency|crisis)\b"
     r"|\b(?:over|in|during) the (?:past|last) (?:\d+|\w+) (?:years|decades|months)\b"
     r"|\b(?:so far|to date|thus far) (?:this|in)\b|\bsince (?:january|the start of the year)\b"
+    r"|\b(?:an|the) (?:earlier|previous|prior) (?:attack|incident|bombing|blast|explosion)\b"
+    r"|\b(?:days|weeks|months|years) (?:after|before|earlier|ago)\b"
+    r"|\bthe (?:[A-Z][a-z]+ \d{1,2}, )?(?:19|20)\d\d (?:[A-Z]\w+ )*(?:killing|massacre|bombing|attack|attacks)\b"
     r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b|\bhistory\b",
     re.I,
 )

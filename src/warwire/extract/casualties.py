@@ -84,7 +84,7 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
             return Trigger(i, i + 1, outcome, "either")
         return Trigger(i, i + 1, outcome, "left")
     if low in lex.nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-        return Trigger(i, i + 1, lex.nouns[low], "left")
+        return Trigger(i, i + 1, lex.nouns[low], "adjacent")
     return None
 
 
@@ -97,15 +97,30 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
     used: set[int] = set()
     figures: list[Figure] = []
     for trig in find_triggers(tokens, lex):
-        if _negated(tokens, trig):
+        if _negated(tokens, trig) or _irrealis(tokens, trig) or tokens[trig.start].ent_type_ in NAME_ENTS:
             continue
         for quantity in _victims(tokens, trig, by_start, by_end, lex):
-            if id(quantity) in used or not quantity.person:
+            unknown_ok = quantity.person is None and trig.outcome in ("killed", "wounded")
+            if id(quantity) in used or not (quantity.person or unknown_ok):
                 continue
             used.add(id(quantity))
             figures.append(_figure(sent, trig.outcome, quantity, tokens))
     _inherit_groups(tokens, figures, lex)
     return [f for f in figures if not _subset(tokens, f.quantity)]
+
+
+NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"})  # "Al-Aqsa Martyrs Brigade"
+IRREALIS = frozenset(
+    "attempt try threaten plan intend vow seek aim want fail plot conspire order urge refuse prepare".split()
+)
+
+
+def _irrealis(tokens: list[Token], trig: Trigger) -> bool:
+    """'attempting to kill', 'threatened to kill the hostage': no one was killed."""
+    k = trig.start
+    if k >= 2 and tokens[k - 1].lower_ == "to":
+        return tokens[k - 2].lemma_.lower() in IRREALIS
+    return k >= 1 and tokens[k - 1].lemma_.lower() in ("attempted", "attempt", "would-be")
 
 
 def _negated(tokens: list[Token], trig: Trigger) -> bool:
@@ -118,24 +133,41 @@ def _victims(
 ) -> list[Quantity]:
     if trig.direction == "toll":
         return _toll_value(tokens, trig, by_start)
+    if trig.direction == "adjacent":  # "five deaths", "12 dead"
+        return [by_end[trig.start]] if trig.start in by_end else []
     if trig.direction in ("right", "either"):
         chain = _right_chain(tokens, trig.end, by_start)
         if chain:
-            return chain
+            return chain + _companions(tokens, chain[-1].end, by_start)
     if trig.direction in ("left", "either"):
-        return _left_chain(tokens, trig.start, by_end)
+        chain = [q for q in _left_chain(tokens, trig.start, by_end) if not (q.implicit and q.person is None)]
+        if chain:
+            return chain + _companions(tokens, trig.end, by_start)
+    return []
+
+
+def _companions(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
+    """'was killed along with his security guard'."""
+    words = [t.lower_ for t in tokens[k : k + 2]]
+    if words in (["along", "with"], ["together", "with"]):
+        return _right_chain(tokens, k + 2, by_start)
     return []
 
 
 def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
     while k < len(tokens) and tokens[k].lower_ in RIGHT_SKIP and k not in by_start:
         k += 1
+    if k < len(tokens) and tokens[k].lower_ in ("him", "her", "himself", "herself"):
+        pronoun = Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
+        by_start[k] = pronoun
+        return [pronoun] + _companions(tokens, k + 1, by_start)
     chain: list[Quantity] = []
     while k in by_start:
         quantity = by_start[k]
         if chain and _has_own_verb(tokens, quantity.end):
             break  # "eliminated 50 militants, and up to 90 were wounded": a clause of its own
-        chain.append(quantity)
+        if not (chain and quantity.implicit and chain[-1].implicit and tokens[k - 1].text == ","):
+            chain.append(quantity)  # else an apposition: "Jaffar Hassan, a professor"
         k = quantity.end
         if k < len(tokens) and tokens[k].lower_ in CONJ:
             k += 1
@@ -150,8 +182,10 @@ def _has_own_verb(tokens: list[Token], k: int) -> bool:
 
 def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
     k -= 1
-    while k >= 0 and tokens[k].lower_ in LEFT_SKIP and (k + 1) not in by_end:
+    while k >= 0 and (tokens[k].lower_ in LEFT_SKIP or tokens[k].is_space) and (k + 1) not in by_end:
         k -= 1
+    if (k + 1) not in by_end:
+        k = _skip_aside(tokens, k, by_end)
     chain: list[Quantity] = []
     while (k + 1) in by_end:
         quantity = by_end[k + 1]
@@ -165,6 +199,23 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
             break
     chain.reverse()
     return [q for q in _drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
+
+
+def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int:
+    """Step back over an apposition (', a judge,') or a phrase ('from the province of Yala') that
+    stands between the victims and their trigger; returns k unchanged when there is none."""
+    if k >= 0 and tokens[k].text == ",":
+        for c in range(k - 1, max(-1, k - 30), -1):
+            if tokens[c].text in (";", ":", ".") or tokens[c].lower_ == "but":
+                break
+            if tokens[c].text == "," and c in by_end:
+                return c - 1
+    for p in range(k, max(-1, k - 12), -1):
+        if tokens[p].pos_ in ("VERB", "AUX") or tokens[p].text in (",", ";", ":"):
+            break
+        if p in by_end and tokens[p].pos_ == "ADP" and tokens[p].lower_ not in ("by", "after", "when"):
+            return p - 1
+    return k
 
 
 def _drop_apposition(tokens: list[Token], chain: list[Quantity]) -> list[Quantity]:

@@ -10,10 +10,12 @@ from spacy.tokens import Doc
 from warwire.extract.attribution import find_attribution, resolve_attributions
 from warwire.extract.background import in_parentheses, is_background
 from warwire.extract.casualties import find_figures, find_zero_figures
+from warwire.extract.context import date_ref, is_setting, place_ref
 from warwire.extract.events import SentenceInfo, group_events
 from warwire.extract.lexicon import Lexicon
 from warwire.ingest.prepare import Prepared, published_year
 from warwire.model import Event
+from warwire.resolve.datelines import dateline_weekday_hint
 
 # Sentences without one of these stems cannot hold a figure and are never parsed.
 CANDIDATE = re.compile(
@@ -36,15 +38,19 @@ def candidate_sentences(prepared: Prepared) -> list[tuple[int, int]]:
 def build_events(
     prepared: Prepared, parsed: dict[int, Doc], lex: Lexicon, places: list, dates: list
 ) -> list[Event]:
-    """`parsed` maps a candidate sentence's start offset to its spaCy Doc."""
+    """`parsed` maps a candidate sentence's start offset to its spaCy Doc; `places` pairs each place
+    mention with its gazetteer entry; `dates` are date mentions."""
     doc = prepared.document
     year = published_year(doc)
     infos = [_sentence_info(prepared, span, parsed.get(span[0]), lex, year) for span in prepared.sentences]
     claimants = resolve_attributions([find_attribution(i.text) for i in infos])
     for info, claimant in zip(infos, claimants, strict=True):
         info.claimant = claimant
-    _attach_mentions(infos, places, "places")
-    _attach_mentions(infos, dates, "dates")
+    weekday = dateline_weekday_hint(doc.text, doc.published)
+    place_refs = [(m.start, place_ref(m, e)) for m, e in places if is_setting(doc.text, m.start, m.end)]
+    date_refs = [(m.start, date_ref(m.as_written, doc.published, weekday)) for m in dates]
+    _attach(infos, place_refs, "places")
+    _attach(infos, date_refs, "dates")
     return group_events(infos, doc.doc)
 
 
@@ -64,13 +70,13 @@ def _sentence_info(prepared: Prepared, span: tuple[int, int], parsed: Doc | None
     return info
 
 
-def _attach_mentions(infos: list[SentenceInfo], mentions: list, attr: str) -> None:
-    """Give each sentence the mentions that fall inside it, as written."""
+def _attach(infos: list[SentenceInfo], refs: list[tuple[int, object]], attr: str) -> None:
+    """Give each sentence the references that start inside it."""
     index = 0
-    for mention in sorted(mentions, key=lambda m: m.start):
-        while index < len(infos) and infos[index].end <= mention.start:
+    for start, ref in sorted(refs, key=lambda r: r[0]):
+        while index < len(infos) and infos[index].end <= start:
             index += 1
         if index == len(infos):
             break
-        if infos[index].start <= mention.start:
-            getattr(infos[index], attr).append(mention.as_written)
+        if infos[index].start <= start:
+            getattr(infos[index], attr).append(ref)

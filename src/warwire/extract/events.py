@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from warwire.extract.casualties import Figure
 from warwire.extract.claims import merge_figures
+from warwire.extract.context import DateRef, PlaceRef
 from warwire.model import Event, EventDate, Place
 
 
@@ -20,8 +21,8 @@ class SentenceInfo:
     end: int
     text: str
     headline: bool = False
-    places: list[str] = field(default_factory=list)  # place keys named in the sentence
-    dates: list[str] = field(default_factory=list)  # date phrases as written
+    places: list[PlaceRef] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     zeros: list[str] = field(default_factory=list)  # outcomes stated as zero
     claimant: str | None = None
@@ -32,8 +33,8 @@ class SentenceInfo:
 class Draft:
     """An event being assembled."""
 
-    place: str | None
-    date: str | None
+    place: PlaceRef | None
+    date: DateRef | None
     background: bool
     sentences: list[SentenceInfo] = field(default_factory=list)
     figures: list[tuple[Figure, SentenceInfo]] = field(default_factory=list)
@@ -43,17 +44,14 @@ class Draft:
         return {(f.outcome, f.quantity.value) for f, _ in self.figures if f.quantity.value is not None}
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    a, b = a.lower(), b.lower()
-    return a == b or a in b or b in a
+def _compatible(a: PlaceRef | DateRef | None, b: PlaceRef | DateRef | None) -> bool:
+    return a is None or b is None or a.compatible(b)  # type: ignore[arg-type]
 
 
 def group_events(sentences: list[SentenceInfo], doc_id: str) -> list[Event]:
     drafts: list[Draft] = []
-    place: str | None = None
-    date: str | None = None
+    place: PlaceRef | None = None
+    date: DateRef | None = None
     for info in sentences:
         place = info.places[0] if info.places else place
         date = info.dates[0] if info.dates else date
@@ -71,7 +69,9 @@ def group_events(sentences: list[SentenceInfo], doc_id: str) -> list[Event]:
     return _to_events(drafts, doc_id)
 
 
-def _find_draft(drafts: list[Draft], info: SentenceInfo, place: str | None, date: str | None) -> Draft | None:
+def _find_draft(
+    drafts: list[Draft], info: SentenceInfo, place: PlaceRef | None, date: DateRef | None
+) -> Draft | None:
     values = {(f.outcome, f.quantity.value) for f in info.figures if (f.quantity.value or 0) > 2}
     same_kind = [d for d in drafts if d.background == info.background]
     own_place = info.places[0] if info.places else None
@@ -91,11 +91,24 @@ def _to_events(drafts: list[Draft], doc_id: str) -> list[Event]:
         event = Event(id=f"{doc_id}#{index + 1}", background=draft.background)
         event.casualties = merge_figures(draft.figures, draft.zeros)
         event.sentences = [(s.start, s.end) for s in draft.sentences]
-        event.location = Place(as_written=draft.place) if draft.place else None
-        event.date = EventDate(as_written=draft.date)
+        event.location = Place(as_written=draft.place.as_written) if draft.place else None
+        if draft.place:
+            event.place_span = (draft.place.start, draft.place.start + len(draft.place.as_written))
+        event.date = EventDate(as_written=draft.date.as_written if draft.date else None)
         events.append(event)
     _mark_primary(events, drafts)
+    _mark_recalled(events, drafts)
     return events
+
+
+def _mark_recalled(events: list[Event], drafts: list[Draft]) -> None:
+    """An event over before the primary one began is something the article recalls."""
+    primary = next((d for e, d in zip(events, drafts, strict=True) if e.primary), None)
+    if primary is None or primary.date is None:
+        return
+    for event, draft in zip(events, drafts, strict=True):
+        if not event.primary and draft.date is not None and draft.date.before(primary.date):
+            event.background = True
 
 
 def _mark_primary(events: list[Event], drafts: list[Draft]) -> None:

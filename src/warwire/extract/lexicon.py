@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class Lexicon:  # noqa: B903
     verb_lemmas: dict[str, str]  # lemma -> outcome, transitive ("killed 5")
     intransitive_lemmas: dict[str, str]  # lemma -> outcome ("5 died")
     adjectives: dict[str, str]  # "dead", "wounded" after a victim
@@ -23,7 +23,11 @@ class Lexicon:
     vague: dict[tuple[str, ...], tuple[int | None, int | None, int | None]]
     not_victims: frozenset[str]
 
-    @property
+    @cached_property
+    def phrase_starts(self) -> frozenset[tuple[str, str]]:
+        return frozenset(p[:2] for p in self.phrases if len(p) >= 2)
+
+    @cached_property
     def trigger_words(self) -> frozenset[str]:
         """Surface words whose presence makes a sentence worth parsing."""
         words: set[str] = set(self.adjectives) | set(self.nouns) | set(self.toll_nouns)

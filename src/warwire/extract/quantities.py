@@ -32,7 +32,7 @@ class Quantity:
     head: int | None  # the victim noun; None for a bare number ("two were killed")
     group: str
     victims: str | None
-    person: bool  # the head is a person (or there is no head)
+    person: bool | None  # the head is a person (or there is no head); None: unknown noun
     implicit: bool = False  # "a civilian", "the commander": a count of one not written as a number
     definite: bool = False  # "the commander": counts only when it is the direct victim
 
@@ -46,7 +46,7 @@ def find_quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        quantity = _quantity_at(tokens, i, lex)
+        quantity = _person_at(tokens, i, lex) or _quantity_at(tokens, i, lex)
         if quantity is None:
             i += 1
             continue
@@ -76,7 +76,7 @@ def _quantity_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
             return None
         return _with_head(tokens, i, k, lex, value=value, qualifier=qualifier)
     vague = _match(tokens, j, lex.vague)
-    if vague is not None:
+    if vague is not None and not (j > 0 and tokens[j - 1].lower_ in ("how", "so", "too")):
         word, k = vague
         low, best, high = lex.vague[word]
         quantity = _with_head(tokens, i, k, lex, value=None, qualifier="vague", vague=" ".join(word))
@@ -149,11 +149,18 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
         tok = tokens[m]
         if _is_trigger(tok, lex) or tok.lower_ in ("more", "and", "or", "who", "which", "that"):
             break
-        # Compound modifiers ("foreign-backed", "pro-government") are split by the tokenizer.
+        # Compound modifiers ("foreign-backed", "high-ranking") are split by the tokenizer.
         if tok.text == "-" and m + 1 < len(tokens) and tokens[m + 1].is_alpha:
             m += 2
             continue
-        if not (tok.pos_ in NOUNISH or tok.tag_ == "POS" or tok.text in ("’s", "'s")):
+        if m + 2 < len(tokens) and tokens[m + 1].text == "-" and tok.is_alpha and tokens[m + 2].is_alpha:
+            m += 3
+            continue
+        participle = (
+            tok.tag_ in ("VBN", "VBG") and m + 1 < len(tokens) and tokens[m + 1].pos_ in NOUNISH
+            and (tok.lower_, tokens[m + 1].lower_) not in lex.phrase_starts
+        )
+        if not (tok.pos_ in NOUNISH or tok.tag_ == "POS" or tok.text in ("’s", "'s") or participle):
             break
         if tok.pos_ == "NUM" or tok.like_num:
             break
@@ -161,7 +168,7 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
     return m
 
 
-def _head_group(tokens: list[Token], head: int, lex: Lexicon) -> tuple[str | None, bool]:
+def _head_group(tokens: list[Token], head: int, lex: Lexicon) -> tuple[str | None, bool | None]:
     """(group from the head noun, is it a person)."""
     tok = tokens[head]
     keys = [tok.lower_, tok.lemma_.lower()]
@@ -175,7 +182,7 @@ def _head_group(tokens: list[Token], head: int, lex: Lexicon) -> tuple[str | Non
     # Demonyms as victims ("15 Kurds", "two Iraqis"): people, group unknown.
     if tok.ent_type_ == "NORP" or (tok.text[:1].isupper() and tok.lower_.endswith(("is", "ans", "ds"))):
         return "unspecified", True
-    return None, False
+    return None, None  # unknown noun: a person only if a kill or wound verb says so
 
 
 def modifier_group(tokens: list[Token], lex: Lexicon) -> str | None:
@@ -233,6 +240,42 @@ def _build(
     return Quantity(i, end, value, qualifier, vague, bounds, head, group, victims, person)
 
 
+TITLES = frozenset(
+    "major general gen. gen lt. lt lieutenant col. col colonel capt. capt captain sgt. sgt sergeant brig. "
+    "brigadier commander cmdr. police officer corporal private admiral judge councilor councillor mayor "
+    "governor sheikh shaykh imam dr. dr mr. mr mrs. mrs ms. president minister deputy senator journalist "
+    "reporter colonel-general".split()
+)
+
+
+def _person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
+    """A named person ('Major Robert Perry', 'Jaffar Hassan, a professor'): a count of one."""
+    if tokens[i].ent_iob_ != "B" or tokens[i].ent_type_ != "PERSON":
+        return None
+    end = i + 1
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
+        end += 1
+    start = i
+    while start > 0 and tokens[start - 1].lower_ in TITLES:
+        start -= 1
+    group = "state_forces" if start < i or tokens[i].lower_ in TITLES else _apposition_group(tokens, end, lex)
+    victims = "".join(t.text_with_ws for t in tokens[start:end]).strip()
+    quantity = Quantity(start, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, True, True)
+    quantity.definite = True
+    return quantity
+
+
+def _apposition_group(tokens: list[Token], end: int, lex: Lexicon) -> str:
+    """', a professor at ...' / ', the police chief,': the group the apposition names."""
+    if end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].lower_ in ("a", "an", "the"):
+        run = _noun_run(tokens, end + 2, lex)
+        phrase = tokens[end + 2 : run]
+        if phrase:
+            group, _ = _head_group(tokens, run - 1, lex)
+            return modifier_group(phrase[:-1], lex) or group or "unspecified"
+    return "unspecified"
+
+
 def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     """'a civilian', 'an office boy', 'the Taliban leader', 'his wife', 'another': a count of one."""
     det = tokens[i].lower_
@@ -244,11 +287,17 @@ def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
             return Quantity(i, i + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
         return None
     head = tokens[end - 1]
-    if head.lower_ not in lex.singular_person or head.tag_ in ("NNS", "NNPS"):
+    demonym = head.ent_type_ == "NORP" and det in IMPLICIT_DETS and not head.lower_.endswith("s")
+    if head.tag_ in ("NNS", "NNPS") or head.pos_ not in ("NOUN", "PROPN"):
         return None
-    group, _ = _head_group(tokens, end - 1, lex)
+    group, person = _head_group(tokens, end - 1, lex)
+    if head.lower_ not in lex.singular_person and not demonym:
+        if person is False:
+            return None
+        group, person = "unspecified", None
     group = modifier_group(tokens[i + 1 : end - 1], lex) or group or "unspecified"
     victims = "".join(t.text_with_ws for t in tokens[i + 1 : end]).strip()
-    quantity = Quantity(i, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, True, True)
+    quantity = Quantity(i, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, person is not False, True)
+    quantity.person = True if (head.lower_ in lex.singular_person or demonym) else None
     quantity.definite = det in DEFINITE_DETS
     return quantity

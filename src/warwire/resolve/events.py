@@ -2,21 +2,60 @@
 
 from __future__ import annotations
 
-from warwire.model import Document, Event, EventDate
+from warwire.extract.context import is_setting
+from warwire.model import Document, Event, EventDate, PartialDate
+from warwire.resolve.actors import assign_roles, find_actors
 from warwire.resolve.datelines import dateline_weekday_hint
 from warwire.resolve.dates import resolve_date
+from warwire.resolve.event_types import classify_event_type
+from warwire.resolve.places import PlaceMention, document_country, resolve_place
+
+LEDE_CHARS = 600
 
 
-def resolve_events(doc: Document, place_mentions: list) -> None:
+def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> None:
+    """`places`: the document's place mentions with their chosen gazetteer entries."""
     weekday = dateline_weekday_hint(doc.text, doc.published)
+    mentions = [m for m, _ in places if is_setting(doc.text, m.start, m.end)]
+    country = document_country(doc.text, mentions) if mentions else None
     for event in doc.events:
         event.date = _date(event, doc, weekday)
+        _place(event, doc, mentions, country)
+        told = " ".join(doc.text[s:e] for s, e in event.sentences)
+        event.type = classify_event_type(told)
+        _actors(event, doc, country)
 
 
 def _date(event: Event, doc: Document, weekday: int | None) -> EventDate:
     written = event.date.as_written
     if not written:
-        return EventDate(precision="unknown")
+        return _publication_month(doc) if not event.background else EventDate(precision="unknown")
     resolved = resolve_date(written, doc.published, weekday=weekday)
     resolved.as_written = written
     return resolved
+
+
+def _publication_month(doc: Document) -> EventDate:
+    """No date in the text: news is of the month it was published in, as far as we can say."""
+    pub = doc.published
+    if pub is None or pub.year is None or pub.month is None:
+        return EventDate(precision="unknown")
+    return EventDate(start=PartialDate(pub.year, pub.month, None), precision="month")
+
+
+def _place(event: Event, doc: Document, mentions: list[PlaceMention], country: str | None) -> None:
+    if not mentions or not event.sentences:
+        return
+    if event.primary:  # the lede: the headline's place is often only the country
+        start = event.sentences[0][0]
+        focus = (start, max(event.sentences[min(1, len(event.sentences) - 1)][1], start + LEDE_CHARS))
+    else:
+        focus = event.place_span or event.sentences[0]
+    event.location = resolve_place(mentions, doc.text, focus=focus, country_hint=country)
+
+
+def _actors(event: Event, doc: Document, country: str | None) -> None:
+    found = []
+    for start, end in event.sentences:
+        found += find_actors(doc.text, start, end, country=country)
+    event.actors = assign_roles(doc.text, found)

@@ -366,6 +366,15 @@ def resolve_place(
     return _to_place(e, m)
 
 
+def choose_entries(
+    mentions: list[PlaceMention], text: str, country: str | None = None
+) -> list[tuple[PlaceMention, Entry | None]]:
+    """Each mention with the entry its document's context picks (country, admin1 named nearby)."""
+    country = country or document_country(text, mentions)
+    admin1s = _admin1_context(mentions, country)
+    return [(m, _choose_entry(m, country, admin1s)) for m in mentions]
+
+
 def _specificity(e: Entry | None) -> int:
     return {"country": 0, "admin1": 1, "admin2": 2}.get(e.kind, 3) if e else -1
 
