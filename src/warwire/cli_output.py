@@ -1,0 +1,151 @@
+"""How the CLI writes results: streaming document writers (jsonl, csv, table) and ledger tables.
+
+Writers take one Document at a time so `warwire extract` writes as it reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, Protocol, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from warwire.export.csv import CLAIM_COLUMNS, claim_rows
+from warwire.model import Claim, Document, Event
+
+QUALIFIER_WORDS = {"at_least": "at least", "at_most": "up to", "approximately": "about"}
+
+
+class DocWriter(Protocol):
+    def write(self, doc: Document) -> None: ...
+
+
+class JsonlWriter:
+    def __init__(self, fh: TextIO) -> None:
+        self.fh = fh
+
+    def write(self, doc: Document) -> None:
+        self.fh.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+
+
+class CsvWriter:
+    """One row per casualty claim; the header is written once, before the first document."""
+
+    def __init__(self, fh: TextIO) -> None:
+        self.writer = csv.DictWriter(fh, fieldnames=CLAIM_COLUMNS)
+        self.writer.writeheader()
+
+    def write(self, doc: Document) -> None:
+        self.writer.writerows(claim_rows(doc))
+
+
+class TableWriter:
+    """A rich table per document: its events, then one row per casualty claim."""
+
+    def __init__(self, fh: TextIO) -> None:
+        self.console = Console(file=fh, width=None if fh.isatty() else 160, highlight=False)
+
+    def write(self, doc: Document) -> None:
+        self.console.print(doc_table(doc))
+
+
+def writer_for(fmt: str, fh: TextIO) -> DocWriter:
+    return {"jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}[fmt](fh)
+
+
+def figure_wording(value: int | None, qualifier: str, vague: str | None, low: int | None,
+                   high: int | None) -> str:
+    """A claim's figure as a reader would say it: '40', 'at least 40', 'dozens (24–?)'."""
+    if qualifier == "vague" or value is None:
+        span = f"{low if low is not None else '?'}–{high if high is not None else '?'}"
+        return f"{vague or 'unknown'} ({span})"
+    word = QUALIFIER_WORDS.get(qualifier)
+    return f"{word} {value}" if word else str(value)
+
+
+def claim_wording(c: Claim) -> str:
+    return figure_wording(c.value, c.qualifier, c.vague, c.low, c.high)
+
+
+def event_kind(ev: Event) -> str:
+    return "background" if ev.background else ("primary" if ev.primary else "")
+
+
+def event_date(ev: Event) -> str:
+    start = ev.date.start.iso() if ev.date.start else None
+    end = ev.date.end.iso() if ev.date.end else None
+    text = start or (ev.date.as_written or "")
+    return f"{text} – {end}" if end and end != start else text
+
+
+def event_place(ev: Event) -> str:
+    loc = ev.location
+    if loc is None:
+        return ""
+    name = loc.name or loc.as_written or ""
+    where = ", ".join(x for x in (loc.admin1, loc.country) if x and x != name)
+    return f"{name} ({where})" if where else name
+
+
+def doc_table(doc: Document) -> Table:
+    published = doc.published.iso() if doc.published else None
+    title = f"[bold]{doc.doc}[/]" + (f" — {doc.title}" if doc.title else "")
+    caption = " · ".join(x for x in (doc.outlet, published and f"published {published}") if x)
+    table = Table(title=title, caption=caption or None, title_justify="left", show_lines=True)
+    for col in ("event", "kind", "type", "date", "place", "outcome", "group", "figure", "claimant"):
+        table.add_column(col, overflow="fold")
+    for ev in doc.events:
+        head = [ev.id, event_kind(ev), ev.type, event_date(ev), event_place(ev)]
+        if not ev.casualties:
+            table.add_row(*head, "", "", "", "")
+        for i, c in enumerate(ev.casualties):
+            cells = head if i == 0 else [""] * len(head)
+            table.add_row(*cells, c.outcome, c.group, claim_wording(c), c.claimed_by or "")
+    if not doc.events:
+        table.add_row("(no events)", *[""] * 8)
+    return table
+
+
+def _loc_text(loc: dict[str, Any] | None) -> str:
+    if not loc:
+        return ""
+    return ", ".join(str(x) for x in (loc.get("name"), loc.get("admin1"), loc.get("country")) if x)
+
+
+def _fig_text(f: dict[str, Any]) -> str:
+    best = f.get("best")
+    span = f"{f.get('low')}–{f.get('high')}"
+    return f"{f['outcome']} {f['group']}: {best if best is not None else '?'} ({span})"
+
+
+def ledger_table(events: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(events)} ledger events", title_justify="left", show_lines=True)
+    for col in ("id", "date", "type", "place", "figures (best, low–high)", "sources", "docs"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        figs = "\n".join(_fig_text(f) for f in e.get("casualties", []))
+        table.add_row(e["id"], e["date"].get("start") or "", e.get("type") or "", _loc_text(e.get("location")),
+                      figs, "; ".join(e.get("sources", [])), str(len(e.get("documents", []))))
+    return table
+
+
+def print_event_detail(console: Console, e: dict[str, Any]) -> None:
+    """One ledger event: reconciled figures, then every report with its figures, quotes and merge reason."""
+    console.print(f"[bold]{e['id']}[/] {e.get('type')} · {e['date'].get('start') or 'date unknown'} · "
+                  f"{_loc_text(e.get('location')) or 'place unknown'}")
+    for f in e.get("casualties", []):
+        console.print(f"  {_fig_text(f)} · sources {f.get('sources')} · claimants: "
+                      f"{', '.join(f.get('claimants', [])) or '-'}")
+    for flag in e.get("flags", []):
+        console.print(f"  [yellow]flag[/] {flag}")
+    for r in e.get("report_details", []):
+        console.print(f"\n[bold]report[/] {r['doc']} · {r.get('outlet') or 'outlet unknown'} · {r.get('title') or ''}")
+        for f in r.get("figures", []):
+            wording = figure_wording(f["value"], f["qualifier"], f.get("vague"), f.get("low"), f.get("high"))
+            console.print(f"  {f['outcome']} {f['group']}: {wording} · claimed by {f.get('claimed_by') or '-'}")
+        for q in r.get("quotes", []):
+            console.print(f"  “{q}”")
+        why = (r.get("merge") or {}).get("why")
+        console.print(f"  merged: {json.dumps(why, default=str)}" if why else "  first report of this event")
