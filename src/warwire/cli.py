@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -29,20 +29,20 @@ PROGRESS_BYTES = 2_000_000  # inputs above this size show a progress bar on a te
 err = Console(stderr=True, highlight=False)
 
 
-class DocFormat(str, Enum):
+class DocFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
 
 
-class EventFormat(str, Enum):
+class EventFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     geojson = "geojson"
     table = "table"
 
 
-class DetailFormat(str, Enum):
+class DetailFormat(StrEnum):
     table = "table"
     json = "json"
 

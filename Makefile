@@ -1,0 +1,32 @@
+# warwire: set up and run. Everything installs into .venv; rerunning does only what changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXTRAS ?= dev,pg
+
+.PHONY: install demo test bench lint clean
+
+install: $(STAMP)
+
+# Reinstall only when pyproject.toml changes (the package itself is editable).
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/warwire extract samples/ --format table
+
+test: install
+	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python scripts/bench.py
+
+lint: install
+	$(BIN)/ruff check src tests scripts
+
+clean:
+	rm -rf $(VENV) .pytest_cache
