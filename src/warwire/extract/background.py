@@ -12,6 +12,8 @@ CUES = re.compile(
     r"|\b(?:an|the) (?:earlier|previous|prior) (?:attack|incident|bombing|blast|explosion)\b"
     r"|\b(?:days|weeks|months|years) (?:after|before|earlier|ago)\b"
     r"|\bthe (?:[A-Z][a-z]+ \d{1,2}, )?(?:19|20)\d\d (?:[A-Z]\w+ )*(?:killing|massacre|bombing|attack|attacks)\b"
+    r"|\bsince the (?:\w+ )?(?:war|conflict|uprising|crisis|revolution|fighting) (?:began|started|erupted|broke out)"
+    r"|\bthe (?:\w+ )?(?:war|conflict|crisis|fighting) (?:has|have|had) (?:so far )?(?:killed|claimed|left)\b"
     r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b|\bhistory\b",
     re.I,
 )

@@ -76,11 +76,14 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return Trigger(i, i + 1, outcome, "toll")
     if lemma in lex.intransitive_lemmas:
         return Trigger(i, i + 1, lex.intransitive_lemmas[lemma], "left")
+    tag = tok.tag_
+    if lemma not in lex.verb_lemmas and low in lex.verb_forms:  # title case: "Army Kills 10 Terrorists"
+        lemma, tag = lex.verb_forms[low]
     if lemma in lex.verb_lemmas or low in lex.adjectives:
         outcome = lex.verb_lemmas.get(lemma) or lex.adjectives[low]
-        if tok.tag_ in ACTIVE_TAGS and low not in lex.adjectives:
+        if tag in ACTIVE_TAGS and low not in lex.adjectives:
             return Trigger(i, i + 1, outcome, "right")
-        if tok.tag_ == "VBD" or (tok.tag_ in PASSIVE_TAGS and low in lex.adjectives):
+        if tag == "VBD" or (tag in PASSIVE_TAGS and low in lex.adjectives):
             return Trigger(i, i + 1, outcome, "either")
         return Trigger(i, i + 1, outcome, "left")
     if low in lex.nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -96,8 +99,9 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
     by_end = {q.end: q for q in quantities}
     used: set[int] = set()
     figures: list[Figure] = []
+    headline = _title_case(tokens)
     for trig in find_triggers(tokens, lex):
-        if _negated(tokens, trig) or _irrealis(tokens, trig) or tokens[trig.start].ent_type_ in NAME_ENTS:
+        if _negated(tokens, trig) or _irrealis(tokens, trig) or (_in_name(tokens[trig.start]) and not headline):
             continue
         for quantity in _victims(tokens, trig, by_start, by_end, lex):
             unknown_ok = quantity.person is None and trig.outcome in ("killed", "wounded")
@@ -113,6 +117,16 @@ NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"})  # "Al-Aqsa
 IRREALIS = frozenset(
     "attempt try threaten plan intend vow seek aim want fail plot conspire order urge refuse prepare".split()
 )
+
+
+def _in_name(token: Token) -> bool:
+    return token.ent_type_ in NAME_ENTS and token.text[:1].isupper()
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """A headline in title case: the tagger's entities are unreliable there."""
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
 
 
 def _irrealis(tokens: list[Token], trig: Trigger) -> bool:
@@ -135,6 +149,9 @@ def _victims(
         return _toll_value(tokens, trig, by_start)
     if trig.direction == "adjacent":  # "five deaths", "12 dead"
         return [by_end[trig.start]] if trig.start in by_end else []
+    adjacent = by_end.get(trig.start)
+    if trig.direction == "either" and adjacent and not adjacent.implicit:  # "23 Killed Over 100 Injured"
+        return _left_chain(tokens, trig.start, by_end)
     if trig.direction in ("right", "either"):
         chain = _right_chain(tokens, trig.end, by_start)
         if chain:
@@ -198,6 +215,13 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
         else:
             break
     chain.reverse()
+    if chain and k >= 1 and tokens[k].lower_ in ("them", "whom") and tokens[k - 1].lower_ in ("among", "of"):
+        k -= 1  # "Thirteen civilians, among them seven children, were killed"
+    if chain and k >= 0 and tokens[k].lower_ in SUBSET_CUES:  # "18 civilians including five children were killed"
+        k -= 1
+        while k >= 0 and tokens[k].text == ",":
+            k -= 1
+        chain = [by_end[k + 1]] if (k + 1) in by_end else []
     return [q for q in _drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
 
 
@@ -235,6 +259,7 @@ def _toll_value(tokens: list[Token], trig: Trigger, by_start: dict[int, Quantity
     for k in range(trig.end, min(len(tokens), trig.end + 8)):
         if k in by_start and by_start[k].value is not None:
             by_start[k].person = True
+            by_start[k].toll = True
             return [by_start[k]]
         if tokens[k].text in (".", ";"):
             break
@@ -251,7 +276,7 @@ def _inherit_groups(tokens: list[Token], figures: list[Figure], lex: Lexicon) ->
     """A bare number ('and nine suffered wounds') takes the group of the nearest victims before it."""
     for figure in figures:
         quantity = figure.quantity
-        if quantity.group != "unspecified" or (quantity.head is not None and quantity.victims not in (
+        if quantity.group != "unspecified" or quantity.toll or (quantity.head is not None and quantity.victims not in (
             "others", "them", "of them"
         ) and tokens[quantity.head].lower_ not in ("others", "them")):
             continue

@@ -46,22 +46,24 @@ def _fold_unspecified(groups: dict[tuple[str, str], list]) -> None:
                 break
 
 
-def _rank(item: tuple[Figure, _Sentence]) -> tuple:
-    """The mention whose wording the claim takes: highest figure, then body over headline, then hedged."""
-    figure, sentence = item
-    q = figure.quantity
-    return (q.bounds[1] or 0, not sentence.headline, q.qualifier != "exact", -sentence.start)
+def _chosen(mentions: list[tuple[Figure, _Sentence]]) -> tuple[Figure, _Sentence]:
+    """The mention whose figure the claim takes: the first told (headline, lede), as the article leads
+    with it; among mentions of that same figure, a hedged wording over a bare one (headlines drop
+    'at least')."""
+    first, _ = min(mentions, key=lambda m: (m[1].start, m[0].char_start))
+    same = [m for m in mentions if m[0].quantity.value == first.quantity.value]
+    return max(same, key=lambda m: (m[0].quantity.qualifier != "exact", not m[1].headline, -m[1].start))
 
 
 def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -> Claim:
-    chosen, sentence = max(mentions, key=_rank)
+    chosen, sentence = _chosen(mentions)
     q = chosen.quantity
     lows = [f.quantity.bounds[0] for f, _ in mentions]
     highs = [f.quantity.bounds[2] for f, _ in mentions]
     known_lows = [v for v in lows if v is not None]
     # One open-ended mention ("at least 40") leaves the claim open-ended.
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-    claimant = next((s.claimant for _, s in sorted(mentions, key=_rank, reverse=True) if s.claimant), None)
+    claimant = sentence.claimant or next((s.claimant for _, s in mentions if s.claimant), None)
     return Claim(
         outcome=outcome,  # type: ignore[arg-type]
         group=group,  # type: ignore[arg-type]

@@ -74,10 +74,9 @@ def _find_draft(
 ) -> Draft | None:
     values = {(f.outcome, f.quantity.value) for f in info.figures if (f.quantity.value or 0) > 2}
     same_kind = [d for d in drafts if d.background == info.background]
-    own_place = info.places[0] if info.places else None
     own_date = info.dates[0] if info.dates else None
-    for draft in same_kind:  # a repeated figure: headline, lede, quote
-        if values & draft.values() and _compatible(own_place, draft.place) and _compatible(own_date, draft.date):
+    for draft in same_kind:  # a repeated figure: headline, lede, quote, another source
+        if values & draft.values() and _compatible(own_date, draft.date):
             return draft
     for draft in reversed(same_kind):
         if _compatible(place, draft.place) and _compatible(date, draft.date):

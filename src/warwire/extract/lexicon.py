@@ -24,6 +24,17 @@ class Lexicon:  # noqa: B903
     not_victims: frozenset[str]
 
     @cached_property
+    def verb_forms(self) -> dict[str, tuple[str, str]]:
+        """Inflected forms of the trigger verbs with a Penn tag, for text the tagger cannot read."""
+        forms: dict[str, tuple[str, str]] = {}
+        for lemma in self.verb_lemmas:
+            stem = lemma[:-1] if lemma.endswith("e") else lemma
+            forms[lemma + "s"] = (lemma, "VBZ")
+            forms[stem + "ed"] = (lemma, "VBD")
+            forms[stem + "ing"] = (lemma, "VBG")
+        return forms
+
+    @cached_property
     def phrase_starts(self) -> frozenset[tuple[str, str]]:
         return frozenset(p[:2] for p in self.phrases if len(p) >= 2)
 

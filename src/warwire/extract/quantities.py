@@ -35,6 +35,7 @@ class Quantity:
     person: bool | None  # the head is a person (or there is no head); None: unknown noun
     implicit: bool = False  # "a civilian", "the commander": a count of one not written as a number
     definite: bool = False  # "the commander": counts only when it is the direct victim
+    toll: bool = False  # the figure of a "death toll": its victims are whoever the toll counts
 
     def with_group(self, group: str) -> Quantity:
         self.group = group
@@ -157,7 +158,8 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
             m += 3
             continue
         participle = (
-            tok.tag_ in ("VBN", "VBG") and m + 1 < len(tokens) and tokens[m + 1].pos_ in NOUNISH
+            tok.tag_ in ("VBN", "VBG") and m + 1 < len(tokens) and tokens[m + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+            and tok.lower_ not in ("including", "among")
             and (tok.lower_, tokens[m + 1].lower_) not in lex.phrase_starts
         )
         if not (tok.pos_ in NOUNISH or tok.tag_ == "POS" or tok.text in ("’s", "'s") or participle):
