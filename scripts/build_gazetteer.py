@@ -23,16 +23,17 @@ from warwire.resolve.gazetteer import FUZZY, NAMES, SHIPPED, SY_GN_ADMIN1, Entry
 ROOT = Path(__file__).resolve().parents[1]
 csv.field_size_limit(sys.maxsize)
 
-# Canonical Syrian governorate names (Open-Syria English names without the article) keyed by ISO code.
+# Canonical Syrian governorate names keyed by ISO code: the English spellings news and FA-KES-style labels use
+# ("Lattakia", "Damascus Countryside" as SANA writes Rif Dimashq); the other spellings stay as aliases.
 SY_ADMIN1 = {
     "SY-HA": "Hasakah", "SY-HL": "Aleppo", "SY-SU": "Suwayda", "SY-DI": "Damascus", "SY-DR": "Daraa",
-    "SY-DY": "Deir ez-Zor", "SY-HM": "Hama", "SY-HI": "Homs", "SY-ID": "Idlib", "SY-LA": "Latakia",
-    "SY-QU": "Quneitra", "SY-RA": "Raqqa", "SY-RD": "Rif Dimashq", "SY-TA": "Tartus",
+    "SY-DY": "Deir ez-Zor", "SY-HM": "Hama", "SY-HI": "Homs", "SY-ID": "Idlib", "SY-LA": "Lattakia",
+    "SY-QU": "Quneitra", "SY-RA": "Raqqa", "SY-RD": "Damascus Countryside", "SY-TA": "Tartus",
 }
 # Who's On First governorate spellings -> canonical.
 WOF_ADMIN1 = {
-    "Aleppo": "Aleppo", "Hasaka (Al Haksa)": "Hasakah", "Lattakia": "Latakia", "Idlib": "Idlib",
-    "Homs (Hims)": "Homs", "Hamah": "Hama", "Tartus": "Tartus", "Rif Dimashq": "Rif Dimashq",
+    "Aleppo": "Aleppo", "Hasaka (Al Haksa)": "Hasakah", "Lattakia": "Lattakia", "Idlib": "Idlib",
+    "Homs (Hims)": "Homs", "Hamah": "Hama", "Tartus": "Tartus", "Rif Dimashq": "Damascus Countryside",
     "Ar Raqqah": "Raqqa", "Days Az Zawr": "Deir ez-Zor", "Dar`a": "Daraa", "As Suwayda'": "Suwayda",
     "Quneitra": "Quneitra", "Damascus": "Damascus",
 }

@@ -173,8 +173,8 @@ def load(db_dir: Path | None = None) -> Gazetteer:
 
 # GeoNames admin1 codes for Syria (as in wof_sy_places.csv gn_admin1_code / admin1_name_gn).
 SY_GN_ADMIN1 = {
-    "01": "Hasakah", "02": "Latakia", "03": "Quneitra", "04": "Raqqa", "05": "Suwayda", "06": "Daraa",
-    "07": "Deir ez-Zor", "08": "Rif Dimashq", "09": "Aleppo", "10": "Hama", "11": "Homs", "12": "Idlib",
+    "01": "Hasakah", "02": "Lattakia", "03": "Quneitra", "04": "Raqqa", "05": "Suwayda", "06": "Daraa",
+    "07": "Deir ez-Zor", "08": "Damascus Countryside", "09": "Aleppo", "10": "Hama", "11": "Homs", "12": "Idlib",
     "13": "Damascus", "14": "Tartus",
 }
 GEONAMES_KINDS = {"PCLI": "country", "ADM1": "admin1", "ADM2": "admin2"}

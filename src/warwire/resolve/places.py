@@ -81,13 +81,16 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or word[:1].isdigit()
 
 
-def _name_ok(words: list[str], nwords: list[str]) -> bool:
-    """Every word of a name is capitalised, except linkers; linkers may not start or end it."""
+def _name_ok(words: list[str], nwords: list[str], stop: frozenset[str] = frozenset()) -> bool:
+    """Every word of a name is capitalised, except linkers; linkers may not start or end it. A name of
+    several words may go on in lowercase when the whole is a gazetteer name ("Deir ezzor", "Damascus
+    countryside"), but not with an ordinary word ("Aleppo city" is the city word, not a name)."""
     if nwords[-1] in _LINKERS or nwords[0] in _LINKERS - {"al"}:
         return False
-    return all(_capitalised(w) or nw in _LINKERS for w, nw in zip(words, nwords, strict=True)) and any(
-        _capitalised(w) for w in words
-    )
+    if not _capitalised(words[0]) and nwords[0] != "al":
+        return False
+    return all(_capitalised(w) or nw in _LINKERS or (k > 0 and nw not in stop and len(words) > 1)
+               for k, (w, nw) in enumerate(zip(words, nwords, strict=True))) and any(_capitalised(w) for w in words)
 
 
 def _joinable(text: str, spans: list[tuple[int, int]]) -> list[bool]:
@@ -97,8 +100,8 @@ def _joinable(text: str, spans: list[tuple[int, int]]) -> list[bool]:
 
 
 def _usable(e: Entry) -> bool:
-    """Small places count only with a population or from the dense Syrian tables."""
-    return e.population > 0 or e.syrian or e.kind in ("country", "admin1", "admin2")
+    """Every shipped row counts: GeoNames towns without a population figure are administrative seats."""
+    return bool(e.name)
 
 
 def _common_word(word: str, text_lower_words: set[str]) -> bool:
@@ -118,7 +121,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     i = 0
     while i < len(spans):
-        hit = _exact_at(gaz, i, words, nwords, join, stop, lower)
+        hit = _exact_at(gaz, i, words, nwords, join, stop, lower, text[max(0, spans[i][0] - 40):spans[i][0]])
         if hit:
             n, cands = hit
             out.append(_mention(text, spans[i][0], spans[i + n - 1][1], cands))
@@ -132,7 +135,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     return out
 
 
-def _exact_at(gaz, i, words, nwords, join, stop, lower) -> tuple[int, list[Entry]] | None:
+def _exact_at(gaz, i, words, nwords, join, stop, lower, before: str) -> tuple[int, list[Entry]] | None:
     if not _capitalised(words[i]) and nwords[i] != "al":
         return None
     n_max = 1
@@ -140,16 +143,52 @@ def _exact_at(gaz, i, words, nwords, join, stop, lower) -> tuple[int, list[Entry
         n_max += 1
     for n in range(n_max, 0, -1):
         key = " ".join(nwords[i:i + n])
-        if len(key) < 3 or key not in gaz or not _name_ok(words[i:i + n], nwords[i:i + n]):
+        if len(key) < 3 or key not in gaz or not _name_ok(words[i:i + n], nwords[i:i + n], stop):
             continue
         if n == 1 and (key in stop or key in demonyms() or _common_word(words[i], lower)):
             continue
         cands = [e for e in gaz.lookup(key) if _usable(e)]
         if n == 1 and words[i].isupper() and len(words[i]) <= 4:
             cands = [e for e in cands if e.kind == "country"]  # acronyms: only "US", "UK", "USA"
+        if cands and n == 1 and not _lone_word_ok(i, words, nwords, join, cands, stop, before):
+            return None
         if cands:
             return n, cands
     return None
+
+
+_PLACE_WORD = re.compile(r"(?:city|town|village|district|province|governorate|region|area|county|state|"
+                         r"neighbou?rhood|quarter|camp|countryside|suburbs?|outskirts)$", re.I)
+_LEAD_CUE = re.compile(r"(?:\b(?:in|near|at|around|outside|into|from|to|toward|towards|of|between|and|across|"
+                       r"through|entered|besieged|captured|stormed|shelled|struck|hit|targeted|seized|"
+                       r"(?:north|south|east|west)(?:ern|east|west)?)|,)\s+(?:the\s+)?$", re.I)
+BIG_TOWN = 100_000
+
+
+def _lone_word_ok(i, words, nwords, join, cands, stop, before: str) -> bool:
+    """A one-word name is a place only where the text treats it as one: a big place, or a smaller one
+    after a place cue ("in", "near", "town of") or before a place word ("district"), and never a part
+    of a longer capitalised name ("Bikram Thapa", "Jean-Guy", "Bashar al-Assad")."""
+    if any(e.kind in ("country", "admin1") for e in cands):
+        return True
+    top = max(_effective_pop(e) for e in cands)
+    nxt = words[i + 1] if i + 1 < len(words) and join[i] else ""
+    if nxt and _PLACE_WORD.match(nxt):
+        return True
+    in_name = _joined_name_word(i - 1, words, nwords, stop) if i > 0 and join[i - 1] else False
+    if nxt and (_joined_name_word(i + 1, words, nwords, stop) or (
+            nwords[i + 1] == "al" and i + 2 < len(words) and join[i + 1] and _capitalised(words[i + 2]))):
+        in_name = in_name or top < BIG_TOWN
+    if in_name and top < 1_000_000:
+        return False
+    return top >= BIG_TOWN or bool(_LEAD_CUE.search(before))
+
+
+def _joined_name_word(j, words, nwords, stop) -> bool:
+    w = words[j]
+    return w[:1].isupper() and nwords[j] not in stop and nwords[j] not in _LINKERS and not _PLACE_WORD.match(w)
+
+
 
 
 def _mention(text: str, start: int, end: int, cands: list[Entry]) -> PlaceMention:
@@ -236,10 +275,28 @@ def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention |
         cands = _fuzzy_lookup(" ".join(nwords[i:i + k]))
         if cands:
             return _mention(text, spans[i][0], spans[i + k - 1][1], cands)
-    if min_words > 1:
+    if min_words > 1 or not _unknown_name_ok(text, words[i:i + n], nwords[i:i + n]):
         return None
     end = spans[i + n - 1][1] if nwords[i + n - 1] != "al" else spans[i + n - 2][1]
     return PlaceMention(spans[i][0], end, text[spans[i][0]:end], [], _cue(text, spans[i][0], end))
+
+
+def _unknown_name_ok(text: str, words: list[str], nwords: list[str]) -> bool:
+    """An unknown name after a cue must look like a name: it starts with a letter, and none of its words
+    is an ordinary word (a stopword, or one the text also writes in lowercase: headline case
+    "Killed in Rocket Attacks")."""
+    if not words[0][:1].isalpha():
+        return False
+    stop = stopwords()
+    for w, nw in zip(words, nwords, strict=True):
+        if nw in stop or w[:1].isdigit() or (nw not in _LINKERS and _lower_in(text, w)):
+            return False
+    return True
+
+
+def _lower_in(text: str, word: str) -> bool:
+    low = word.lower()
+    return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
 
 
 # ---- resolution -------------------------------------------------------------------------------------
@@ -272,8 +329,8 @@ def _vote_weight(cands: list[Entry]) -> float:
     """Big cities and admin areas say more about a document's country than a village of the same name."""
     if any(e.kind in ("admin1", "admin2") for e in cands):
         return 2.0
-    top = max((e.population for e in cands), default=0)
-    return 0.2 if top == 0 else min(2.5, max(0.3, math.log10(top + 1) - 3.0))
+    top = max((_effective_pop(e) for e in cands), default=0)
+    return 0.2 if top <= 300 else min(2.5, max(0.3, math.log10(top + 1) - 3.0))
 
 
 def _place_countries(cands: list[Entry]) -> dict[str, float]:
@@ -286,9 +343,18 @@ def _place_countries(cands: list[Entry]) -> dict[str, float]:
     return {cc: w / total for cc, w in weights.items()}
 
 
+def _effective_pop(e: Entry) -> int:
+    """Population as evidence of prominence: areas count as big places whatever their recorded
+    population; a GeoNames town without a figure is listed for being a seat, so counts as a town;
+    a Syrian village without one (the dense Syrian tables) counts as a hamlet."""
+    floor = {"country": 5_000_000, "admin1": 500_000, "admin2": 200_000}.get(e.kind, 0)
+    if not floor and e.population == 0:
+        floor = 300 if e.syrian else 10_000
+    return max(e.population, floor)
+
+
 def _prominence(e: Entry) -> float:
-    bonus = {"admin1": 12.0, "admin2": 10.0, "country": 14.0}.get(e.kind, 0.0)
-    return max(1.0, math.log10(e.population + 1) + bonus + (2.0 if e.syrian else 0.0)) ** 2
+    return max(1.0, math.log10(_effective_pop(e) + 1) + (1.0 if e.syrian else 0.0)) ** 2
 
 
 def document_country(text: str, mentions: list[PlaceMention] | None = None) -> str | None:
@@ -318,7 +384,7 @@ def _choose_entry(m: PlaceMention, country: str | None, admin1s: dict[str, list[
         if near and e.kind != "admin1":
             s += 20 + (20 if min(near) < 300 else 0)
         s += _cue_fit(m.cue, e)
-        return s + math.log10(e.population + 10) + (3 if e.kind in ("country", "admin1") else 0)
+        return s + math.log10(_effective_pop(e) + 10) + (3 if e.kind in ("country", "admin1") else 0)
 
     ranked = sorted(m.candidates, key=lambda e: (-score(e), e.rank, e.id))
     return _prefer_sense(ranked, m.cue)
