@@ -150,6 +150,8 @@ def _exact_at(gaz, i, words, nwords, join, stop, lower, before: str) -> tuple[in
         cands = [e for e in gaz.lookup(key) if _usable(e)]
         if n == 1 and words[i].isupper() and len(words[i]) <= 4:
             cands = [e for e in cands if e.kind == "country"]  # acronyms: only "US", "UK", "USA"
+        if cands and nwords[i] == "al" and i > 0 and join[i - 1] and _joined_name_word(i - 1, words, nwords, stop):
+            return None  # the tail of a longer name: "Ahrar al-Sham", "Bashar al-Assad"
         if cands and n == 1 and not _lone_word_ok(i, words, nwords, join, cands, stop, before):
             return None
         if cands:
@@ -267,7 +269,7 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention]) ->
 
 def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention | None:
     stop = stopwords()
-    if nwords[i] in stop or words[i].isupper() and len(words[i]) <= 4:
+    if nwords[i] in stop or words[i].isupper() and len(words[i]) <= 4 or _lower_in(text, words[i]):
         return None
     for k in range(n, min_words - 1, -1):
         if nwords[i + k - 1] == "al":
@@ -301,7 +303,7 @@ def _lower_in(text: str, word: str) -> bool:
 
 # ---- resolution -------------------------------------------------------------------------------------
 
-_DEMONYM_RE = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")
+_DEMONYM_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?\b")
 
 
 def _country_votes(text: str, mentions: list[PlaceMention]) -> dict[str, float]:
@@ -317,12 +319,33 @@ def _country_votes(text: str, mentions: list[PlaceMention]) -> dict[str, float]:
         weight = _vote_weight(m.candidates)
         for cc, share in _place_countries(m.candidates).items():
             votes[cc] = votes.get(cc, 0) + weight * share
+    for cc in _cue_countries(text):
+        votes[cc] = votes.get(cc, 0) + 1
+    head = _HEADING_RE.match(text)
+    if head:  # "ARGENTINA.  A bomb ...": a leading country heading says where the report is from
+        for e in load().lookup(norm(head.group(1))):
+            if e.kind == "country":
+                votes[e.country] = votes.get(e.country, 0) + 12
+                break
+    return votes
+
+
+_HEADING_RE = re.compile(r"\s*([A-Z][A-Z .'’-]{2,40}?)\s*\.\s")
+
+
+def _cue_countries(text: str) -> list[str]:
+    """Countries of the demonyms and country-bound groups the text names ("Afghan police", "Iraqi
+    soldiers", "the Taliban", "LTTE"): one vote per occurrence, two-word forms first."""
     dem = demonyms()
+    out = []
     for m in _DEMONYM_RE.finditer(text):
+        words = m.group().split()
         cc = dem.get(norm(m.group()))
         if cc:
-            votes[cc] = votes.get(cc, 0) + 1
-    return votes
+            out.append(cc)
+            continue
+        out += [dem[k] for k in (norm(w) for w in words) if k in dem]
+    return out
 
 
 def _vote_weight(cands: list[Entry]) -> float:
@@ -378,8 +401,13 @@ def _choose_entry(m: PlaceMention, country: str | None, admin1s: dict[str, list[
     if not m.candidates:
         return None
 
+    # A district or province named like a town: the town is its seat ("the town of Ras al-Ain").
+    seats = {a.admin1 for a in m.candidates if a.kind in ("admin1", "admin2")}
+
     def score(e: Entry) -> float:
         s = 0.0 if country is None or e.country == country else -100.0
+        if e.rank >= 3 and e.admin1 in seats:
+            s += 5
         near = [abs(p - m.start) for p in admin1s.get(e.admin1 or "", ()) if p != m.start]
         if near and e.kind != "admin1":
             s += 20 + (20 if min(near) < 300 else 0)
