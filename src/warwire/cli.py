@@ -25,7 +25,7 @@ gazetteer_app = typer.Typer(help="Extend the place gazetteer.", no_args_is_help=
 app.add_typer(gazetteer_app, name="gazetteer")
 
 DEFAULT_DB = "sqlite:///warwire.db"
-PROGRESS_BYTES = 2_000_000  # inputs above this size show a progress bar on a terminal
+PROGRESS_BYTES, PROGRESS_DOCS = 1_000_000, 100  # inputs above either show a progress bar on a terminal
 err = Console(stderr=True, highlight=False)
 
 
@@ -129,7 +129,7 @@ def with_progress(docs: Iterator[Document], paths: list[str], stack: ExitStack) 
     if not err.is_terminal:
         return docs
     size, total = _input_size(paths)
-    if size < PROGRESS_BYTES:
+    if size < PROGRESS_BYTES and (total or 0) < PROGRESS_DOCS:
         return docs
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
