@@ -257,7 +257,7 @@ def _drop_apposition(tokens: list[Token], chain: list[Quantity]) -> list[Quantit
 
 def _toll_value(tokens: list[Token], trig: Trigger, by_start: dict[int, Quantity]) -> list[Quantity]:
     for k in range(trig.end, min(len(tokens), trig.end + 8)):
-        if k in by_start and by_start[k].value is not None:
+        if k in by_start and by_start[k].value is not None and not by_start[k].implicit:
             by_start[k].person = True
             by_start[k].toll = True
             return [by_start[k]]

@@ -58,9 +58,26 @@ def place_ref(mention, entry) -> PlaceRef:
     return PlaceRef(mention.as_written, entry.country, entry.admin1, entry.kind, mention.start)
 
 
+LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|at|outside|around|into|on|across|from|of|to|towards?|inside|between|and)"
+    r"(?:\s+the)?(?:\s+(?:\w+ern|central|rural|besieged|embattled|northern|southern))?\s+)$",
+    re.I,
+)
+
+
 def is_setting(text: str, start: int, end: int) -> bool:
     """Can this place mention say where something happened (not a dateline, not 'Ankara-backed')?"""
     return not in_dateline(text, start) and not DESCRIPTOR.match(text, end)
+
+
+def is_locative(text: str, start: int) -> bool:
+    """'in Homs', 'the city of Aleppo', 'near Idlib': a setting, unlike 'Washington and its allies'."""
+    return bool(LOCATIVE.search(text[max(0, start - 40) : start]))
+
+
+def in_stamp(text: str, start: int, published: PartialDate | None) -> bool:
+    """A date in the page's opening stamp ('Wed 01 Oct 2014', 'Date of publication 25 April 2017')."""
+    return start < 80 and published is not None and not text[:start].rstrip().endswith((" on", " On"))
 
 
 def in_dateline(text: str, start: int) -> bool:
@@ -75,7 +92,13 @@ def date_ref(as_written: str, published: PartialDate | None, weekday: int | None
     coarse = resolved.precision in ("week", "month", "year")
     if coarse and resolved.start and resolved.start.day is None:
         start, end = _month_span(resolved)
+        part = as_written.lower().split()[0]
+        if start is not None and part in PART_OF_MONTH:  # "early April": its first ten days
+            start, end = start + PART_OF_MONTH[part][0], start + PART_OF_MONTH[part][1]
     return DateRef(as_written, start, end, coarse)
+
+
+PART_OF_MONTH = {"early": (0, 9), "mid": (10, 19), "mid-": (10, 19), "late": (20, 30)}
 
 
 def _ordinal(p: PartialDate | None) -> int | None:

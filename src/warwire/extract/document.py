@@ -10,11 +10,14 @@ from spacy.tokens import Doc
 from warwire.extract.attribution import find_attribution, resolve_attributions
 from warwire.extract.background import in_parentheses, is_background
 from warwire.extract.casualties import find_figures, find_zero_figures
-from warwire.extract.context import date_ref, is_setting, place_ref
+from warwire.extract.context import date_ref, in_stamp, is_locative, is_setting, place_ref
 from warwire.extract.events import SentenceInfo, group_events
 from warwire.extract.lexicon import Lexicon
 from warwire.ingest.prepare import Prepared, published_year
+from warwire.extract.context import DateRef
 from warwire.model import Event
+
+MONTH_NAMES = "January February March April May June July August September October November December".split()
 from warwire.resolve.datelines import dateline_weekday_hint
 
 # Sentences without one of these stems cannot hold a figure and are never parsed.
@@ -47,11 +50,23 @@ def build_events(
     for info, claimant in zip(infos, claimants, strict=True):
         info.claimant = claimant
     weekday = dateline_weekday_hint(doc.text, doc.published)
-    place_refs = [(m.start, place_ref(m, e)) for m, e in places if is_setting(doc.text, m.start, m.end)]
-    date_refs = [(m.start, date_ref(m.as_written, doc.published, weekday)) for m in dates]
+    text = doc.text
+    place_refs = [(m.start, place_ref(m, e)) for m, e in places
+                  if is_setting(text, m.start, m.end) and (m.cue or is_locative(text, m.start))]
+    date_refs = [(m.start, date_ref(m.as_written, doc.published, weekday)) for m in dates
+                 if not in_stamp(text, m.start, doc.published)]
     _attach(infos, place_refs, "places")
     _attach(infos, date_refs, "dates")
-    return group_events(infos, doc.doc)
+    return group_events(infos, doc.doc, _publication_ref(doc))
+
+
+def _publication_ref(doc) -> DateRef | None:
+    """The day before publication: what news is 'recent' against when its own date is unknown."""
+    pub = doc.published
+    if pub is None or pub.day is None:
+        return None
+    ref = date_ref(f"{pub.day} {MONTH_NAMES[pub.month - 1]} {pub.year or ''}".strip(), pub, None)
+    return DateRef("published", ref.start - 1, ref.start, False) if ref.start else None
 
 
 def _sentence_info(prepared: Prepared, span: tuple[int, int], parsed: Doc | None, lex: Lexicon,

@@ -48,7 +48,7 @@ def _compatible(a: PlaceRef | DateRef | None, b: PlaceRef | DateRef | None) -> b
     return a is None or b is None or a.compatible(b)  # type: ignore[arg-type]
 
 
-def group_events(sentences: list[SentenceInfo], doc_id: str) -> list[Event]:
+def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef | None = None) -> list[Event]:
     drafts: list[Draft] = []
     place: PlaceRef | None = None
     date: DateRef | None = None
@@ -66,7 +66,7 @@ def group_events(sentences: list[SentenceInfo], doc_id: str) -> list[Event]:
         draft.sentences.append(info)
         draft.figures += [(f, info) for f in info.figures]
         draft.zeros += [(o, info) for o in info.zeros]
-    return _to_events(drafts, doc_id)
+    return _to_events(drafts, doc_id, published)
 
 
 def _find_draft(
@@ -84,7 +84,7 @@ def _find_draft(
     return None
 
 
-def _to_events(drafts: list[Draft], doc_id: str) -> list[Event]:
+def _to_events(drafts: list[Draft], doc_id: str, published: DateRef | None) -> list[Event]:
     events: list[Event] = []
     for index, draft in enumerate(drafts):
         event = Event(id=f"{doc_id}#{index + 1}", background=draft.background)
@@ -96,17 +96,19 @@ def _to_events(drafts: list[Draft], doc_id: str) -> list[Event]:
         event.date = EventDate(as_written=draft.date.as_written if draft.date else None)
         events.append(event)
     _mark_primary(events, drafts)
-    _mark_recalled(events, drafts)
+    _mark_recalled(events, drafts, published)
     return events
 
 
-def _mark_recalled(events: list[Event], drafts: list[Draft]) -> None:
-    """An event over before the primary one began is something the article recalls."""
+def _mark_recalled(events: list[Event], drafts: list[Draft], published: DateRef | None) -> None:
+    """An event over before the primary one began (or, when its date is unknown, before the day
+    before publication) is something the article recalls."""
     primary = next((d for e, d in zip(events, drafts, strict=True) if e.primary), None)
-    if primary is None or primary.date is None:
+    reference = (primary.date if primary else None) or published
+    if reference is None or reference.start is None:
         return
     for event, draft in zip(events, drafts, strict=True):
-        if not event.primary and draft.date is not None and draft.date.before(primary.date):
+        if not event.primary and draft.date is not None and draft.date.before(reference):
             event.background = True
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warwire.extract.context import is_setting
+from warwire.extract.context import is_locative, is_setting
 from warwire.model import Document, Event, EventDate, PartialDate
 from warwire.resolve.actors import assign_roles, find_actors
 from warwire.resolve.datelines import dateline_weekday_hint
@@ -18,6 +18,9 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> 
     weekday = dateline_weekday_hint(doc.text, doc.published)
     mentions = [m for m, _ in places if is_setting(doc.text, m.start, m.end)]
     country = document_country(doc.text, mentions) if mentions else None
+    # Where events happen: "in Homs", "the town of Masyaf"; not "Damascus said" or "Washington and its allies".
+    settings = [m for m in mentions if m.cue or is_locative(doc.text, m.start)]
+    mentions = settings or mentions
     for event in doc.events:
         event.date = _date(event, doc, weekday)
         _place(event, doc, mentions, country)
