@@ -25,6 +25,7 @@ def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str
     for figure, sentence in figures:
         groups[(figure.outcome, figure.quantity.group)].append((figure, sentence))
     _fold_unspecified(groups)
+    _fold_breakdowns(groups)
     claims = [_claim(outcome, group, mentions) for (outcome, group), mentions in groups.items()]
     claims += _zero_claims(zeros, {c.outcome for c in claims})
     return claims
@@ -44,6 +45,25 @@ def _fold_unspecified(groups: dict[tuple[str, str], list]) -> None:
                 groups[key] += mentions
                 del groups[(outcome, group)]
                 break
+
+
+def _first(mentions: list[tuple[Figure, _Sentence]]) -> tuple[int, int]:
+    return min((s.start, f.char_start) for f, s in mentions)
+
+
+def _fold_breakdowns(groups: dict[tuple[str, str], list]) -> None:
+    """'ISIL killed 700 people ... 300 men were executed in one day': when the event opens with a
+    total for unspecified victims, later figures for named groups that fit inside it break it down."""
+    for outcome in {k[0] for k in groups}:
+        total_key = (outcome, "unspecified")
+        if total_key not in groups:
+            continue
+        keys = [k for k in groups if k[0] == outcome and k != total_key]
+        total = _chosen(groups[total_key])[0].quantity.value or 0
+        parts = sum(_chosen(groups[k])[0].quantity.value or 0 for k in keys)
+        if keys and parts <= total and all(_first(groups[total_key]) < _first(groups[k]) for k in keys):
+            for key in keys:
+                groups[total_key] += groups.pop(key)
 
 
 def _chosen(mentions: list[tuple[Figure, _Sentence]]) -> tuple[Figure, _Sentence]:

@@ -66,7 +66,19 @@ def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef 
         draft.sentences.append(info)
         draft.figures += [(f, info) for f in info.figures]
         draft.zeros += [(o, info) for o in info.zeros]
+    if not any(not d.background for d in drafts) and sentences:
+        drafts.insert(0, _lead_draft(sentences))
     return _to_events(drafts, doc_id, published)
+
+
+def _lead_draft(sentences: list[SentenceInfo]) -> Draft:
+    """A report with no figure still reports something: its headline or first sentence, set where
+    and when the opening sentences say."""
+    lead = next((s for s in sentences if s.headline), sentences[0])
+    opening = [s for s in sentences if s.start >= lead.start][:3]
+    place = next((s.places[0] for s in opening if s.places), None)
+    date = next((s.dates[0] for s in opening if s.dates), None)
+    return Draft(place, date, False, sentences=[lead])
 
 
 def _find_draft(
@@ -114,7 +126,7 @@ def _mark_recalled(events: list[Event], drafts: list[Draft], published: DateRef 
 
 def _mark_primary(events: list[Event], drafts: list[Draft]) -> None:
     """The headline's event, else the first news event told."""
-    news = [(e, d) for e, d in zip(events, drafts, strict=True) if not e.background and e.casualties]
+    news = [(e, d) for e, d in zip(events, drafts, strict=True) if not e.background]
     if not news:
         return
     headline = [e for e, d in news if any(s.headline for s in d.sentences)]

@@ -141,7 +141,8 @@ def _not_a_count(tokens: list[Token], j: int, k: int) -> bool:
 
 def _is_trigger(token: Token, lex: Lexicon) -> bool:
     low = token.lower_
-    return low in lex.adjectives or low in lex.nouns or token.lemma_.lower() in lex.verb_lemmas
+    return (low in lex.adjectives or low in lex.nouns or token.lemma_.lower() in lex.verb_lemmas
+            or low in lex.verb_forms)
 
 
 def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
