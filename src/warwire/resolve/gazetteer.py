@@ -37,6 +37,7 @@ _APOS_RE = re.compile(r"['’ʿʼ`‘´]")
 _DOUBLE_RE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=200_000)
 def norm_token(token: str) -> str:
     """One word, normalised: ascii, lowercase, no apostrophes, articles unified, doubles collapsed."""
     t = _APOS_RE.sub("", anyascii(token).lower())

@@ -54,6 +54,7 @@ class PlaceMention:
     as_written: str
     candidates: list[Entry] = field(default_factory=list)
     cue: str | None = None
+    lead: bool = False  # right after a locative word ("in", "near", "at"): where, not whose
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +165,7 @@ _PLACE_WORD = re.compile(r"(?:city|town|village|district|province|governorate|re
 _LEAD_CUE = re.compile(r"(?:\b(?:in|near|at|around|outside|into|from|to|toward|towards|of|between|and|across|"
                        r"through|entered|besieged|captured|stormed|shelled|struck|hit|targeted|seized|"
                        r"(?:north|south|east|west)(?:ern|east|west)?)|,)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|into|around)\s+(?:the\s+)?$", re.I)
 BIG_TOWN = 100_000
 
 
@@ -194,7 +196,8 @@ def _joined_name_word(j, words, nwords, stop) -> bool:
 
 
 def _mention(text: str, start: int, end: int, cands: list[Entry]) -> PlaceMention:
-    return PlaceMention(start, end, text[start:end], cands, _cue(text, start, end))
+    lead = bool(_LOCATIVE.search(text[max(0, start - 40):start]))
+    return PlaceMention(start, end, text[start:end], cands, _cue(text, start, end), lead)
 
 
 def _cue(text: str, start: int, end: int) -> str | None:
@@ -216,20 +219,28 @@ def _skeleton(key: str) -> str:
 
 def _fuzzy_bucket(first: str) -> list[str]:
     """Fuzzy keys sharing the first consonant of their outline (vowel-only spellings differ first)."""
-    return _fuzzy_buckets().get(first, [])
+    return _fuzzy_buckets(load()).get(first, [])
 
 
-@lru_cache(maxsize=1)
-def _fuzzy_buckets() -> dict[str, list[str]]:
+@lru_cache(maxsize=2)
+def _fuzzy_buckets(gaz) -> dict[str, list[str]]:
     buckets: dict[str, list[str]] = {}
-    for k in load().fuzzy_keys():
+    for k in gaz.fuzzy_keys():
         buckets.setdefault(k.lstrip("aeiouyw")[:1], []).append(k)
     return buckets
 
 
 def _fuzzy_lookup(query: str) -> list[Entry]:
     """Gazetteer entries whose name is a near miss of `query` (normalised), or []."""
-    gaz = load()
+    return list(_fuzzy_cached(query, load()))  # keyed by the gazetteer: an import makes a new one
+
+
+@lru_cache(maxsize=20_000)
+def _fuzzy_cached(query: str, gaz) -> tuple[Entry, ...]:
+    return tuple(_fuzzy_search(query, gaz))
+
+
+def _fuzzy_search(query: str, gaz) -> list[Entry]:
     if len(query) < 5 or query in stopwords():
         return []
     found = process.extract(query, _fuzzy_bucket(_skeleton(query)[:1]), scorer=fuzz.ratio, limit=20,
@@ -487,7 +498,7 @@ def _pick_mention(chosen: list[tuple[PlaceMention, Entry | None]], focus: tuple[
     def key(item):
         m, e = item
         spec = _specificity(e) if e is not None else (3 if focus and focus[0] <= m.start < focus[1] else -1)
-        return (-spec, m.start)
+        return (-spec, not m.lead, m.start)
     return min(pool, key=key)
 
 
