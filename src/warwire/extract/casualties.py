@@ -103,12 +103,14 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
     for trig in find_triggers(tokens, lex):
         if _negated(tokens, trig) or _irrealis(tokens, trig) or (_in_name(tokens[trig.start]) and not headline):
             continue
+        victims = []
         for quantity in _victims(tokens, trig, by_start, by_end, lex):
             unknown_ok = quantity.person is None and trig.outcome in ("killed", "wounded")
             if id(quantity) in used or not (quantity.person or unknown_ok):
                 continue
             used.add(id(quantity))
-            figures.append(_figure(sent, trig.outcome, quantity, tokens))
+            victims.append(quantity)
+        figures += [_figure(sent, trig.outcome, q, tokens) for q in _combine(victims)]
     _inherit_groups(tokens, figures, lex)
     return [f for f in figures if not _subset(tokens, f.quantity)]
 
@@ -150,7 +152,7 @@ def _victims(
     if trig.direction == "adjacent":  # "five deaths", "12 dead"
         return [by_end[trig.start]] if trig.start in by_end else []
     adjacent = by_end.get(trig.start)
-    if trig.direction == "either" and adjacent and not adjacent.implicit:  # "23 Killed Over 100 Injured"
+    if trig.direction == "either" and adjacent and not adjacent.implicit and adjacent.person:  # "23 Killed Over 100 Injured"
         return _left_chain(tokens, trig.start, by_end)
     if trig.direction in ("right", "either"):
         chain = _right_chain(tokens, trig.end, by_start)
@@ -191,6 +193,24 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
             if k < len(tokens) and tokens[k].lower_ == "and":
                 k += 1
     return _drop_apposition(tokens, chain)
+
+
+def _combine(victims: list[Quantity]) -> list[Quantity]:
+    """'two Japanese diplomats and their driver were killed': one figure of three for the group.
+    Bare numbers and pronouns keep their own figure: their group is settled later."""
+    out: list[Quantity] = []
+    for quantity in victims:
+        same = next((q for q in out if q.group == quantity.group and q.head is not None
+                     and quantity.head is not None and q.value is not None and quantity.value is not None), None)
+        if same is None:
+            out.append(quantity)
+            continue
+        same.value = same.value + quantity.value  # type: ignore[operator]
+        low, best, high = (None if a is None or b is None else a + b for a, b in zip(same.bounds, quantity.bounds,
+                                                                                   strict=True))
+        same.bounds, same.end = (low, best, high), max(same.end, quantity.end)
+        same.victims = f"{same.victims} and {quantity.victims}"
+    return out
 
 
 def _has_own_verb(tokens: list[Token], k: int) -> bool:
@@ -237,7 +257,9 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
     for p in range(k, max(-1, k - 12), -1):
         if tokens[p].pos_ in ("VERB", "AUX") or tokens[p].text in (",", ";", ":"):
             break
-        if p in by_end and tokens[p].pos_ == "ADP" and tokens[p].lower_ not in ("by", "after", "when"):
+        if p in by_end and by_end[p].person and tokens[p].pos_ == "ADP" and tokens[p].lower_ not in (
+            "by", "after", "when"
+        ):
             return p - 1
     return k
 
