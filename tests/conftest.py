@@ -39,6 +39,9 @@ class Extracted:
     files: dict[str, Path] = field(default_factory=dict)
     ids: dict[str, list[str]] = field(default_factory=dict)
 
+    def __repr__(self) -> str:  # short, for failure reports
+        return f"Extracted({len(self.docs)} documents, {len(self.failures)} failures)"
+
 
 def _extract_to(name: str, inputs: list[Path], out: Path, run: Extracted) -> None:
     import warwire

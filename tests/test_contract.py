@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-from conftest import REPO, Extracted, shared_path
+
+REPO = Path(__file__).resolve().parents[1]
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema not installed (pip install -e '.[dev]')")
 
 
 @pytest.fixture(scope="module")
-def validator() -> jsonschema.protocols.Validator:
-    schema = json.loads(shared_path("contract", "events.schema.json").read_text(encoding="utf-8"))
+def validator(shared: Path) -> jsonschema.protocols.Validator:
+    schema = json.loads((shared / "contract" / "events.schema.json").read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     return cls(schema)
@@ -28,7 +30,7 @@ def _errors(validator, docs: dict[str, dict], ids: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["rdwti_dev", "fakes_dev", "seeds"])
-def test_every_output_validates(dev_extraction: Extracted, validator, name: str) -> None:
+def test_every_output_validates(dev_extraction, validator, name: str) -> None:
     ids = dev_extraction.ids[name]
     assert ids, f"no documents extracted from {name}"
     errors = _errors(validator, dev_extraction.docs, ids)
@@ -36,7 +38,7 @@ def test_every_output_validates(dev_extraction: Extracted, validator, name: str)
 
 
 @pytest.mark.parametrize("name", ["rdwti_dev", "fakes_dev", "seeds"])
-def test_every_record_gives_a_document(dev_extraction: Extracted, name: str) -> None:
+def test_every_record_gives_a_document(dev_extraction, name: str) -> None:
     failed = {d: m for d, m in dev_extraction.failures.items() if d in set(dev_extraction.ids[name])}
     assert not failed, f"{len(failed)} records failed: {list(failed.items())[:5]}"
 

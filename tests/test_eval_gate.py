@@ -16,7 +16,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import Extracted, shared_path
 
 FLOORS = json.loads((Path(__file__).with_name("eval_floors.json")).read_text(encoding="utf-8"))
 ROW = re.compile(r"^(?P<name>.+?)\s+(?P<ok>\d+)/(?P<n>\d+)\s+(?P<ratio>[\d.]+)$")
@@ -32,8 +31,8 @@ TOTALS = {
 }
 
 
-def load_score() -> ModuleType:
-    path = shared_path("tools", "score.py")
+def load_score(shared: Path) -> ModuleType:
+    path = shared / "tools" / "score.py"
     spec = importlib.util.spec_from_file_location("warwire_shared_score", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -58,14 +57,14 @@ def totals_rows(score: ModuleType, gold: Path, out: Path) -> dict[str, float]:
 
 
 @pytest.fixture(scope="module")
-def figures(dev_extraction: Extracted) -> dict[str, float]:
-    score = load_score()
+def figures(shared: Path, dev_extraction) -> dict[str, float]:
+    score = load_score(shared)
     out: dict[str, float] = {}
-    tables = {name: totals_rows(score, shared_path("dev", f"{name}.jsonl"), dev_extraction.files[name])
+    tables = {name: totals_rows(score, shared / "dev" / f"{name}.jsonl", dev_extraction.files[name])
               for name in ("rdwti_dev", "fakes_dev")}
     for key, (name, row) in TOTALS.items():
         out[key] = tables[name][row]
-    text = _printed(score.seeds, str(shared_path("gold", "seeds.json")), str(dev_extraction.files["seeds"]))
+    text = _printed(score.seeds, str(shared / "gold" / "seeds.json"), str(dev_extraction.files["seeds"]))
     out["seeds_f1"] = float(re.search(r"seed casualty-claim F1: ([\d.]+)", text).group(1))
     print("\neval figures:", json.dumps({k: round(v, 4) for k, v in sorted(out.items())}))
     return out
