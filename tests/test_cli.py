@@ -123,3 +123,22 @@ def test_events_without_a_ledger_is_an_error(runner: CliRunner, tmp_path: Path) 
     result = runner.invoke(app, ["events", "--db", f"sqlite:///{tmp_path / 'none.db'}"])
     assert result.exit_code == 2 and "no ledger at" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_workers_option_runs(runner: CliRunner, articles: Path) -> None:
+    """--workers goes to warwire.scale when installed; the output is the same documents either way."""
+    plain = runner.invoke(app, ["extract", str(articles)])
+    result = runner.invoke(app, ["extract", str(articles), "--workers", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == plain.stdout
+
+
+def test_gazetteer_import(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARWIRE_HOME", str(tmp_path / "home"))
+    row = ["9999001", "Tal Zahab", "Tal Zahab", "", "35.1", "36.9", "P", "PPL", "SY", "", "11", "", "", "", "0",
+           "", "300", "Asia/Damascus", "2020-01-01"]
+    (tmp_path / "SY.txt").write_text("\t".join(row) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["gazetteer", "import", str(tmp_path / "SY.txt")])
+    assert result.exit_code == 0, result.stderr
+    assert "added 1 places from SY.txt" in result.stderr
+    assert (tmp_path / "home" / "gazetteer" / "SY.tsv.gz").exists()
