@@ -21,8 +21,9 @@ from warwire.resolve.events import resolve_events
 from warwire.resolve.places import choose_entries, find_place_mentions
 from warwire.settings import Settings
 
-# The pipes figure-finding reads: tags, lemmas, entity types. The parser is not needed.
-DISABLED = ("parser",)
+# Figure-finding reads tags and lemmas only: the parser and the entity recogniser, most of the
+# model's cost, are never run.
+DISABLED = ("parser", "ner")
 
 
 @dataclass

@@ -115,14 +115,14 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
     return [f for f in figures if not _subset(tokens, f.quantity)]
 
 
-NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"})  # "Al-Aqsa Martyrs Brigade"
 IRREALIS = frozenset(
     "attempt try threaten plan intend vow seek aim want fail plot conspire order urge refuse prepare".split()
 )
 
 
 def _in_name(token: Token) -> bool:
-    return token.ent_type_ in NAME_ENTS and token.text[:1].isupper()
+    """'Al-Aqsa Martyrs Brigade': a capitalised trigger word inside a name, mid-sentence."""
+    return token.i > 0 and token.text[:1].isupper() and token.nbor(-1).text[:1].isupper()
 
 
 def _title_case(tokens: list[Token]) -> bool:

@@ -22,6 +22,8 @@ class Lexicon:  # noqa: B903
     qualifiers: dict[tuple[str, ...], str]  # lowercased token tuple -> qualifier
     vague: dict[tuple[str, ...], tuple[int | None, int | None, int | None]]
     not_victims: frozenset[str]
+    name_words: frozenset[str]  # words that make a capitalised run an organisation, not a person
+    demonyms: frozenset[str]  # "iraqi", "iraqis", "afghan", "kurds"
 
     @cached_property
     def verb_forms(self) -> dict[str, tuple[str, str]]:
@@ -78,4 +80,15 @@ def load() -> Lexicon:
         qualifiers=qualifiers,
         vague=vague,
         not_victims=frozenset(raw["not_victim_nouns"]),
+        name_words=frozenset(raw["name_words"]),
+        demonyms=_demonyms(),
     )
+
+
+def _demonyms() -> frozenset[str]:
+    """Demonyms from the gazetteer's table, with their plurals ('Iraqi' -> 'iraqis')."""
+    text = resources.files("warwire.data").joinpath("gazetteer/demonyms.tsv").read_text("utf-8")
+    words = {line.split("\t")[0].lower() for line in text.splitlines() if line and not line.startswith("#")}
+    words = {w for w in words if " " not in w}
+    return frozenset(words | {w + "s" for w in words} | {"kurds", "kurd", "arabs", "jews", "christians",
+                                                         "muslims", "sunnis", "shiites", "alawites", "druze"})

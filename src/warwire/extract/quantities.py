@@ -183,7 +183,7 @@ def _head_group(tokens: list[Token], head: int, lex: Lexicon) -> tuple[str | Non
     if tok.lower_ in lex.not_victims or tok.lemma_.lower() in lex.not_victims:
         return None, False
     # Demonyms as victims ("15 Kurds", "two Iraqis"): people, group unknown.
-    if tok.ent_type_ == "NORP" or (tok.text[:1].isupper() and tok.lower_.endswith(("is", "ans", "ds"))):
+    if tok.lower_ in lex.demonyms:
         return "unspecified", True
     return None, None  # unknown noun: a person only if a kill or wound verb says so
 
@@ -253,11 +253,9 @@ TITLES = frozenset(
 
 def _person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     """A named person ('Major Robert Perry', 'Jaffar Hassan, a professor'): a count of one."""
-    if tokens[i].ent_iob_ != "B" or tokens[i].ent_type_ != "PERSON":
+    end = _name_run(tokens, i, lex)
+    if end is None:
         return None
-    end = i + 1
-    while end < len(tokens) and tokens[end].ent_iob_ == "I":
-        end += 1
     start = i
     while start > 0 and tokens[start - 1].lower_ in TITLES:
         start -= 1
@@ -266,6 +264,22 @@ def _person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     quantity = Quantity(start, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, True, True)
     quantity.definite = True
     return quantity
+
+
+def _name_run(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
+    """End of a person's name starting at i: two or more proper nouns ('Jaffar Hassan', 'Abdul-Wahab
+    Jabr Halloub'), not an organisation ('Islamic State', 'Syrian Army') nor followed by a noun."""
+    if tokens[i].tag_ != "NNP" or (i > 0 and tokens[i - 1].tag_ == "NNP") or tokens[i].lower_ in lex.demonyms:
+        return None
+    end, words = i, 0
+    while end < len(tokens) and (tokens[end].tag_ == "NNP" or (tokens[end].text == "-" and words)):
+        if tokens[end].lower_ in lex.name_words or tokens[end].lower_ in lex.victim_groups:
+            return None
+        words += tokens[end].text != "-"
+        end += 1
+    if words < 2 or (end < len(tokens) and tokens[end].pos_ in ("NOUN", "PROPN")):
+        return None
+    return end
 
 
 def _apposition_group(tokens: list[Token], end: int, lex: Lexicon) -> str:
@@ -290,7 +304,7 @@ def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
             return Quantity(i, i + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
         return None
     head = tokens[end - 1]
-    demonym = head.ent_type_ == "NORP" and det in IMPLICIT_DETS and not head.lower_.endswith("s")
+    demonym = head.lower_ in lex.demonyms and det in IMPLICIT_DETS and not head.lower_.endswith("s")
     if head.tag_ in ("NNS", "NNPS") or head.pos_ not in ("NOUN", "PROPN"):
         return None
     group, person = _head_group(tokens, end - 1, lex)
