@@ -68,8 +68,7 @@ NAV_ONLY = (b"<html><head><title>Login</title></head><body><nav><a href='/'>Home
             b"</nav><form><input name='user'><button>Sign in</button></form></body></html>")
 NO_ARTICLE_HTML = [
     pytest.param(b"<html><head><title>Index</title></head><body><div></div></body></html>", id="empty-body"),
-    pytest.param(NAV_ONLY, id="navigation-only", marks=pytest.mark.xfail(
-        strict=True, reason="ingest/html.py takes trafilatura's 'Home About' for an article: needs a minimum")),
+    pytest.param(NAV_ONLY, id="navigation-only"),
 ]
 
 

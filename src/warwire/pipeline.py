@@ -11,8 +11,8 @@ from itertools import islice
 import spacy
 from spacy.language import Language
 
-from warwire.extract.document import build_events, candidate_sentences
-from warwire.extract.lexicon import load as load_lexicon
+from warwire.extraction.document import build_events, candidate_sentences
+from warwire.extraction.lexicon import load as load_lexicon
 from warwire.ingest.prepare import Prepared, prepare
 from warwire.ingest.records import ReadError, Record
 from warwire.model import Document, Failure

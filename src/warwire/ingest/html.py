@@ -16,6 +16,9 @@ class HtmlArticle:
     url: str | None
 
 
+MIN_WORDS = 12  # fewer words than a one-sentence report: menus and footers, not an article
+
+
 class NoArticle(ValueError):
     pass
 
@@ -25,7 +28,7 @@ def extract_article(html: str) -> HtmlArticle:
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
     text = getattr(result, "text", None) if result is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_WORDS:
         raise NoArticle("no article text found in the HTML (navigation or empty page)")
     return HtmlArticle(
         text=text,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warwire.extract.context import is_locative, is_setting
+from warwire.extraction.context import is_locative, is_setting
 from warwire.model import Document, Event, EventDate, PartialDate
 from warwire.resolve.actors import assign_roles, find_actors
 from warwire.resolve.datelines import dateline_weekday_hint
@@ -11,6 +11,9 @@ from warwire.resolve.event_types import classify_event_type
 from warwire.resolve.places import PlaceMention, document_country, resolve_place
 
 LEDE_CHARS = 600
+ACTOR_CATEGORIES = frozenset(
+    {"state_forces", "rebel_group", "jihadist_group", "militia", "external_forces", "civilians", "unidentified"}
+)
 
 
 def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> None:
@@ -62,3 +65,6 @@ def _actors(event: Event, doc: Document, country: str | None) -> None:
     for start, end in event.sentences:
         found += find_actors(doc.text, start, end, country=country)
     event.actors = assign_roles(doc.text, found)
+    for actor in event.actors:
+        if actor.category not in ACTOR_CATEGORIES:  # a group the alias table lacks, kept as written
+            actor.category = "unidentified"

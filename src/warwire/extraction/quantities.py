@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from warwire.extract.lexicon import Lexicon
-from warwire.extract.numbers import DIGITS, parse_words
+from warwire.extraction.lexicon import Lexicon
+from warwire.extraction.numbers import DIGITS, parse_words
 
 MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 IMPLICIT_DETS = frozenset({"a", "an", "another"})
 DEFINITE_DETS = frozenset({"the", "his", "her", "their", "its"})

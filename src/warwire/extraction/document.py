@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from warwire.extract.attribution import find_attribution, resolve_attributions
-from warwire.extract.background import in_parentheses, is_background
-from warwire.extract.casualties import find_figures, find_zero_figures
-from warwire.extract.context import date_ref, in_stamp, is_locative, is_setting, place_ref
-from warwire.extract.events import SentenceInfo, group_events
-from warwire.extract.lexicon import Lexicon
+from warwire.extraction.attribution import find_attribution, resolve_attributions
+from warwire.extraction.background import in_parentheses, is_background
+from warwire.extraction.casualties import find_figures, find_zero_figures
+from warwire.extraction.context import DateRef, date_ref, in_stamp, is_locative, is_setting, place_ref
+from warwire.extraction.events import SentenceInfo, group_events
+from warwire.extraction.lexicon import Lexicon
 from warwire.ingest.prepare import Prepared, published_year
-from warwire.extract.context import DateRef
 from warwire.model import Event
+from warwire.resolve.datelines import dateline_weekday_hint
 
 MONTH_NAMES = "January February March April May June July August September October November December".split()
-from warwire.resolve.datelines import dateline_weekday_hint
 
 # Sentences without one of these stems cannot hold a figure and are never parsed.
 CANDIDATE = re.compile(
@@ -28,9 +26,6 @@ CANDIDATE = re.compile(
     r"seiz|apprehend|slaughter|victim",
     re.I,
 )
-
-PlaceFinder = Callable[[str], list]  # text -> mentions with .start, .end, .as_written
-DateFinder = Callable[[str], list]
 
 
 def candidate_sentences(prepared: Prepared) -> list[tuple[int, int]]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from warwire.extract.casualties import Figure
-from warwire.extract.claims import merge_figures
-from warwire.extract.context import DateRef, PlaceRef
+from warwire.extraction.casualties import Figure
+from warwire.extraction.claims import merge_figures
+from warwire.extraction.context import DateRef, PlaceRef
 from warwire.model import Event, EventDate, Place
 
 

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from warwire.extract.lexicon import Lexicon
-from warwire.extract.quantities import Quantity, find_quantities
+from warwire.extraction.lexicon import Lexicon
+from warwire.extraction.quantities import Quantity, find_quantities
 
 LEFT_SKIP = frozenset(
-    ["were", "was", "are", "is", "been", "have", "has", "had", "be", "being", "got", "get", "reportedly", "also", "allegedly", "later", "all", "both", "each", "then", "subsequently", "apparently", "now", "already", "tragically", "fatally", "seriously", "critically", "lightly", "slightly", "badly", "severely", "mortally", "instantly", "immediately", "more", "who", "that", "which", "since", "thereby", "too", "initially", "eventually", "confirmed", "believed", "said", "feared", "reported"]
+    "were was are is been have has had be being got get reportedly also allegedly later all both each "
+    "then subsequently apparently now already tragically fatally seriously critically lightly slightly "
+    "badly severely mortally instantly immediately more who that which since thereby too initially "
+    "eventually confirmed believed said feared reported ".split()
 )
 RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly", "at", "least"])
 CONJ = frozenset({"and", ",", "as well as", "along with", "plus", "&"})
@@ -152,7 +155,8 @@ def _victims(
     if trig.direction == "adjacent":  # "five deaths", "12 dead"
         return [by_end[trig.start]] if trig.start in by_end else []
     adjacent = by_end.get(trig.start)
-    if trig.direction == "either" and adjacent and not adjacent.implicit and adjacent.person:  # "23 Killed Over 100 Injured"
+    # "23 Killed Over 100 Injured": a count right before the trigger is its subject.
+    if trig.direction == "either" and adjacent and not adjacent.implicit and adjacent.person:
         return _left_chain(tokens, trig.start, by_end)
     if trig.direction in ("right", "either"):
         chain = _right_chain(tokens, trig.end, by_start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from warwire.extract.casualties import Figure
+from warwire.extraction.casualties import Figure
 from warwire.model import Claim, Evidence
 
 
