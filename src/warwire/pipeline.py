@@ -10,6 +10,7 @@ from itertools import islice
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from warwire.extraction.document import build_events, candidate_sentences
 from warwire.extraction.lexicon import load as load_lexicon
@@ -21,9 +22,26 @@ from warwire.resolve.events import resolve_events
 from warwire.resolve.places import choose_entries, find_place_mentions
 from warwire.settings import Settings
 
-# Figure-finding reads tags and lemmas only: the parser and the entity recogniser, most of the
-# model's cost, are never run.
-DISABLED = ("parser", "ner")
+# Figure-finding reads tags only (lemmas of its few verbs come from the lexicon): the parser, the
+# entity recogniser, the lemmatizer and the rule-based attribute ruler, most of the model's cost,
+# are never run; coarse parts of speech come from the tags by the standard Penn-to-UD table.
+DISABLED = ("parser", "ner", "lemmatizer", "attribute_ruler")
+PENN_TO_UD = {
+    "_SP": "SPACE", ".": "PUNCT", ",": "PUNCT", "-LRB-": "PUNCT", "-RRB-": "PUNCT", "``": "PUNCT", '""': "PUNCT",
+    "''": "PUNCT", ":": "PUNCT", "HYPH": "PUNCT", "NFP": "PUNCT", "$": "SYM", "#": "SYM", "SYM": "SYM",
+    "AFX": "ADJ", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "CC": "CCONJ", "CD": "NUM", "DT": "DET", "PDT": "DET",
+    "WDT": "DET", "WP$": "DET", "EX": "PRON", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "IN": "ADP",
+    "RP": "ADP", "MD": "AUX", "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "POS": "PART",
+    "TO": "PART", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "UH": "INTJ", "VB": "VERB", "VBD": "VERB",
+    "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "WRB": "SCONJ", "BES": "VERB", "HVS": "VERB",
+}  # fmt: skip
+
+
+@Language.component("warwire_pos_from_tag")
+def pos_from_tag(doc: Doc) -> Doc:
+    for token in doc:
+        token.pos_ = PENN_TO_UD.get(token.tag_, "X")
+    return doc
 
 
 @dataclass
@@ -39,6 +57,7 @@ class Extractor:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.nlp: Language = spacy.load(self.settings.model, exclude=list(DISABLED))
+        self.nlp.add_pipe("warwire_pos_from_tag", after="tagger")
         self.lexicon = load_lexicon()
 
     def extract(self, text: str, *, title: str | None = None, published: str | None = None,

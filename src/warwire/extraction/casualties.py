@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warwire.extraction.lexicon import Lexicon
+from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.quantities import Quantity, find_quantities
 
 LEFT_SKIP = frozenset(
@@ -63,6 +64,8 @@ def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Trigger]:
 
 
 def _phrase_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
+    if (tokens[i].lower_, tokens[i + 1].lower_ if i + 1 < len(tokens) else "") not in lex.phrase_starts:
+        return None
     for size in (4, 3, 2):
         key = tuple(t.lower_ for t in tokens[i : i + size])
         if len(key) == size and key in lex.phrases:
@@ -73,15 +76,16 @@ def _phrase_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None
 
 def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     tok = tokens[i]
-    low, lemma = tok.lower_, tok.lemma_.lower()
+    low = tok.lower_
+    lemma = lex.lemma(low)
     if low in lex.toll_nouns:
         outcome = "wounded" if i > 0 and tokens[i - 1].lower_ in ("injury", "wounded") else "killed"
         return Trigger(i, i + 1, outcome, "toll")
     if lemma in lex.intransitive_lemmas:
         return Trigger(i, i + 1, lex.intransitive_lemmas[lemma], "left")
     tag = tok.tag_
-    if lemma not in lex.verb_lemmas and low in lex.verb_forms:  # title case: "Army Kills 10 Terrorists"
-        lemma, tag = lex.verb_forms[low]
+    if tok.text[:1].isupper() and low in lex.verb_forms:  # title case: "Army Kills 10 Terrorists"
+        tag = lex.verb_forms[low][1]
     if lemma in lex.verb_lemmas or low in lex.adjectives:
         outcome = lex.verb_lemmas.get(lemma) or lex.adjectives[low]
         if tag in ACTIVE_TAGS and low not in lex.adjectives:
@@ -100,7 +104,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
     quantities = find_quantities(sent, lex)
     by_start = {q.start: q for q in quantities}
     by_end = {q.end: q for q in quantities}
-    used: set[int] = set()
+    used: set[tuple[int, str]] = set()
     figures: list[Figure] = []
     headline = _title_case(tokens)
     for trig in find_triggers(tokens, lex):
@@ -109,15 +113,16 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
         victims = []
         for quantity in _victims(tokens, trig, by_start, by_end, lex):
             unknown_ok = quantity.person is None and trig.outcome in ("killed", "wounded")
-            if id(quantity) in used or not (quantity.person or unknown_ok):
+            if (id(quantity), trig.outcome) in used or not (quantity.person or unknown_ok):
                 continue
-            used.add(id(quantity))
+            used.add((id(quantity), trig.outcome))  # one victim may be abducted, then killed
             victims.append(quantity)
         figures += [_figure(sent, trig.outcome, q, tokens) for q in _combine(victims)]
     _inherit_groups(tokens, figures, lex)
     return [f for f in figures if not _subset(tokens, f.quantity)]
 
 
+LEXICON = load_lexicon()
 IRREALIS = frozenset(
     "attempt try threaten plan intend vow seek aim want fail plot conspire order urge refuse prepare".split()
 )
@@ -138,8 +143,8 @@ def _irrealis(tokens: list[Token], trig: Trigger) -> bool:
     """'attempting to kill', 'threatened to kill the hostage': no one was killed."""
     k = trig.start
     if k >= 2 and tokens[k - 1].lower_ == "to":
-        return tokens[k - 2].lemma_.lower() in IRREALIS
-    return k >= 1 and tokens[k - 1].lemma_.lower() in ("attempted", "attempt", "would-be")
+        return LEXICON.lemma(tokens[k - 2].text) in IRREALIS
+    return k >= 1 and tokens[k - 1].lower_ in ("attempted", "attempt", "would-be")
 
 
 def _negated(tokens: list[Token], trig: Trigger) -> bool:
@@ -163,7 +168,8 @@ def _victims(
         if chain:
             return chain + _companions(tokens, chain[-1].end, by_start)
     if trig.direction in ("left", "either"):
-        chain = [q for q in _left_chain(tokens, trig.start, by_end) if not (q.implicit and q.person is None)]
+        chain = [q for q in _left_chain(tokens, trig.start, by_end)
+                 if not (q.implicit and q.person is None and not q.indefinite)]
         if chain:
             return chain + _companions(tokens, trig.end, by_start)
     return []
@@ -223,13 +229,20 @@ def _has_own_verb(tokens: list[Token], k: int) -> bool:
 
 def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
     k -= 1
-    while k >= 0 and (tokens[k].lower_ in LEFT_SKIP or tokens[k].is_space) and (k + 1) not in by_end:
-        k -= 1
+    while k >= 0 and (k + 1) not in by_end:
+        if tokens[k].lower_ in LEFT_SKIP or tokens[k].is_space:
+            k -= 1
+        elif tokens[k].lower_ == "and" and k > 0 and tokens[k - 1].tag_ in ("VBN", "VBD"):
+            k -= 2  # "was abducted and then killed", "tortured and killed"
+        else:
+            break
     if (k + 1) not in by_end:
         k = _skip_aside(tokens, k, by_end)
     chain: list[Quantity] = []
     while (k + 1) in by_end:
         quantity = by_end[k + 1]
+        if chain and quantity.start > 0 and tokens[quantity.start - 1].pos_ == "VERB":
+            break  # "eliminated 50 militants, and 90 were wounded": the object of another verb
         chain.append(quantity)
         k = quantity.start - 1
         if k >= 0 and tokens[k].lower_ in CONJ:

@@ -37,6 +37,7 @@ class Quantity:
     implicit: bool = False  # "a civilian", "the commander": a count of one not written as a number
     definite: bool = False  # "the commander": counts only when it is the direct victim
     toll: bool = False  # the figure of a "death toll": its victims are whoever the toll counts
+    indefinite: bool = False  # "a garbage collector": someone, even when the noun is not in the lexicon
 
     def with_group(self, group: str) -> Quantity:
         self.group = group
@@ -57,8 +58,16 @@ def find_quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
     return found
 
 
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
 def _match(tokens: list[Token], i: int, table: dict) -> tuple[tuple[str, ...], int] | None:
     """Longest phrase of `table` starting at token i (lowercased)."""
+    first = _FIRST_WORDS.get(id(table))
+    if first is None:
+        first = _FIRST_WORDS[id(table)] = frozenset(key[0] for key in table)
+    if tokens[i].lower_ not in first:
+        return None
     for size in (4, 3, 2, 1):
         key = tuple(t.lower_ for t in tokens[i : i + size])
         if len(key) == size and key in table:
@@ -142,8 +151,7 @@ def _not_a_count(tokens: list[Token], j: int, k: int) -> bool:
 
 def _is_trigger(token: Token, lex: Lexicon) -> bool:
     low = token.lower_
-    return (low in lex.adjectives or low in lex.nouns or token.lemma_.lower() in lex.verb_lemmas
-            or low in lex.verb_forms)
+    return low in lex.adjectives or low in lex.nouns or low in lex.verb_forms
 
 
 def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
@@ -156,7 +164,11 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
         if tok.text == "-" and m + 1 < len(tokens) and tokens[m + 1].is_alpha:
             m += 2
             continue
-        if m + 2 < len(tokens) and tokens[m + 1].text == "-" and tok.is_alpha and tokens[m + 2].is_alpha:
+        if m + 2 < len(tokens) and tokens[m + 1].text == "-" and (tok.is_alpha or tok.like_num) \
+                and tokens[m + 2].is_alpha:  # "high-ranking", "53-year-old"
+            m += 3
+            continue
+        if tok.text == "(" and m + 2 < len(tokens) and tokens[m + 2].text == ")":  # "Security Force (SF) member"
             m += 3
             continue
         participle = (
@@ -175,13 +187,13 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
 def _head_group(tokens: list[Token], head: int, lex: Lexicon) -> tuple[str | None, bool | None]:
     """(group from the head noun, is it a person)."""
     tok = tokens[head]
-    keys = [tok.lower_, tok.lemma_.lower()]
+    keys = [tok.lower_, tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_]
     if head > 0:
         keys.insert(0, f"{tokens[head - 1].lower_} {tok.lower_}")
     for key in keys:
         if key in lex.victim_groups:
             return lex.victim_groups[key], True
-    if tok.lower_ in lex.not_victims or tok.lemma_.lower() in lex.not_victims:
+    if tok.lower_ in lex.not_victims:
         return None, False
     # Demonyms as victims ("15 Kurds", "two Iraqis"): people, group unknown.
     if tok.lower_ in lex.demonyms:
@@ -252,6 +264,12 @@ TITLES = frozenset(
 )
 
 
+MILITARY_TITLES = frozenset(
+    "major general gen. gen lt. lt lieutenant col. col colonel capt. capt captain sgt. sgt sergeant brig. "
+    "brigadier commander cmdr. police officer corporal private admiral colonel-general".split()
+)
+
+
 def _person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     """A named person ('Major Robert Perry', 'Jaffar Hassan, a professor'): a count of one."""
     end = _name_run(tokens, i, lex)
@@ -260,7 +278,9 @@ def _person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     start = i
     while start > 0 and tokens[start - 1].lower_ in TITLES:
         start -= 1
-    group = "state_forces" if start < i or tokens[i].lower_ in TITLES else _apposition_group(tokens, end, lex)
+    titles = {t.lower_ for t in tokens[start:i]}
+    group = ("state_forces" if titles & MILITARY_TITLES else "civilians" if titles
+             else _apposition_group(tokens, end, lex))
     victims = "".join(t.text_with_ws for t in tokens[start:end]).strip()
     quantity = Quantity(start, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, True, True)
     quantity.definite = True
@@ -306,7 +326,7 @@ def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
         return None
     head = tokens[end - 1]
     demonym = head.lower_ in lex.demonyms and det in IMPLICIT_DETS and not head.lower_.endswith("s")
-    if head.tag_ in ("NNS", "NNPS") or head.pos_ not in ("NOUN", "PROPN"):
+    if (head.tag_ in ("NNS", "NNPS") and det not in IMPLICIT_DETS) or head.pos_ not in ("NOUN", "PROPN"):
         return None
     group, person = _head_group(tokens, end - 1, lex)
     if head.lower_ not in lex.singular_person and not demonym:
@@ -318,4 +338,5 @@ def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     quantity = Quantity(i, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, person is not False, True)
     quantity.person = True if (head.lower_ in lex.singular_person or demonym) else None
     quantity.definite = det in DEFINITE_DETS
+    quantity.indefinite = det in ("a", "an")
     return quantity

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -122,7 +123,9 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     i = 0
     while i < len(spans):
-        hit = _exact_at(gaz, i, words, nwords, join, stop, lower, text[max(0, spans[i][0] - 40):spans[i][0]])
+        # Only a capitalised word (or "al") can open a name: skip the rest without a call.
+        hit = (_exact_at(gaz, i, words, nwords, join, stop, lower, text[max(0, spans[i][0] - 40):spans[i][0]])
+               if _capitalised(words[i]) or nwords[i] == "al" else None)
         if hit:
             n, cands = hit
             out.append(_mention(text, spans[i][0], spans[i + n - 1][1], cands))
@@ -217,17 +220,26 @@ def _skeleton(key: str) -> str:
     return re.sub(r"[aeiouyw]", "", key)
 
 
-def _fuzzy_bucket(first: str) -> list[str]:
-    """Fuzzy keys sharing the first consonant of their outline (vowel-only spellings differ first)."""
-    return _fuzzy_buckets(load()).get(first, [])
-
-
 @lru_cache(maxsize=2)
-def _fuzzy_buckets(gaz) -> dict[str, list[str]]:
+def _fuzzy_buckets(gaz) -> dict[str, tuple[list[str], list[int], list[str]]]:
+    """Per first consonant: the keys, and their positions and the keys again sorted by length, so that
+    a query compares only keys of a length that can reach the cutoff."""
     buckets: dict[str, list[str]] = {}
     for k in gaz.fuzzy_keys():
         buckets.setdefault(k.lstrip("aeiouyw")[:1], []).append(k)
-    return buckets
+    out = {}
+    for first, keys in buckets.items():
+        order = sorted(range(len(keys)), key=lambda j: (len(keys[j]), j))
+        out[first] = (keys, order, [keys[j] for j in order])
+    return out
+
+
+@lru_cache(maxsize=256)
+def _length_range(n: int, cutoff: float) -> tuple[int, int]:
+    """Key lengths m with a best possible fuzz.ratio, 200 * min(n, m) / (n + m), of at least `cutoff`
+    (a little below it, against rounding)."""
+    ok = [m for m in range(1, 4 * n + 2) if 200 * min(n, m) / (n + m) >= cutoff - 0.5]
+    return ok[0], ok[-1]
 
 
 def _fuzzy_lookup(query: str) -> list[Entry]:
@@ -243,8 +255,7 @@ def _fuzzy_cached(query: str, gaz) -> tuple[Entry, ...]:
 def _fuzzy_search(query: str, gaz) -> list[Entry]:
     if len(query) < 5 or query in stopwords():
         return []
-    found = process.extract(query, _fuzzy_bucket(_skeleton(query)[:1]), scorer=fuzz.ratio, limit=20,
-                            score_cutoff=74)
+    found = _extract(query, _fuzzy_buckets(gaz).get(_skeleton(query)[:1]))
     ok = [(score, key) for key, score, _ in found
           if score >= 88 or (_skeleton(key) == _skeleton(query) and score >= 74)]
     if not ok:
@@ -254,17 +265,30 @@ def _fuzzy_search(query: str, gaz) -> list[Entry]:
     return [e for key in best for e in gaz.lookup(key) if _usable(e)]
 
 
+def _extract(query: str, bucket: tuple[list[str], list[int], list[str]] | None) -> list[tuple[str, float, int]]:
+    """process.extract(query, keys, scorer=fuzz.ratio, limit=20, score_cutoff=74) over the bucket's keys,
+    same result and order (score, then position), comparing only keys of a length that can match."""
+    if bucket is None:
+        return []
+    keys, order, by_len = bucket
+    lo, hi = _length_range(len(query), 74)
+    a = bisect_left(by_len, lo, key=len)
+    b = bisect_left(by_len, hi + 1, key=len)
+    found = process.extract(query, by_len[a:b], scorer=fuzz.ratio, limit=None, score_cutoff=74)
+    ranked = sorted((-score, order[a + j], key) for key, score, j in found)
+    return [(key, -neg, pos) for neg, pos, key in ranked[:20]]
+
+
 def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention]) -> list[PlaceMention]:
     """Capitalised names right after a place cue that the exact pass did not match."""
-    covered = {i for m in found for i, (s, e) in enumerate(spans) if m.start <= s and e <= m.end}
+    covered = _covered(spans, found)
     extendable = {i for i in covered if i + 1 < len(spans) and i + 1 not in covered and join[i]
                   and _capitalised(words[i + 1]) and (i == 0 or i - 1 not in covered)}
     covered -= extendable
     out: list[PlaceMention] = []
     i = 0
     while i < len(spans):
-        before = text[max(0, spans[i][0] - 40):spans[i][0]]
-        if i in covered or not _capitalised(words[i]) or not _CUE_BEFORE.search(before):
+        if i in covered or not _capitalised(words[i]) or not _cue_before(text, spans, words, i):
             i += 1
             continue
         n = 1
@@ -276,6 +300,35 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention]) ->
             out.append(mention)
         i += n
     return out
+
+
+def _covered(spans: list[tuple[int, int]], found: list[PlaceMention]) -> set[int]:
+    """Indexes of the words lying inside a found mention (spans are sorted and do not overlap)."""
+    starts = [s for s, _ in spans]
+    covered: set[int] = set()
+    for m in found:
+        i = bisect_left(starts, m.start)
+        while i < len(spans) and spans[i][1] <= m.end:
+            covered.add(i)
+            i += 1
+    return covered
+
+
+# Last words of the _CUE_BEFORE cues (and "the"): the word before a cue-marked name must end with one.
+_CUE_ENDS = ("of", "in", "near", "at", "around", "outside", "into", "from", "toward", "towards", "entered",
+             "besieged", "captured", "stormed", "shelled", "struck", "hit", "the")
+
+
+def _cue_before(text: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
+    """_CUE_BEFORE on the 40 characters before word i; most words fail the cheap test on the word before
+    (a non-ascii word always gets the regex, whose case rules go beyond str.lower)."""
+    if i == 0:
+        return False  # a cue is made of letters, so it is a word before this one
+    prev = words[i - 1]
+    if prev.isascii() and not prev.lower().endswith(_CUE_ENDS):
+        return False
+    start = spans[i][0]
+    return _CUE_BEFORE.search(text[max(0, start - 40):start]) is not None
 
 
 def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention | None:
