@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warwire.extraction.lexicon import Lexicon
-from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.quantities import Quantity, find_quantities
 
 LEFT_SKIP = frozenset(
@@ -122,10 +121,6 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
     return [f for f in figures if not _subset(tokens, f.quantity)]
 
 
-LEXICON = load_lexicon()
-IRREALIS = frozenset(
-    "attempt try threaten plan intend vow seek aim want fail plot conspire order urge refuse prepare".split()
-)
 
 
 def _in_name(token: Token) -> bool:
@@ -142,8 +137,8 @@ def _title_case(tokens: list[Token]) -> bool:
 def _irrealis(tokens: list[Token], trig: Trigger) -> bool:
     """'attempting to kill', 'threatened to kill the hostage': no one was killed."""
     k = trig.start
-    if k >= 2 and tokens[k - 1].lower_ == "to":
-        return LEXICON.lemma(tokens[k - 2].text) in IRREALIS
+    if k >= 1 and tokens[k - 1].lower_ == "to" and tokens[k - 1].tag_ == "TO":
+        return True  # "threatened to kill", "enough explosives to kill one person"
     return k >= 1 and tokens[k - 1].lower_ in ("attempted", "attempt", "would-be")
 
 
@@ -236,8 +231,9 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
             k -= 2  # "was abducted and then killed", "tortured and killed"
         else:
             break
-    if (k + 1) not in by_end:
-        k = _skip_aside(tokens, k, by_end)
+    near = by_end.get(k + 1)
+    if near is None or near.person is False or (near.implicit and near.person is None and not near.indefinite):
+        k = _skip_aside(tokens, k, by_end)  # "Four members of the patrol were wounded"
     chain: list[Quantity] = []
     while (k + 1) in by_end:
         quantity = by_end[k + 1]
@@ -248,7 +244,7 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
         if k >= 0 and tokens[k].lower_ in CONJ:
             k -= 1
             if k >= 0 and tokens[k].lower_ == ",":
-                k -= 1
+                break  # ", and 100 injured": a clause of its own
         else:
             break
     chain.reverse()
@@ -266,11 +262,14 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
     """Step back over an apposition (', a judge,') or a phrase ('from the province of Yala') that
     stands between the victims and their trigger; returns k unchanged when there is none."""
     if k >= 0 and tokens[k].text == ",":
+        found = None  # the farthest comma back: "Nine people, including one New Zealander, two Indians ..., were"
         for c in range(k - 1, max(-1, k - 30), -1):
             if tokens[c].text in (";", ":", ".") or tokens[c].lower_ == "but":
                 break
-            if tokens[c].text == "," and c in by_end:
-                return c - 1
+            if tokens[c].text == "," and c in by_end and by_end[c].person:
+                found = c - 1
+        if found is not None:
+            return found
     for p in range(k, max(-1, k - 12), -1):
         if tokens[p].pos_ in ("VERB", "AUX") or tokens[p].text in (",", ";", ":"):
             break

@@ -74,26 +74,64 @@ class ActorMention:
 
 
 def normalise(text: str) -> tuple[str, list[int], set[int]]:
-    """Normalised text, norm index -> original index, and norm positions of possessive 's'."""
+    """Normalised text, norm index -> original index, and norm positions of possessive 's'.
+
+    Per character: non-ascii -> anyascii (nothing -> a space); apostrophes dropped; spaces, hyphens and
+    underscores -> one space (runs collapsed); lowercase; an 's' right after a dropped apostrophe is
+    possessive. Done run by run (runs of ordinary characters copied whole) for speed."""
+    chars, origin = _ascii_form(text)
     out: list[str] = []
     index: list[int] = []
     possessive: set[int] = set()
+    size = 0  # characters in `out`
+    last_space = False  # `out` ends with a space
     dropped_apostrophe = False
-    for i, ch in enumerate(text):
-        for c in (ch if ch.isascii() else anyascii(ch)) or " ":
-            if c in _APOSTROPHES:
-                dropped_apostrophe = True
-                continue
-            if c in _SPACES:
-                c = " "
-                if out and out[-1] == " ":
-                    continue
-            if dropped_apostrophe and c in "sS":
-                possessive.add(len(out))
-            dropped_apostrophe = False
-            out.append(c.lower())
-            index.append(i)
+    for m in _RUN_RE.finditer(chars):
+        p, q = m.span()
+        if m.lastindex == 1:  # ordinary characters
+            if dropped_apostrophe and chars[p] in "sS":
+                possessive.add(size)
+            out.append(chars[p:q].lower())
+            index.extend(range(p, q) if origin is None else origin[p:q])
+            size += q - p
+            last_space = dropped_apostrophe = False
+        elif m.lastindex == 2:  # apostrophes
+            dropped_apostrophe = True
+        elif not last_space:  # spaces: one kept, unless `out` already ends with one
+            out.append(" ")
+            index.append(p if origin is None else origin[p])
+            size += 1
+            last_space, dropped_apostrophe = True, False
     return "".join(out), index, possessive
+
+
+_ASCII_APOSTROPHES = "".join(sorted(c for c in _APOSTROPHES if c.isascii()))
+_ASCII_SPACES = "".join(sorted(c for c in _SPACES if c.isascii()))
+_RUN_RE = re.compile(
+    "([^{a}{s}]+)|([{a}]+)|([{s}]+)".format(a=re.escape(_ASCII_APOSTROPHES), s=re.escape(_ASCII_SPACES))
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _ascii_form(text: str) -> tuple[str, list[int] | None]:
+    """`text` with each non-ascii character replaced by its anyascii form (a space when it has none),
+    and the original index of each character (None: unchanged, the identity)."""
+    if text.isascii():
+        return text, None
+    parts: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for m in _NON_ASCII.finditer(text):
+        i = m.start()
+        parts.append(text[pos:i])
+        origin.extend(range(pos, i))
+        sub = anyascii(text[i]) or " "
+        parts.append(sub)
+        origin.extend([i] * len(sub))
+        pos = i + 1
+    parts.append(text[pos:])
+    origin.extend(range(pos, len(text)))
+    return "".join(parts), origin
 
 
 def norm_key(alias: str) -> str:

@@ -98,7 +98,7 @@ def _name_ok(words: list[str], nwords: list[str], stop: frozenset[str] = frozens
 def _joinable(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     """joinable[i]: word i and word i+1 may belong to one name (only spaces or hyphens between)."""
     gaps = (text[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
-    return [bool(_GAP_RE.fullmatch(g)) for g in gaps] + [False]
+    return [g == " " or bool(_GAP_RE.fullmatch(g)) for g in gaps] + [False]
 
 
 def _usable(e: Entry) -> bool:
@@ -119,20 +119,21 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     nwords = [norm_token(w) for w in words]
     join = _joinable(text, spans)
     lower = {w for w in words if w.islower()}
+    cap = [_capitalised(w) for w in words]
     stop = stopwords()
     out: list[PlaceMention] = []
     i = 0
     while i < len(spans):
         # Only a capitalised word (or "al") can open a name: skip the rest without a call.
         hit = (_exact_at(gaz, i, words, nwords, join, stop, lower, text[max(0, spans[i][0] - 40):spans[i][0]])
-               if _capitalised(words[i]) or nwords[i] == "al" else None)
+               if cap[i] or nwords[i] == "al" else None)
         if hit:
             n, cands = hit
             out.append(_mention(text, spans[i][0], spans[i + n - 1][1], cands))
             i += n
         else:
             i += 1
-    near = _near_misses(text, spans, words, nwords, join, out)
+    near = _near_misses(text, spans, words, nwords, join, out, cap)
     # A near miss over a longer name replaces an exact match on its first word ("Deir" in "Deir Sunbol").
     out = [m for m in out if not any(n.candidates and n.start <= m.start < n.end for n in near)] + near
     out.sort(key=lambda m: m.start)
@@ -220,26 +221,17 @@ def _skeleton(key: str) -> str:
     return re.sub(r"[aeiouyw]", "", key)
 
 
+def _fuzzy_bucket(first: str) -> list[str]:
+    """Fuzzy keys sharing the first consonant of their outline (vowel-only spellings differ first)."""
+    return _fuzzy_buckets(load()).get(first, [])
+
+
 @lru_cache(maxsize=2)
-def _fuzzy_buckets(gaz) -> dict[str, tuple[list[str], list[int], list[str]]]:
-    """Per first consonant: the keys, and their positions and the keys again sorted by length, so that
-    a query compares only keys of a length that can reach the cutoff."""
+def _fuzzy_buckets(gaz) -> dict[str, list[str]]:
     buckets: dict[str, list[str]] = {}
     for k in gaz.fuzzy_keys():
         buckets.setdefault(k.lstrip("aeiouyw")[:1], []).append(k)
-    out = {}
-    for first, keys in buckets.items():
-        order = sorted(range(len(keys)), key=lambda j: (len(keys[j]), j))
-        out[first] = (keys, order, [keys[j] for j in order])
-    return out
-
-
-@lru_cache(maxsize=256)
-def _length_range(n: int, cutoff: float) -> tuple[int, int]:
-    """Key lengths m with a best possible fuzz.ratio, 200 * min(n, m) / (n + m), of at least `cutoff`
-    (a little below it, against rounding)."""
-    ok = [m for m in range(1, 4 * n + 2) if 200 * min(n, m) / (n + m) >= cutoff - 0.5]
-    return ok[0], ok[-1]
+    return buckets
 
 
 def _fuzzy_lookup(query: str) -> list[Entry]:
@@ -255,7 +247,8 @@ def _fuzzy_cached(query: str, gaz) -> tuple[Entry, ...]:
 def _fuzzy_search(query: str, gaz) -> list[Entry]:
     if len(query) < 5 or query in stopwords():
         return []
-    found = _extract(query, _fuzzy_buckets(gaz).get(_skeleton(query)[:1]))
+    found = process.extract(query, _fuzzy_bucket(_skeleton(query)[:1]), scorer=fuzz.ratio, limit=20,
+                            score_cutoff=74)
     ok = [(score, key) for key, score, _ in found
           if score >= 88 or (_skeleton(key) == _skeleton(query) and score >= 74)]
     if not ok:
@@ -265,22 +258,11 @@ def _fuzzy_search(query: str, gaz) -> list[Entry]:
     return [e for key in best for e in gaz.lookup(key) if _usable(e)]
 
 
-def _extract(query: str, bucket: tuple[list[str], list[int], list[str]] | None) -> list[tuple[str, float, int]]:
-    """process.extract(query, keys, scorer=fuzz.ratio, limit=20, score_cutoff=74) over the bucket's keys,
-    same result and order (score, then position), comparing only keys of a length that can match."""
-    if bucket is None:
-        return []
-    keys, order, by_len = bucket
-    lo, hi = _length_range(len(query), 74)
-    a = bisect_left(by_len, lo, key=len)
-    b = bisect_left(by_len, hi + 1, key=len)
-    found = process.extract(query, by_len[a:b], scorer=fuzz.ratio, limit=None, score_cutoff=74)
-    ranked = sorted((-score, order[a + j], key) for key, score, j in found)
-    return [(key, -neg, pos) for neg, pos, key in ranked[:20]]
-
-
-def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention]) -> list[PlaceMention]:
-    """Capitalised names right after a place cue that the exact pass did not match."""
+def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention],
+                 cap: list[bool] | None = None) -> list[PlaceMention]:
+    """Capitalised names right after a place cue that the exact pass did not match (`cap`: the words'
+    _capitalised, when the caller has it)."""
+    cap = cap if cap is not None else [_capitalised(w) for w in words]
     covered = _covered(spans, found)
     extendable = {i for i in covered if i + 1 < len(spans) and i + 1 not in covered and join[i]
                   and _capitalised(words[i + 1]) and (i == 0 or i - 1 not in covered)}
@@ -288,7 +270,7 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention]) ->
     out: list[PlaceMention] = []
     i = 0
     while i < len(spans):
-        if i in covered or not _capitalised(words[i]) or not _cue_before(text, spans, words, i):
+        if not cap[i] or i in covered or not _cue_before(text, spans, words, i):
             i += 1
             continue
         n = 1
@@ -400,16 +382,26 @@ _HEADING_RE = re.compile(r"\s*([A-Z][A-Z .'’-]{2,40}?)\s*\.\s")
 def _cue_countries(text: str) -> list[str]:
     """Countries of the demonyms and country-bound groups the text names ("Afghan police", "Iraqi
     soldiers", "the Taliban", "LTTE"): one vote per occurrence, two-word forms first."""
+    return list(_cue_countries_cached(text))
+
+
+@lru_cache(maxsize=8)  # a document's country is asked for once per stage (choose_entries, events)
+def _cue_countries_cached(text: str) -> tuple[str, ...]:
     dem = demonyms()
     out = []
     for m in _DEMONYM_RE.finditer(text):
         words = m.group().split()
-        cc = dem.get(norm(m.group()))
+        cc = dem.get(_norm_cached(m.group()))
         if cc:
             out.append(cc)
             continue
-        out += [dem[k] for k in (norm(w) for w in words) if k in dem]
-    return out
+        out += [dem[k] for k in (_norm_cached(w) for w in words) if k in dem]
+    return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def _norm_cached(name: str) -> str:
+    return norm(name)
 
 
 def _vote_weight(cands: list[Entry]) -> float:
