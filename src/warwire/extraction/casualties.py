@@ -326,8 +326,11 @@ def _inherit_groups(tokens: list[Token], figures: list[Figure], lex: Lexicon) ->
 
 
 def _subset(tokens: list[Token], quantity: Quantity) -> bool:
-    window = tokens[max(0, quantity.start - 3) : quantity.start]
-    return any(t.lower_ in SUBSET_CUES for t in window)
+    """'including three children', 'among them seven children' (not 'were among five people killed')."""
+    window = [t.lower_ for t in tokens[max(0, quantity.start - 3) : quantity.start]]
+    if any(w in ("including", "incl", "included", "whom") for w in window):
+        return True
+    return any(a == "among" and b in ("them", "those", "whom") for a, b in zip(window, window[1:], strict=False))
 
 
 ZERO = re.compile(

@@ -26,6 +26,7 @@ def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str
         groups[(figure.outcome, figure.quantity.group)].append((figure, sentence))
     _fold_unspecified(groups)
     _fold_breakdowns(groups)
+    _fold_retold(groups)
     claims = [_claim(outcome, group, mentions) for (outcome, group), mentions in groups.items()]
     claims += _zero_claims(zeros, {c.outcome for c in claims})
     return claims
@@ -64,6 +65,22 @@ def _fold_breakdowns(groups: dict[tuple[str, str], list]) -> None:
         if keys and parts <= total and all(_first(groups[total_key]) < _first(groups[k]) for k in keys):
             for key in keys:
                 groups[total_key] += groups.pop(key)
+
+
+def _fold_retold(groups: dict[tuple[str, str], list]) -> None:
+    """'15 policemen were killed ... All 15 passengers were killed': one figure told twice, in two
+    sentences with two names for the victims, is one claim (the first name holds)."""
+    keys = sorted(groups, key=lambda k: _first(groups[k]))
+    for i, key in enumerate(keys):
+        if key not in groups:
+            continue
+        value = _chosen(groups[key])[0].quantity.value
+        sentences = {s.start for _, s in groups[key]}
+        for later in keys[i + 1 :]:
+            if later in groups and later[0] == key[0] and (value or 0) >= 2 \
+                    and _chosen(groups[later])[0].quantity.value == value \
+                    and not sentences & {s.start for _, s in groups[later]}:
+                groups[key] += groups.pop(later)
 
 
 def _chosen(mentions: list[tuple[Figure, _Sentence]]) -> tuple[Figure, _Sentence]:

@@ -290,7 +290,9 @@ def _person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
 def _name_run(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     """End of a person's name starting at i: two or more proper nouns ('Jaffar Hassan', 'Abdul-Wahab
     Jabr Halloub'), not an organisation ('Islamic State', 'Syrian Army') nor followed by a noun."""
-    if tokens[i].tag_ != "NNP" or (i > 0 and tokens[i - 1].tag_ == "NNP") or tokens[i].lower_ in lex.demonyms:
+    after_title = i > 0 and tokens[i - 1].lower_ in TITLES
+    if tokens[i].tag_ != "NNP" or (i > 0 and tokens[i - 1].tag_ == "NNP" and not after_title) \
+            or tokens[i].lower_ in lex.demonyms or tokens[i].lower_ in TITLES:
         return None
     end, words = i, 0
     while end < len(tokens) and (tokens[end].tag_ == "NNP" or (tokens[end].text == "-" and words)):

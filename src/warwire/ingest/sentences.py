@@ -12,7 +12,8 @@ ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k a.m p.m e.g i.e inc ltd co corp dept "
     "mt ft ave blvd".split()
 )
-BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? before a capital; scraped text often drops the space ("Mosul.The").
+BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|(?<=[a-z)][.!?])(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -14,6 +14,9 @@ Rules (documented here, used by link.py):
   anything else vetoes.
 - actors: named actors shared score; two disjoint non-empty sets of named perpetrators veto.
 - figures: killed totals within a factor of 3 ((max+1)/(min+1) <= 3) or missing on a side; equal scores most.
+- text (primary events of documents with text): cosine of the two documents' salient terms (capitalised words
+  of title and text: victim and street names, places, agencies), each weighted by its idf over the documents
+  linked so far (`TermStats`), so words every report uses weigh little. See link.py for how it combines.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import calendar
 import json
 import math
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -58,6 +63,8 @@ class Mention:
     killed: int | None = None
     wounded: int | None = None
     primary: bool = False
+    published: int | None = None  # publication date of the document, as a date ordinal
+    terms: frozenset[str] = frozenset()  # salient terms of the document (see `salient_terms`)
 
 
 def norm(text: str | None) -> str:
@@ -204,3 +211,58 @@ def figure_feature(a: Mention, b: Mention) -> Feature:
     if ka == kb == 0:
         score = 0.5 if a.wounded is not None and a.wounded == b.wounded else 0.2
     return True, score, f"killed {ka} ~ {kb}"
+
+
+CAPITALISED = re.compile(r"\b[A-Z][a-z][A-Za-z'\u2019-]+")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # a plain word list; no model is loaded
+
+    return frozenset(STOP_WORDS)
+
+
+def salient_terms(title: str | None, text: str | None) -> frozenset[str]:
+    """Capitalised words of title and text, lowercased, without stop words: names carry the identity."""
+    found = CAPITALISED.findall((title or "") + "\n" + (text or ""))
+    return frozenset(w.lower().replace("\u2019", "'") for w in found) - _stop_words()
+
+
+class TermStats:
+    """Document frequencies of salient terms over the documents seen so far (idf for the text feature)."""
+
+    def __init__(self) -> None:
+        self.df: Counter[str] = Counter()
+        self.n = 0
+
+    def add(self, terms: Iterable[str]) -> None:
+        self.df.update(set(terms))
+        self.n += 1
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
+
+    def cosine(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, list[str]]:
+        """Idf-weighted cosine of two term sets, and the heaviest shared terms (for the explanation)."""
+        if not a or not b:
+            return 0.0, []
+        wa = {t: self.idf(t) for t in a}
+        wb = {t: self.idf(t) for t in b}
+        na = math.sqrt(sum(x * x for x in wa.values()))
+        nb = math.sqrt(sum(x * x for x in wb.values()))
+        shared = sorted(a & b, key=lambda t: -wa[t])
+        if not na or not nb:
+            return 0.0, shared[:6]
+        return sum(wa[t] * wb[t] for t in shared) / (na * nb), shared[:6]
+
+
+def text_feature(a: Mention, b: Mention, stats: TermStats) -> Feature:
+    score, shared = stats.cosine(a.terms, b.terms)
+    return True, score, f"text cosine {score:.2f}, shared: {', '.join(shared) or 'none'}"
+
+
+def published_gap(a: Mention, b: Mention) -> int | None:
+    if a.published is None or b.published is None:
+        return None
+    return abs(a.published - b.published)

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import accumulate
 
 import ahocorasick
 from anyascii import anyascii
@@ -77,39 +78,40 @@ def normalise(text: str) -> tuple[str, list[int], set[int]]:
     """Normalised text, norm index -> original index, and norm positions of possessive 's'.
 
     Per character: non-ascii -> anyascii (nothing -> a space); apostrophes dropped; spaces, hyphens and
-    underscores -> one space (runs collapsed); lowercase; an 's' right after a dropped apostrophe is
-    possessive. Done run by run (runs of ordinary characters copied whole) for speed."""
+    underscores -> one space per run of them (apostrophes inside a run do not split it); lowercase; an
+    's' right after a dropped apostrophe (and the run it sits in) is possessive. Ordinary text between
+    such runs, including single plain spaces, is copied whole: the work is per run, not per character."""
     chars, origin = _ascii_form(text)
-    out: list[str] = []
+    parts: list[str] = []
     index: list[int] = []
     possessive: set[int] = set()
-    size = 0  # characters in `out`
-    last_space = False  # `out` ends with a space
-    dropped_apostrophe = False
-    for m in _RUN_RE.finditer(chars):
+    size = pos = 0
+    for m in _GAP_RUN.finditer(chars):
         p, q = m.span()
-        if m.lastindex == 1:  # ordinary characters
-            if dropped_apostrophe and chars[p] in "sS":
-                possessive.add(size)
-            out.append(chars[p:q].lower())
-            index.extend(range(p, q) if origin is None else origin[p:q])
-            size += q - p
-            last_space = dropped_apostrophe = False
-        elif m.lastindex == 2:  # apostrophes
-            dropped_apostrophe = True
-        elif not last_space:  # spaces: one kept, unless `out` already ends with one
-            out.append(" ")
-            index.append(p if origin is None else origin[p])
+        parts.append(chars[pos:p])
+        index.extend(range(pos, p))
+        size += p - pos
+        run = m.group()
+        space = next((k for k, c in enumerate(run) if c not in _ASCII_APOSTROPHES), -1)
+        if space >= 0:  # the run's first space stands for all of it
+            parts.append(" ")
+            index.append(p + space)
             size += 1
-            last_space, dropped_apostrophe = True, False
-    return "".join(out), index, possessive
+        if max(run.rfind(a) for a in _ASCII_APOSTROPHES) > space and chars[q:q + 1] in ("s", "S"):
+            possessive.add(size)
+        pos = q
+    parts.append(chars[pos:])
+    index.extend(range(pos, len(chars)))
+    if origin is not None:
+        index = list(map(origin.__getitem__, index))
+    return "".join(parts).lower(), index, possessive
 
 
 _ASCII_APOSTROPHES = "".join(sorted(c for c in _APOSTROPHES if c.isascii()))
 _ASCII_SPACES = "".join(sorted(c for c in _SPACES if c.isascii()))
-_RUN_RE = re.compile(
-    "([^{a}{s}]+)|([{a}]+)|([{s}]+)".format(a=re.escape(_ASCII_APOSTROPHES), s=re.escape(_ASCII_SPACES))
-)
+_GAP_CLASS = "[" + re.escape(_ASCII_APOSTROPHES + _ASCII_SPACES) + "]"
+# A run of spaces and apostrophes, except a lone plain space (copied with the text around it).
+_GAP_RUN = re.compile(rf"(?! (?!{_GAP_CLASS})){_GAP_CLASS}+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -522,7 +524,7 @@ _POSITIONS_BEFORE = re.compile(r"\bpositions\s+(?:held\s+by|of)\s+(?:the\s+)?$",
 _SENTENCE_END = re.compile(r"[.!?;](?=[\s\"\u201d])|\n")
 
 
-def _sentence(breaks: list[tuple[int, int]], pos: int, size: int) -> tuple[int, int]:
+def _sentence(breaks: Sequence[tuple[int, int]], pos: int, size: int) -> tuple[int, int]:
     """The sentence around `pos`, from the (start, end) spans of sentence breaks of the text."""
     i = bisect_left(breaks, (pos, pos))
     before = [b for b in breaks[max(0, i - 2) : i + 1] if b[1] <= pos]
@@ -640,8 +642,27 @@ def _positions(text: str, m: ActorMention) -> bool:
 
 def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of attack verbs and nouns in text[start:end]."""
+    if start == 0 and end is None:
+        return list(_all_triggers(text))
     end = len(text) if end is None else end
     return [m.span() for m in ATTACK_TRIGGERS.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=8)  # roles are found per event, over the whole document each time
+def _all_triggers(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in ATTACK_TRIGGERS.finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _SENTENCE_END.finditer(text))
+
+
+def _overlaps(starts: list[int], reach: list[int], span: tuple[int, int]) -> bool:
+    """Whether a mention overlaps `span`: mentions sorted by start, `reach[k]` the furthest end of the
+    first k + 1 of them."""
+    k = bisect_left(starts, span[1])
+    return k > 0 and reach[k - 1] > span[0]
 
 
 def mention_roles(
@@ -649,15 +670,20 @@ def mention_roles(
 ) -> list[str]:
     """The role of each mention (same order as `mentions`)."""
     ms = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ms]
     spans = sorted(trigger_spans if trigger_spans is not None else find_triggers(text))
-    spans = [s for s in spans if not any(m.start < s[1] and s[0] < m.end for m in ms)]
+    reach = list(accumulate((m.end for m in ms), max))
+    spans = [s for s in spans if not _overlaps(starts, reach, s)]
     roles: dict[int, str] = {}
     by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    breaks = [m.span() for m in _SENTENCE_END.finditer(text)]
+    breaks = _sentence_breaks(text)
     for s in spans:
         by_sentence.setdefault(_sentence(breaks, s[0], len(text)), []).append(s)
     for (lo, hi), sent_spans in by_sentence.items():
-        idx = [i for i, m in enumerate(ms) if lo <= m.start and m.end <= hi]
+        # mentions inside the sentence (sorted by start, so a slice of them); none: no roles to find
+        idx = [i for i in range(bisect_left(starts, lo), bisect_right(starts, hi)) if ms[i].end <= hi]
+        if not idx:
+            continue
         local = _sentence_roles(text, sent_spans, [ms[i] for i in idx], lo)
         roles.update({idx[k]: r for k, r in local.items()})
     for i, m in enumerate(ms):
