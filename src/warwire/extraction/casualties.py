@@ -311,18 +311,31 @@ def _figure(sent: Span, outcome: str, quantity: Quantity, tokens: list[Token]) -
 
 
 def _inherit_groups(tokens: list[Token], figures: list[Figure], lex: Lexicon) -> None:
-    """A bare number ('and nine suffered wounds') takes the group of the nearest victims before it."""
-    for figure in figures:
+    """A bare number ('seven militants were killed and nine suffered wounds', 'As for Syrian troops,
+    two were killed') takes the group of the victims named before it: the nearest earlier figure,
+    else a topic phrase ('As for X', 'Of the X'). Never the attackers ('Gunmen ... wounding dozens')."""
+    for n, figure in enumerate(figures):
         quantity = figure.quantity
-        if quantity.group != "unspecified" or quantity.toll or (quantity.head is not None and quantity.victims not in (
-            "others", "them", "of them"
-        ) and tokens[quantity.head].lower_ not in ("others", "them")):
+        bare = quantity.head is None or tokens[quantity.head].lower_ in ("others", "them", "other")
+        if quantity.group != "unspecified" or quantity.toll or not bare:
             continue
-        for k in range(quantity.start - 1, -1, -1):
-            group = lex.victim_groups.get(tokens[k].lower_)
-            if group and group != "unspecified":
-                quantity.group = group
-                break
+        earlier = [f.quantity for f in figures[:n] if f.quantity.start < quantity.start]
+        if earlier:
+            quantity.group = earlier[-1].group
+            continue
+        quantity.group = _topic_group(tokens[: quantity.start], lex) or "unspecified"
+
+
+def _topic_group(tokens: list[Token], lex: Lexicon) -> str | None:
+    words = [t.lower_ for t in tokens]
+    for cue in (("as", "for"), ("of", "the"), ("among", "the")):
+        for k in range(len(words) - 1):
+            if (words[k], words[k + 1]) == cue:
+                groups = [lex.victim_groups.get(w) for w in words[k + 2 :]]
+                named = [g for g in groups if g and g != "unspecified"]
+                if named:
+                    return named[0]
+    return None
 
 
 def _subset(tokens: list[Token], quantity: Quantity) -> bool:

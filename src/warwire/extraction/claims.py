@@ -87,7 +87,8 @@ def _chosen(mentions: list[tuple[Figure, _Sentence]]) -> tuple[Figure, _Sentence
     """The mention whose figure the claim takes: the first told (headline, lede), as the article leads
     with it; among mentions of that same figure, a hedged wording over a bare one (headlines drop
     'at least')."""
-    first, _ = min(mentions, key=lambda m: (m[1].start, m[0].char_start))
+    numeric = [m for m in mentions if m[0].quantity.value is not None] or mentions  # a number refines "dozens"
+    first, _ = min(numeric, key=lambda m: (m[1].start, m[0].char_start))
     same = [m for m in mentions if m[0].quantity.value == first.quantity.value]
     return max(same, key=lambda m: (m[0].quantity.qualifier != "exact", not m[1].headline, -m[1].start))
 

@@ -235,10 +235,20 @@ class TermStats:
     def __init__(self) -> None:
         self.df: Counter[str] = Counter()
         self.n = 0
+        self._weights: dict[frozenset[str], tuple[dict[str, float], float]] = {}  # valid until next add
 
     def add(self, terms: Iterable[str]) -> None:
         self.df.update(set(terms))
         self.n += 1
+        self._weights.clear()
+
+    def weights(self, terms: frozenset[str]) -> tuple[dict[str, float], float]:
+        """Idf weight of each term and the vector's norm (cached until the next `add`)."""
+        got = self._weights.get(terms)
+        if got is None:
+            w = {t: self.idf(t) for t in terms}
+            got = self._weights[terms] = (w, math.sqrt(sum(x * x for x in w.values())))
+        return got
 
     def idf(self, term: str) -> float:
         return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
@@ -247,10 +257,7 @@ class TermStats:
         """Idf-weighted cosine of two term sets, and the heaviest shared terms (for the explanation)."""
         if not a or not b:
             return 0.0, []
-        wa = {t: self.idf(t) for t in a}
-        wb = {t: self.idf(t) for t in b}
-        na = math.sqrt(sum(x * x for x in wa.values()))
-        nb = math.sqrt(sum(x * x for x in wb.values()))
+        (wa, na), (wb, nb) = self.weights(a), self.weights(b)
         shared = sorted(a & b, key=lambda t: -wa[t])
         if not na or not nb:
             return 0.0, shared[:6]

@@ -98,7 +98,8 @@ def read_jsonl(path: str | Path, workers: int) -> Any:
     of results, read by Ray itself so the driver never holds the input."""
     import ray.data
 
-    lines = ray.data.read_text(str(path))
+    # Reading is I/O: ask for no CPU, or the read waits forever behind actors holding every core.
+    lines = ray.data.read_text(str(path), num_cpus=0)
     return extract_dataset(lines, workers, source=Path(str(path)).name)
 
 
