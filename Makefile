@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/warwire extract samples/ --format table
+	@if [ -d ../shared/corpus/seeds ]; then echo; echo "Seed pages (../shared/corpus/seeds):"; \
+		$(BIN)/warwire extract ../shared/corpus/seeds --format table; fi
 
 test: install
 	$(BIN)/pytest -q
