@@ -1,0 +1,145 @@
+"""Casualty figures in single sentences (written for these tests in the style of wire reports)."""
+
+from __future__ import annotations
+
+import pytest
+
+K, W, C, M = "killed", "wounded", "captured", "missing"
+SF, AG, CIV, UN = "state_forces", "armed_groups", "civilians", "unspecified"
+
+
+def gap(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"extractor gap: {reason}")
+
+
+VALUES = [
+    ("At least 12 soldiers were killed in the attack on Tuesday.", {(K, SF, 12, "at_least")}),
+    ("Thirty-five civilians died in the shelling of the town.", {(K, CIV, 35, "exact")}),
+    ("The strike killed twenty-eight militants, the ministry said.", {(K, AG, 28, "exact")}),
+    ("A dozen policemen were wounded when the bomb went off.", {(W, SF, 12, "exact")}),
+    ("The airstrike killed a dozen fighters.", {(K, AG, 12, "exact")}),
+    ("Eleven people died in the explosion.", {(K, UN, 11, "exact")}),
+    ("The blast killed 1,250 people across the city.", {(K, UN, 1250, "exact")}),
+    # implicit counts
+    ("An office boy was killed when the shell hit the building.", {(K, CIV, 1, "exact")}),
+    ("Two policemen and a civilian were killed in the blast.", {(K, SF, 2, "exact"), (K, CIV, 1, "exact")}),
+    ("Security forces killed the Taliban commander in a raid overnight.", {(K, AG, 1, "exact")}),
+    ("A child was wounded by shrapnel.", {(W, CIV, 1, "exact")}),
+    ("A journalist was shot dead outside his home.", {(K, CIV, 1, "exact")}),
+]
+
+QUALIFIERS = [
+    ("More than 20 people were injured in the explosion.", {(W, UN, 20, "at_least")}),
+    ("Over 15 troops lost their lives in the ambush.", {(K, SF, 15, "at_least")}),
+    ("Up to 30 fighters were wounded in the clashes.", {(W, AG, 30, "at_most")}),
+    ("Nearly 50 jihadists were killed in the airstrikes.", {(K, AG, 50, "at_most")}),
+    ("As many as 40 villagers were abducted by gunmen.", {(C, CIV, 40, "at_most")}),
+    ("About 25 terrorists were eliminated by the army.", {(K, AG, 25, "approximately")}),
+    ("Some 60 Takfiri terrorists were killed in the operation.", {(K, AG, 60, "approximately")}),
+    ("About 18 children were injured in the strike.", {(W, CIV, 18, "approximately")}),
+    pytest.param("Around 18 women and children were injured in the strike.", {(W, CIV, 18, "approximately")},
+                 marks=gap("a number before coordinated nouns ('18 women and children') gives no figure")),
+    # vague words: no value, qualifier vague
+    ("Dozens of civilians were wounded in the attack.", {(W, CIV, None, "vague")}),
+    ("Several soldiers were killed in the fighting.", {(K, SF, None, "vague")}),
+    ("Hundreds of people were killed in the fighting.", {(K, UN, None, "vague")}),
+    ("Scores of fighters were wounded.", {(W, AG, None, "vague")}),
+]
+
+OUTCOMES = [
+    ("Five civilians lost their lives in the shelling.", {(K, CIV, 5, "exact")}),
+    ("Gunmen shot dead two policemen at a checkpoint.", {(K, SF, 2, "exact")}),
+    ("Two soldiers were shot dead by a sniper.", {(K, SF, 2, "exact")}),
+    pytest.param("Two policemen were shot dead at a checkpoint.", {(K, SF, 2, "exact")},
+                 marks=gap("'at a checkpoint' after the trigger is read as the victim (RIGHT_SKIP has 'at')")),
+    pytest.param("Seven militants were killed at a checkpoint.", {(K, AG, 7, "exact")},
+                 marks=gap("'killed at a checkpoint': 'a checkpoint' taken as one unspecified victim")),
+    ("Four policemen suffered wounds in the attack.", {(W, SF, 4, "exact")}),
+    ("The blast killed 7 people and injured 23 others.", {(K, UN, 7, "exact"), (W, UN, 23, "exact")}),
+    ("Two soldiers were killed and five others were wounded in the attack.",
+     {(K, SF, 2, "exact"), (W, SF, 5, "exact")}),
+    ("The attack left 6 soldiers dead and 11 wounded.", {(K, SF, 6, "exact"), (W, SF, 11, "exact")}),
+    ("Police arrested 14 suspects in the raid.", {(C, AG, 14, "exact")}),
+    ("Seven militants were arrested.", {(C, AG, 7, "exact")}),
+    ("Security forces detained seven militants at a checkpoint.", {(C, AG, 7, "exact")}),
+    pytest.param("Seven militants were detained at a checkpoint.", {(C, AG, 7, "exact")},
+                 marks=gap("passive 'were detained at a checkpoint' gives no figure")),
+    ("Gunmen kidnapped five teachers from the school.", {(C, CIV, 5, "exact")}),
+    ("Militants abducted 9 workers on the road to the city.", {(C, CIV, 9, "exact")}),
+    ("Insurgents captured 5 soldiers at the outpost.", {(C, SF, 5, "exact")}),
+    ("Three soldiers are missing after the attack.", {(M, SF, 3, "exact")}),
+    ("Jihadists killed 3 Syrian Army servicemen near the village.", {(K, SF, 3, "exact")}),
+    ("The death toll rose to 17.", {(K, UN, 17, "exact")}),
+]
+
+HEADLINES = [
+    ("12 Soldiers Killed, Up to 30 Wounded in Attack on Checkpoint", {(K, SF, 12, "exact"), (W, SF, 30, "at_most")}),
+    ("Two Soldiers Killed In Clashes With Militants", {(K, SF, 2, "exact")}),
+    ("Militants Kill 8 Civilians In Village Raid", {(K, CIV, 8, "exact")}),
+]
+
+SUBSETS = [
+    ("The raid killed 10 people including four children.", {(K, UN, 10, "exact")}),
+    ("Nine people were killed, including three women.", {(K, UN, 9, "exact")}),
+    ("Thirteen civilians, among them seven children, were killed.", {(K, CIV, 13, "exact")}),
+]
+
+NOT_CASUALTIES = [
+    "Some 300 fighters attacked the army positions near the town.",
+    "The militants formed a unit of up to 40 gunmen.",
+    "The army destroyed 15 vehicles and seized 12 villages.",
+    "Around 30 armoured vehicles were destroyed in the fighting.",
+    "The troops seized 12 villages in the province.",
+    "Some 200 militants took part in the offensive, which began on 12 May.",
+    "The attack began at around 21:00 local time.",
+    "Fighters from Brigade 17 entered the town.",
+    "The province is home to two million people.",
+    "The page has been viewed 2,620 times.",
+    "The gunmen threatened to kill the hostages.",
+    "There is no information about casualties yet.",
+    "Troops tried to kill the rebel leader but failed.",
+]
+
+
+@pytest.mark.parametrize("sentence, expected", VALUES + QUALIFIERS + OUTCOMES + HEADLINES + SUBSETS)
+def test_figures(figures, sentence: str, expected: set[tuple]) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", NOT_CASUALTIES)
+def test_not_casualties(claims, sentence: str) -> None:
+    assert claims(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence, low, high", [
+    ("Several soldiers were killed in the fighting.", 3, 9),
+    ("Dozens of civilians were wounded in the attack.", 24, 99),
+])
+def test_vague_bounds_follow_the_readme_convention(ex, sentence: str, low: int, high: int) -> None:
+    [claim] = [c for e in ex.extract(sentence).events for c in e.casualties]
+    assert (claim.value, claim.qualifier, claim.low, claim.best, claim.high) == (None, "vague", low, None, high)
+    assert claim.vague
+
+
+@pytest.mark.parametrize("sentence, bounds", [
+    ("At least 12 soldiers were killed in the attack.", (12, 12, None)),
+    ("Up to 30 fighters were wounded in the clashes.", (None, 30, 30)),
+    ("About 25 militants were killed by the army.", (25, 25, 25)),
+    ("Eleven people died in the explosion.", (11, 11, 11)),
+])
+def test_low_best_high(ex, sentence: str, bounds: tuple) -> None:
+    [claim] = [c for e in ex.extract(sentence).events for c in e.casualties]
+    assert (claim.low, claim.best, claim.high) == bounds
+
+
+@pytest.mark.parametrize("sentence, outcomes", [
+    ("No one was hurt in the blast.", {W}),
+    ("Nobody was killed in the explosion, police said.", {K}),
+    ("The shelling caused no casualties, the ministry said.", {K, W}),
+])
+def test_explicit_zero(claims, sentence: str, outcomes: set[str]) -> None:
+    assert claims(sentence) == {(o, UN, 0, "exact") for o in outcomes}
+
+
+def test_unknown_is_not_zero(claims) -> None:
+    assert claims("There is no information about casualties, the governor's office said.") == set()
