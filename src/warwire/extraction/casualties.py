@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warwire.extraction.lexicon import Lexicon
+from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.quantities import Quantity, find_quantities
 
+LEXICON = load_lexicon()
 LEFT_SKIP = frozenset(
     "were was are is been have has had be being got get reportedly also allegedly later all both each "
     "then subsequently apparently now already tragically fatally seriously critically lightly slightly "
@@ -78,6 +80,9 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     low = tok.lower_
     lemma = lex.lemma(low)
     if low in lex.toll_nouns:
+        before = {t.lower_ for t in tokens[max(0, i - 3) : i]}
+        if before & {"earlier", "previous", "initial", "preliminary", "old"}:
+            return None  # "updating an earlier toll of 15": superseded
         outcome = "wounded" if i > 0 and tokens[i - 1].lower_ in ("injury", "wounded") else "killed"
         return Trigger(i, i + 1, outcome, "toll")
     if lemma in lex.intransitive_lemmas:
@@ -160,6 +165,9 @@ def _victims(
         return _left_chain(tokens, trig.start, by_end)
     if trig.direction in ("right", "either"):
         chain = _right_chain(tokens, trig.end, by_start)
+        if chain and trig.direction == "either" and chain[0].end < len(tokens) \
+                and tokens[chain[0].end].lower_ in TRIGGER_WORDS:
+            chain = []  # "A child killed, 7 people injured": the next figure has its own trigger
         if chain:
             return chain + _companions(tokens, chain[-1].end, by_start)
     if trig.direction in ("left", "either"):
@@ -218,8 +226,13 @@ def _combine(victims: list[Quantity]) -> list[Quantity]:
     return out
 
 
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+TRIGGER_WORDS = frozenset(LEXICON.verb_forms) | frozenset(LEXICON.adjectives) | frozenset(LEXICON.nouns)
+
+
 def _has_own_verb(tokens: list[Token], k: int) -> bool:
-    return k < len(tokens) and (tokens[k].lower_ in LEFT_SKIP or tokens[k].pos_ in ("VERB", "AUX"))
+    """Is the quantity ending at k the subject of a verb of its own ('and 90 were wounded')?"""
+    return k < len(tokens) and (tokens[k].lower_ in LEFT_SKIP or tokens[k].tag_ in FINITE)
 
 
 def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
@@ -237,8 +250,8 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
     chain: list[Quantity] = []
     while (k + 1) in by_end:
         quantity = by_end[k + 1]
-        if chain and quantity.start > 0 and tokens[quantity.start - 1].pos_ == "VERB":
-            break  # "eliminated 50 militants, and 90 were wounded": the object of another verb
+        if chain and quantity.start > 0 and tokens[quantity.start - 1].lower_ in TRIGGER_WORDS:
+            break  # "eliminated 50 militants, and 90 were wounded": the object of another trigger
         chain.append(quantity)
         k = quantity.start - 1
         if k >= 0 and tokens[k].lower_ in CONJ:

@@ -205,12 +205,26 @@ def modifier_group(tokens: list[Token], lex: Lexicon) -> str | None:
     lows = [t.lower_ for t in tokens]
     if "anti" in lows or "anti-government" in lows:
         return "armed_groups"
+    found = []
     for n in (2, 1):
         for a in range(len(lows) - n + 1):
             key = " ".join(lows[a : a + n])
             if key in lex.group_modifiers:
-                return lex.group_modifiers[key]
-    return None
+                found.append(lex.group_modifiers[key])
+    if len(set(found)) > 1 and "and" in lows:
+        return "unspecified"  # "regime and rebel fighters"
+    return found[0] if found else None
+
+
+def _shared_head(tokens: list[Token], end: int, lex: Lexicon) -> int:
+    """'70 regime and rebel fighters': two modifiers sharing one victim noun."""
+    if end < len(tokens) and tokens[end].lower_ == "and" and end > 0:
+        if _head_group(tokens, end - 1, lex)[1]:
+            return end  # "two policemen and a civilian": two phrases
+        after = _noun_run(tokens, end + 1, lex)
+        if after > end + 1 and _head_group(tokens, after - 1, lex)[1]:
+            return after
+    return end
 
 
 def _with_head(
@@ -229,6 +243,7 @@ def _with_head(
         if m < len(tokens) and tokens[m].lower_ in ("them", "those", "whom"):
             return _build(tokens, i, m + 1, m, [], "unspecified", True, value, qualifier, vague)
     end = _noun_run(tokens, m, lex)
+    end = _shared_head(tokens, end, lex)
     if end == m:
         return _build(tokens, i, k, None, [], "unspecified", True, value, qualifier, vague)
     head = end - 1

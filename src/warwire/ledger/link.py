@@ -51,6 +51,7 @@ STORY_WEIGHTS = {"place": 0.05, "date": 0.1, "figures": 0.05}
 VETO_SHARE = {"place": 0.5, "date": 0.5, "figures": 1.0}
 STORY_MIN, STORY_DAYS = 0.2, 14
 LONG_MIN, LONG_DAYS = 0.4, 400
+STORY_ONLY = False
 
 
 @dataclass
@@ -92,14 +93,23 @@ def _story(a: Mention, b: Mention, feats: dict[str, dict[str, Any]], stats: Term
 def compare(a: Mention, b: Mention, stats: TermStats | None = None) -> Match | None:
     """The match of two mentions by the story rule (with `stats`, primary events) or the fields rule;
     None when neither holds (a fields match below THRESHOLD is returned: callers apply the threshold)."""
-    total, feats, veto = _fields(a, b)
-    if stats is not None and a.primary and b.primary:
+    if stats is not None and a.primary and b.primary and a.terms and b.terms:
+        if stats.cosine(a.terms, b.terms)[0] + sum(STORY_WEIGHTS.values()) < STORY_MIN:
+            return None if STORY_ONLY else _fields_match(a, b)
+        total, feats, veto = _fields(a, b)
         story = _story(a, b, feats, stats)
-        if story is not None:
+        if story is not None or STORY_ONLY:
             return story
+    else:
+        total, feats, veto = _fields(a, b)
     if veto is not None:
         return None
     return Match(round(total, 4), feats, b.key)
+
+
+def _fields_match(a: Mention, b: Mention) -> Match | None:
+    total, feats, veto = _fields(a, b)
+    return None if veto is not None else Match(round(total, 4), feats, b.key)
 
 
 def _better(a: Match, b: Match | None) -> bool:
