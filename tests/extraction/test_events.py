@@ -1,0 +1,64 @@
+"""Claims grouped into events: one primary, incidents apart, whole-war figures in the background."""
+
+from __future__ import annotations
+
+TWO_INCIDENTS = """Car bomb kills 9 in Homs
+
+A car bomb killed nine people at a market in Homs on Sunday, police said.
+
+Separately, on Saturday, a roadside bomb killed three soldiers near Deir ez-Zor, state media reported.
+
+More than 350,000 people have been killed since the war began in 2011.
+"""
+
+
+def _figures(event) -> set[tuple]:
+    return {(c.outcome, c.group, c.value) for c in event.casualties}
+
+
+def test_two_incidents_in_two_places_are_two_events_with_one_primary(ex) -> None:
+    doc = ex.extract(TWO_INCIDENTS, published="2018-02-12")
+    news = [e for e in doc.events if not e.background]
+    assert len(news) == 2
+    assert [e.primary for e in news] == [True, False]
+    homs, deir = news
+    assert _figures(homs) == {("killed", "unspecified", 9)}
+    assert _figures(deir) == {("killed", "state_forces", 3)}
+    assert homs.location is not None and homs.location.as_written == "Homs"
+    assert deir.location is not None and deir.location.as_written == "Deir ez-Zor"
+    assert len({e.id for e in doc.events}) == len(doc.events)
+
+
+def test_whole_war_figure_lands_in_a_background_event(ex) -> None:
+    doc = ex.extract(TWO_INCIDENTS, published="2018-02-12")
+    [background] = [e for e in doc.events if e.background]
+    assert not background.primary
+    assert _figures(background) == {("killed", "unspecified", 350000)}
+    news_values = {c.value for e in doc.events if not e.background for c in e.casualties}
+    assert 350000 not in news_values
+
+
+def test_past_figure_in_parentheses_is_background(ex) -> None:
+    text = ("A suicide bomber killed 12 people at a checkpoint in Kirkuk on Monday, police said. The city "
+            "was hit by a similar attack last year (which killed 37 people in 2016).")
+    doc = ex.extract(text, published="2017-05-02")
+    news = {c.value for e in doc.events if not e.background for c in e.casualties}
+    background = {c.value for e in doc.events if e.background for c in e.casualties}
+    assert news == {12} and background == {37}
+
+
+def test_an_event_is_reported_even_without_figures(ex) -> None:
+    text = "Rebels shelled a government-held district of Aleppo on Monday, the army said."
+    [event] = ex.extract(text).events
+    assert event.primary and not event.background and event.casualties == []
+    assert event.location is not None and event.location.as_written == "Aleppo"
+
+
+def test_the_headline_event_is_primary_even_when_told_after_another(ex) -> None:
+    text = ("Airstrike kills 11 civilians in Idlib\n"
+            "Airstrikes killed 11 civilians in a village in Idlib province on Wednesday, monitors said.\n"
+            "On Tuesday, shelling killed two children in Hama, state media said.")
+    doc = ex.extract(text, published="2019-08-01")
+    [primary] = [e for e in doc.events if e.primary]
+    assert _figures(primary) == {("killed", "civilians", 11)}
+    assert primary.location is not None and primary.location.admin1 == "Idlib"
