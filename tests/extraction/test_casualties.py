@@ -37,6 +37,7 @@ QUALIFIERS = [
     ("About 25 terrorists were eliminated by the army.", {(K, AG, 25, "approximately")}),
     ("Some 60 Takfiri terrorists were killed in the operation.", {(K, AG, 60, "approximately")}),
     ("About 18 children were injured in the strike.", {(W, CIV, 18, "approximately")}),
+    ("Three women were killed when a shell hit their house.", {(K, CIV, 3, "exact")}),
     pytest.param("Around 18 women and children were injured in the strike.", {(W, CIV, 18, "approximately")},
                  marks=gap("a number before coordinated nouns ('18 women and children') gives no figure")),
     # vague words: no value, qualifier vague
@@ -75,6 +76,7 @@ OUTCOMES = [
 HEADLINES = [
     ("12 Soldiers Killed, Up to 30 Wounded in Attack on Checkpoint", {(K, SF, 12, "exact"), (W, SF, 30, "at_most")}),
     ("Two Soldiers Killed In Clashes With Militants", {(K, SF, 2, "exact")}),
+    ("Two Jihadists Killed, 5 Injured In Army Raid", {(K, AG, 2, "exact"), (W, AG, 5, "exact")}),
     ("Militants Kill 8 Civilians In Village Raid", {(K, CIV, 8, "exact")}),
 ]
 
