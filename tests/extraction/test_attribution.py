@@ -53,14 +53,10 @@ def test_resolution_of_generic_and_indefinite_references() -> None:
      "Syrian Observatory for Human Rights"),
     pytest.param(
         "The Interior Ministry said on Monday that gunmen attacked a checkpoint outside the town. "
-        '"Four policemen were killed and six were wounded in the attack," the statement said.', "Interior Ministry",
-        marks=pytest.mark.xfail(strict=True, reason="extractor gap: 'the Interior Ministry said' is classed "
-                                "generic (GENERIC_HEADS): no antecedent, 'the statement said' stays 'the statement'")),
+        '"Four policemen were killed and six were wounded in the attack," the statement said.', "Interior Ministry"),
     pytest.param(
         "The Interior Ministry issued a statement on Monday. "
-        '"Four policemen were killed and six were wounded in the attack," the statement said.', "Interior Ministry",
-        marks=pytest.mark.xfail(strict=True, reason="extractor gap: 'the statement said' does not resolve to the "
-                                "ministry that 'issued a statement' (no reporting verb there); gives 'the statement'")),
+        '"Four policemen were killed and six were wounded in the attack," the statement said.', "Interior Ministry"),
 ])
 def test_claimant_in_articles(ex, text: str, claimant: str) -> None:
     found = _claimants(ex, text)

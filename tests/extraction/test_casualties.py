@@ -8,8 +8,6 @@ K, W, C, M = "killed", "wounded", "captured", "missing"
 SF, AG, CIV, UN = "state_forces", "armed_groups", "civilians", "unspecified"
 
 
-def gap(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=f"extractor gap: {reason}")
 
 
 VALUES = [
@@ -38,8 +36,7 @@ QUALIFIERS = [
     ("Some 60 Takfiri terrorists were killed in the operation.", {(K, AG, 60, "approximately")}),
     ("About 18 children were injured in the strike.", {(W, CIV, 18, "approximately")}),
     ("Three women were killed when a shell hit their house.", {(K, CIV, 3, "exact")}),
-    pytest.param("Around 18 women and children were injured in the strike.", {(W, CIV, 18, "approximately")},
-                 marks=gap("a number before coordinated nouns ('18 women and children') gives no figure")),
+    pytest.param("Around 18 women and children were injured in the strike.", {(W, CIV, 18, "approximately")}),
     # vague words: no value, qualifier vague
     ("Dozens of civilians were wounded in the attack.", {(W, CIV, None, "vague")}),
     ("Several soldiers were killed in the fighting.", {(K, SF, None, "vague")}),
@@ -51,10 +48,8 @@ OUTCOMES = [
     ("Five civilians lost their lives in the shelling.", {(K, CIV, 5, "exact")}),
     ("Gunmen shot dead two policemen at a checkpoint.", {(K, SF, 2, "exact")}),
     ("Two soldiers were shot dead by a sniper.", {(K, SF, 2, "exact")}),
-    pytest.param("Two policemen were shot dead at a checkpoint.", {(K, SF, 2, "exact")},
-                 marks=gap("'at a checkpoint' after the trigger is read as the victim (RIGHT_SKIP has 'at')")),
-    pytest.param("Seven militants were killed at a checkpoint.", {(K, AG, 7, "exact")},
-                 marks=gap("'killed at a checkpoint': 'a checkpoint' taken as one unspecified victim")),
+    pytest.param("Two policemen were shot dead at a checkpoint.", {(K, SF, 2, "exact")}),
+    pytest.param("Seven militants were killed at a checkpoint.", {(K, AG, 7, "exact")}),
     ("Four policemen suffered wounds in the attack.", {(W, SF, 4, "exact")}),
     ("The blast killed 7 people and injured 23 others.", {(K, UN, 7, "exact"), (W, UN, 23, "exact")}),
     ("Two soldiers were killed and five others were wounded in the attack.",
@@ -63,8 +58,7 @@ OUTCOMES = [
     ("Police arrested 14 suspects in the raid.", {(C, AG, 14, "exact")}),
     ("Seven militants were arrested.", {(C, AG, 7, "exact")}),
     ("Security forces detained seven militants at a checkpoint.", {(C, AG, 7, "exact")}),
-    pytest.param("Seven militants were detained at a checkpoint.", {(C, AG, 7, "exact")},
-                 marks=gap("passive 'were detained at a checkpoint' gives no figure")),
+    pytest.param("Seven militants were detained at a checkpoint.", {(C, AG, 7, "exact")}),
     ("Gunmen kidnapped five teachers from the school.", {(C, CIV, 5, "exact")}),
     ("Militants abducted 9 workers on the road to the city.", {(C, CIV, 9, "exact")}),
     ("Insurgents captured 5 soldiers at the outpost.", {(C, SF, 5, "exact")}),

@@ -43,10 +43,10 @@ TRIM = re.compile(
     re.I,
 )
 GENERIC_HEADS = re.compile(
-    r"^(?:he|she|they|it|the (?:\w+ )?(?:statement|source|official|center|centre|ministry|agency|monitor|"
-    r"spokesman|command|army|military|group))$",
-    re.I,
-)
+    r"^(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:[a-z]\w* )?(?:[Ss]tatement|[Ss]ource|[Oo]fficial|[Cc]enter|[Cc]entre|"
+    r"[Mm]inistry|[Aa]gency|[Mm]onitor|[Ss]pokesman|[Cc]ommand|[Aa]rmy|[Mm]ilitary|[Gg]roup))$"
+)  # "the Center", "the statement"; not "the Interior Ministry", which names its source
+ISSUED = re.compile(rf"(?P<x>{NAME})\s+(?:issued|released|published|put out)\s+a\s+statement")
 
 
 @dataclass
@@ -56,7 +56,7 @@ class Attribution:
 
 
 def find_attribution(sentence: str) -> Attribution | None:
-    for pattern in (ACCORDING, INVERTED, GENERIC_VERB):
+    for pattern in (ACCORDING, INVERTED, ISSUED, GENERIC_VERB):
         match = pattern.search(sentence)
         if match:
             return _classify(_clean(match.group("x")))

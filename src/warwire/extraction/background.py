@@ -18,7 +18,9 @@ CUES = re.compile(
     r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b|\bhistory\b",
     re.I,
 )
-YEAR = re.compile(r"\b(?:in|since|of|during)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+YEAR = re.compile(
+    r"\b(?:[Ii]n|[Ss]ince|[Oo]f|[Dd]uring)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
+)
 
 
 def is_background(sentence: str, published_year: int | None) -> bool:

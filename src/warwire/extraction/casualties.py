@@ -25,7 +25,7 @@ LEFT_SKIP = frozenset(
     "badly severely mortally instantly immediately more who that which since thereby too initially "
     "eventually confirmed believed said feared reported ".split()
 )
-RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly", "at", "least"])
+RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly"])
 CONJ = frozenset({"and", ",", "as well as", "along with", "plus", "&"})
 SUBSET_CUES = frozenset({"including", "among", "whom", "incl", "included"})
 NEGATION = frozenset({"not", "n't", "no", "never", "nobody", "none"})

@@ -20,12 +20,11 @@ MONTH_NAMES = "January February March April May June July August September Octob
 
 # Sentences without one of these stems cannot hold a figure and are never parsed.
 CANDIDATE = re.compile(
-    r"kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|toll|fatalit|eliminat|assassinat|execut|"
-    r"behead|murder|massacr|slain|slay|martyr|li(?:ves|fe)\b|arrest|detain|abduct|kidnap|captur|hostage|"
-    r"prisoner|missing|bodies|corpses|shot|gunned|neutrali[sz]|liquidat|perish|maim|hospitali|custody|"
-    r"seiz|apprehend|slaughter|victim",
+    r"kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|toll|fatalit|eliminat|assassinat|execut|"
+    r"behead|murder|massacr|slain|slay|martyr|lives\b|life of|arrest|detain|abduct|kidnap|captur|hostage|"
+    r"missing|gunned|neutrali[sz]|liquidat|perish|maim|hospitali|custody|seiz|apprehend|slaughter",
     re.I,
-)
+)  # explicit zeros ("no casualties") are matched on every sentence's text, parsed or not
 
 
 def candidate_sentences(prepared: Prepared) -> list[tuple[int, int]]:
@@ -69,9 +68,7 @@ def _sentence_info(prepared: Prepared, span: tuple[int, int], parsed: Doc | None
     start, end = span
     text = prepared.document.text[start:end]
     info = SentenceInfo(start, end, text, headline=span == prepared.headline)
-    if parsed is None:
-        return info
-    figures = find_figures(parsed[:], lex)
+    figures = find_figures(parsed[:], lex) if parsed is not None else []
     news = [f for f in figures if not in_parentheses(text, f.char_start)]
     info.figures = news or figures
     info.background = (not news and bool(figures)) or is_background(text, year)

@@ -219,11 +219,12 @@ def modifier_group(tokens: list[Token], lex: Lexicon) -> str | None:
 def _shared_head(tokens: list[Token], end: int, lex: Lexicon) -> int:
     """'70 regime and rebel fighters': two modifiers sharing one victim noun."""
     if end < len(tokens) and tokens[end].lower_ == "and" and end > 0:
-        if _head_group(tokens, end - 1, lex)[1]:
-            return end  # "two policemen and a civilian": two phrases
         after = _noun_run(tokens, end + 1, lex)
-        if after > end + 1 and _head_group(tokens, after - 1, lex)[1]:
-            return after
+        joined = after > end + 1 and _head_group(tokens, after - 1, lex)[1]
+        if not _head_group(tokens, end - 1, lex)[1]:
+            return after if joined else end  # "70 regime and rebel fighters"
+        if joined and tokens[after - 1].tag_ == "NNS" and tokens[end + 1].pos_ in ("NOUN", "ADJ"):
+            return after  # "18 women and children"; not "two policemen and a civilian"
     return end
 
 

@@ -51,7 +51,7 @@ STORY_WEIGHTS = {"place": 0.05, "date": 0.1, "figures": 0.05}
 VETO_SHARE = {"place": 0.5, "date": 0.5, "figures": 1.0}
 STORY_MIN, STORY_DAYS = 0.2, 14
 LONG_MIN, LONG_DAYS = 0.4, 400
-STORY_ONLY = False
+STORY_ONLY = True
 
 
 @dataclass
