@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXTRAS ?= dev,pg
+EXTRAS ?= dev,pg,ray
 
 .PHONY: install demo test bench lint clean
 
@@ -25,6 +25,7 @@ test: install
 
 bench: install
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_scale.py
 
 lint: install
 	$(BIN)/ruff check src tests scripts

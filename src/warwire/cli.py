@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -50,7 +49,9 @@ class DetailFormat(StrEnum):
 PathsArg = Annotated[list[str], typer.Argument(help="Files (.txt, .html, .htm, .jsonl), directories, or - for stdin.")]
 PublishedOpt = Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for records without one.")]
 MaxBytesOpt = Annotated[int, typer.Option(help="Refuse files (and JSONL lines) larger than this.")]
-WorkersOpt = Annotated[int | None, typer.Option(min=1, help="Worker processes (when warwire.scale is installed).")]
+WorkersOpt = Annotated[int | None, typer.Option(min=1, help="Worker processes (default: all cores; 1: in process).")]
+EngineOpt = Annotated[str, typer.Option(help="local (process pool) or ray (pip install 'warwire[ray]').")]
+RayAddressOpt = Annotated[str | None, typer.Option(help="Ray cluster address (engine ray); default: a local Ray.")]
 DbOpt = Annotated[str, typer.Option(help="Ledger database URL (SQLite or postgresql+psycopg://...).")]
 
 
@@ -75,15 +76,14 @@ def read_records(paths: list[str], published: str | None, max_bytes: int) -> Ite
         yield rec
 
 
-def run_extraction(records: Iterable[Record | ReadError], workers: int | None) -> Iterator[Document | Failure]:
-    """Multi-process through warwire.scale when it is installed and --workers is given, else in process."""
-    if workers is not None and importlib.util.find_spec("warwire.scale") is not None:
-        from warwire.scale import run_extraction as scaled
+def run_extraction(
+    records: Iterable[Record | ReadError], workers: int | None, engine: str = "local", ray_address: str | None = None
+) -> Iterator[Document | Failure]:
+    """In this process (one worker), a process pool (all cores by default) or Ray; same output, same order."""
+    from warwire.scale import default_workers
+    from warwire.scale import run_extraction as scaled
 
-        return iter(scaled(records, workers=workers, engine="local"))
-    import warwire
-
-    return warwire.extractor().extract_many(records)
+    return iter(scaled(records, workers=workers or default_workers(), engine=engine, ray_address=ray_address))
 
 
 @dataclasses.dataclass
@@ -166,6 +166,8 @@ def extract(
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     workers: WorkersOpt = None,
+    engine: EngineOpt = "local",
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Extract events and casualty claims from articles, streaming.
 
@@ -177,7 +179,8 @@ def extract(
     tally = Tally()
     with ExitStack() as stack:
         writer = _writer(format.value, _open_output(output, stack))
-        for doc in with_progress(checked(run_extraction(records, workers), tally), paths, stack):
+        results = run_extraction(records, workers, engine, ray_address)
+        for doc in with_progress(checked(results, tally), paths, stack):
             writer.write(doc)
     _finish(tally, "extracted")
 
@@ -195,6 +198,8 @@ def ingest(
     published: PublishedOpt = None,
     max_bytes: MaxBytesOpt = MAX_BYTES,
     workers: WorkersOpt = None,
+    engine: EngineOpt = "local",
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Extract articles and store them in the ledger: documents, claims, and linked events.
 
@@ -206,8 +211,9 @@ def ingest(
     tally = Tally()
     try:
         with ExitStack() as stack:
-            docs = with_progress(checked(run_extraction(read_records(paths, _published(published), max_bytes),
-                                                        workers), tally), paths, stack)
+            records = read_records(paths, _published(published), max_bytes)
+            results = run_extraction(records, workers, engine, ray_address)
+            docs = with_progress(checked(results, tally), paths, stack)
             report = ledger.ingest_documents(docs)
     finally:
         ledger.close()
