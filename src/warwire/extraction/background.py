@@ -11,7 +11,7 @@ CUES = re.compile(
     r"|\b(?:over|in|during) the (?:past|last) (?:\d+|\w+) (?:years|decades|months)\b"
     r"|\b(?:so far|to date|thus far) (?:this|in)\b|\bsince (?:january|the start of the year)\b"
     r"|\b(?:an|the) (?:earlier|previous|prior) (?:attack|incident|bombing|blast|explosion)\b"
-    r"|\b(?:days|weeks|months|years) (?:after|before|earlier|ago)\b"
+    r"|\b(?:days|weeks|months|years) (?:after|before|earlier|ago|prior)\b"
     r"|\bthe (?:[A-Z][a-z]+ \d{1,2}, )?(?:19|20)\d\d (?:[A-Z]\w+ )*(?:killing|massacre|bombing|attack|attacks)\b"
     r"|\bsince the (?:\w+ )?(?:war|conflict|uprising|crisis|revolution|fighting) (?:began|started|erupted|broke out)"
     r"|\bthe (?:\w+ )?(?:war|conflict|crisis|fighting) (?:has|have|had) (?:so far )?(?:killed|claimed|left)\b"

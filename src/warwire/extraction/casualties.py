@@ -159,10 +159,6 @@ def _victims(
         return _toll_value(tokens, trig, by_start)
     if trig.direction == "adjacent":  # "five deaths", "12 dead"
         return [by_end[trig.start]] if trig.start in by_end else []
-    adjacent = by_end.get(trig.start)
-    # "23 Killed Over 100 Injured": a count right before the trigger is its subject.
-    if trig.direction == "either" and adjacent and not adjacent.implicit and adjacent.person:
-        return _left_chain(tokens, trig.start, by_end)
     if trig.direction in ("right", "either"):
         chain = _right_chain(tokens, trig.end, by_start)
         if chain and trig.direction == "either" and chain[0].end < len(tokens) \
@@ -170,12 +166,20 @@ def _victims(
             chain = []  # "A child killed, 7 people injured": the next figure has its own trigger
         if chain:
             return chain + _companions(tokens, chain[-1].end, by_start)
+    if trig.direction == "either" and _has_object(tokens, trig.end):
+        return []  # "Two gunmen killed radio reporter X": the subject of an active verb is the killer
     if trig.direction in ("left", "either"):
         chain = [q for q in _left_chain(tokens, trig.start, by_end)
                  if not (q.implicit and q.person is None and not q.indefinite)]
         if chain:
             return chain + _companions(tokens, trig.end, by_start)
     return []
+
+
+def _has_object(tokens: list[Token], k: int) -> bool:
+    """Does a noun phrase follow the verb (an active use), rather than 'in', a comma or the end?"""
+    return k < len(tokens) and tokens[k].pos_ in ("DET", "NOUN", "PROPN", "PRON") and tokens[k].lower_ not in (
+        "this", "that", "these", "those") and not (tokens[k].text[:1].isupper() and _title_case(tokens))
 
 
 def _companions(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:

@@ -220,11 +220,12 @@ CAPITALISED = re.compile(r"\b[A-Z][a-z][A-Za-z'\u2019-]+")
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS  # a plain word list; no model is loaded
 
-    return frozenset(STOP_WORDS)
+    return frozenset(STOP_WORDS) | frozenset(tables()["generic_terms"])
 
 
 def salient_terms(title: str | None, text: str | None) -> frozenset[str]:
-    """Capitalised words of title and text, lowercased, without stop words: names carry the identity."""
+    """Capitalised words of title and text, lowercased, without stop words and generic news words
+    (days, months, agencies, street types: `generic_terms` in data/ledger.json): names carry the identity."""
     found = CAPITALISED.findall((title or "") + "\n" + (text or ""))
     return frozenset(w.lower().replace("\u2019", "'") for w in found) - _stop_words()
 
