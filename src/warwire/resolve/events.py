@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from warwire.extraction.context import is_locative, is_setting
-from warwire.model import Document, Event, EventDate, PartialDate
+from warwire.model import Document, Event, EventDate, PartialDate, Place
 from warwire.resolve.actors import assign_roles, find_actors
 from warwire.resolve.datelines import dateline_weekday_hint
 from warwire.resolve.dates import resolve_date
 from warwire.resolve.event_types import classify_event_type
+from warwire.resolve.gazetteer import load as load_gazetteer
+from warwire.resolve.gazetteer import norm
 from warwire.resolve.places import PlaceMention, document_country, resolve_place
 
 LEDE_CHARS = 600
@@ -58,6 +62,23 @@ def _place(event: Event, doc: Document, mentions: list[PlaceMention], country: s
     else:
         focus = event.place_span or event.sentences[0]
     event.location = resolve_place(mentions, doc.text, focus=focus, country_hint=country)
+    told = " ".join(doc.text[s:e] for s, e in event.sentences)
+    if event.location.precision == "admin1" and CITY_ANAPHOR.search(told):
+        event.location = _capital_city(event.location) or event.location
+
+
+CITY_ANAPHOR = re.compile(r"\b(?:the|this) city(?:['’]s)?\b", re.I)
+
+
+def _capital_city(area: Place) -> Place | None:
+    """'The Aleppo province ... the city's western areas': the province's namesake city."""
+    towns = [e for e in load_gazetteer().lookup(norm(area.name or "")) if e.kind in ("city", "town")
+             and e.country == area.country and e.admin1 == area.admin1]
+    if not towns:
+        return None
+    e = max(towns, key=lambda t: t.population)
+    return Place(name=e.name, admin1=e.admin1, admin2=e.admin2, country=e.country, lat=e.lat, lon=e.lon,
+                 precision="town", geonameid=e.id, as_written=area.as_written)
 
 
 def _actors(event: Event, doc: Document, country: str | None) -> None:
