@@ -12,7 +12,7 @@ from warwire.resolve.dates import resolve_date
 from warwire.resolve.event_types import classify_event_type
 from warwire.resolve.gazetteer import load as load_gazetteer
 from warwire.resolve.gazetteer import norm
-from warwire.resolve.places import PlaceMention, document_country, resolve_place
+from warwire.resolve.places import PlaceMention, country_name, document_country, resolve_place
 
 LEDE_CHARS = 600
 ACTOR_CATEGORIES = frozenset(
@@ -55,6 +55,12 @@ def _publication_month(doc: Document) -> EventDate:
 
 def _place(event: Event, doc: Document, mentions: list[PlaceMention], country: str | None) -> None:
     if not mentions or not event.sentences:
+        # No place named as a setting: the country the text points to ("Afghan police", "ARGENTINA.").
+        found = country or document_country(doc.text, [])
+        if found and event.location is None:
+            event.location = Place(name=country_name(found), country=found, precision="country")
+        elif found and event.location and not event.location.country:
+            event.location.country, event.location.precision = found, "country"
         return
     if event.primary:  # the lede: the headline's place is often only the country
         start = event.sentences[0][0]
