@@ -11,14 +11,14 @@ import hashlib
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, insert, or_, select, true
 
 from warwire.ledger import assemble
-from warwire.ledger.features import Mention
-from warwire.ledger.link import _neighbour_months, assign, doc_mentions
+from warwire.ledger.features import Mention, TermStats
+from warwire.ledger.link import LONG_DAYS, _neighbour_months, assign, doc_mentions
 from warwire.ledger.schema import claims, doc_events, documents, ledger_events, links
 from warwire.ledger.store import make_engine, upgrade
 from warwire.model import Document, PartialDate
@@ -45,6 +45,7 @@ class Ledger:
     def __init__(self, url: str = "sqlite:///warwire.db") -> None:
         self.engine = make_engine(url)
         upgrade(self.engine)
+        self._terms = _TermCache()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -62,6 +63,7 @@ class Ledger:
         if conn.execute(select(documents.c.id).where(documents.c.sha256 == sha)).first():
             report.skipped += 1
             return
+        stats = self._terms.stats(conn)  # before this document's row exists: it is added below
         doc_id = conn.execute(
             insert(documents).values(
                 doc=doc.doc,
@@ -70,7 +72,7 @@ class Ledger:
                 outlet=doc.outlet,
                 url=doc.url,
                 published=doc.published.iso() if doc.published else None,
-                data=doc.to_dict(),
+                data={**doc.to_dict(), LINK_TERMS: sorted(doc_terms(doc))},
                 ingested_at=datetime.now(UTC),
             )
         ).inserted_primary_key[0]
@@ -78,8 +80,11 @@ class Ledger:
         mentions = doc_mentions(doc)
         for m in mentions:
             m.source = doc_id
-        cands = _candidates(conn, mentions)
-        joined = {i: (cid, got) for i, cid, got in assign(mentions, cands)}
+        if mentions and mentions[0].terms:
+            self._terms.put(doc_id, mentions[0].terms, conn)
+            stats.add(mentions[0].terms)
+        cands = _candidates(conn, mentions, self._terms)
+        joined = {i: (cid, got) for i, cid, got in assign(mentions, cands, stats)}
         for i, m in enumerate(mentions):
             cid, got = joined.get(i, (None, None))
             if cid is None:
@@ -131,6 +136,46 @@ class Ledger:
         from warwire.export.csv import event_row
 
         return pd.DataFrame([event_row(e) for e in self.events(**filters)])
+
+
+LINK_TERMS = "link_terms"  # key of the document's salient terms (linking's text feature) in documents.data
+
+
+def doc_terms(doc: Document) -> frozenset[str]:
+    ms = doc_mentions(doc)
+    return ms[0].terms if ms else frozenset()
+
+
+class _TermCache:
+    """Salient terms per stored document (immutable once stored) and their document frequencies, read
+    from the database once per Ledger and then kept up to date by this process's own inserts."""
+
+    def __init__(self) -> None:
+        self.by_doc: dict[int, frozenset[str]] = {}
+        self._stats: TermStats | None = None
+
+    def stats(self, conn: Connection) -> TermStats:
+        if self._stats is None:
+            self._stats = TermStats()
+            for doc_id, terms in conn.execute(select(documents.c.id, documents.c.data[LINK_TERMS])):
+                self.by_doc[doc_id] = frozenset(terms or ())
+                if terms:  # as link_documents: documents without text do not count
+                    self._stats.add(self.by_doc[doc_id])
+        return self._stats
+
+    def put(self, doc_id: int, terms: frozenset[str], conn: Connection) -> None:
+        self.by_doc[doc_id] = terms
+
+    def get(self, conn: Connection, doc_ids: set[int]) -> dict[int, frozenset[str]]:
+        """Terms of the given documents; ones stored by another process since are read (one query)."""
+        missing = [i for i in doc_ids if i not in self.by_doc]
+        for chunk in range(0, len(missing), 500):
+            q = select(documents.c.id, documents.c.data[LINK_TERMS]).where(
+                documents.c.id.in_(missing[chunk : chunk + 500])
+            )
+            for doc_id, terms in conn.execute(q):
+                self.by_doc[doc_id] = frozenset(terms or ())
+        return {i: self.by_doc.get(i, frozenset()) for i in doc_ids}
 
 
 def _insert_events(conn: Connection, doc: Document, doc_id: int) -> dict[int, int]:
@@ -217,28 +262,40 @@ def _admin1_or_near(loc: dict[str, Any]) -> Any:
     return or_(*cond)
 
 
-def _candidates(conn: Connection, mentions: list[Mention]) -> dict[str, list[Mention]]:
+def _story_filter(m: Mention) -> Any:
+    """SQL for the story rule's block: primary events of documents published within LONG_DAYS."""
+    if not (m.primary and m.terms and m.published is not None):
+        return None
+    lo, hi = (date.fromordinal(m.published + d).isoformat() for d in (-LONG_DAYS, LONG_DAYS))
+    return and_(doc_events.c.is_primary.is_(True), documents.c.published.between(lo, hi))
+
+
+def _candidates(conn: Connection, mentions: list[Mention], terms: _TermCache) -> dict[str, list[Mention]]:
     """Ledger events in the mentions' blocks, each with all its member mentions (one query)."""
     if not mentions:
         return {}
+    filters = [_block_filter(m) for m in mentions] + [f for m in mentions if (f := _story_filter(m)) is not None]
     in_block = (
         select(links.c.ledger_event_id)
         .join(doc_events, links.c.doc_event_id == doc_events.c.id)
-        .where(or_(*[_block_filter(m) for m in mentions]))
+        .join(documents, doc_events.c.document_id == documents.c.id)
+        .where(or_(*filters))
     )
     cols = [doc_events.c[k] for k in ("document_id", "event_index", "type", "date", "location", "actors",
                                        "killed", "wounded", "is_primary")]  # fmt: skip
     q = (
-        select(links.c.ledger_event_id, documents.c.doc, *cols)
+        select(links.c.ledger_event_id, documents.c.doc, documents.c.published, *cols)
         .join(doc_events, links.c.doc_event_id == doc_events.c.id)
         .join(documents, doc_events.c.document_id == documents.c.id)
         .where(links.c.ledger_event_id.in_(in_block))
         .order_by(links.c.id)
     )
+    rows = [dict(r._mapping) for r in conn.execute(q)]
+    by_doc = terms.get(conn, {r["document_id"] for r in rows})
     out: dict[str, list[Mention]] = {}
-    for r in conn.execute(q):
-        row = dict(r._mapping)
+    for row in rows:
         row["primary"] = row.pop("is_primary")
+        row["terms"] = by_doc[row["document_id"]]
         out.setdefault(row["ledger_event_id"], []).append(_mention(row))
     return out
 
@@ -257,7 +314,17 @@ def _mention(m: dict[str, Any]) -> Mention:
         killed=m["killed"],
         wounded=m["wounded"],
         primary=m["primary"],
+        published=_ordinal(m["published"]),
+        terms=m["terms"],
     )
+
+
+def _ordinal(iso: str | None) -> int | None:
+    """'YYYY-MM-DD' as a date ordinal (None for partial or missing dates), as link.ordinal does."""
+    try:
+        return date.fromisoformat(iso).toordinal() if iso and len(iso) == 10 else None
+    except ValueError:
+        return None
 
 
 def _filtered_ids(
