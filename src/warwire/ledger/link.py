@@ -56,7 +56,7 @@ VETO_SHARE = {"place": 0.5, "date": 0.5, "figures": 1.0}
 STORY_MIN, STORY_DAYS = 0.2, 14
 LONG_MIN, LONG_DAYS = 0.35, 400
 STORY_ONLY = True
-STORY_MIN_DOCS = 50  # idf means nothing over a handful of documents: below this the story rule is off
+STORY_MIN_DOCS = 20  # idf means nothing over a handful of documents: below this the story rule is off
 
 
 @dataclass
