@@ -113,7 +113,7 @@ def timed_pass(ex, records: list[dict]) -> tuple[list, dict[str, float], float]:
     saved = {name: getattr(pipeline, name) for name in STAGES}
     for name, stage in STAGES.items():
         setattr(pipeline, name, timer.wrap(stage, saved[name]))
-    ex.nlp.pipe = timer.wrap_gen("spaCy (tagger, NER on candidate sentences)", ex.nlp.pipe)
+    ex.nlp.pipe = timer.wrap_gen("spaCy (tagger only, candidate sentences)", ex.nlp.pipe)
     t0 = time.perf_counter()
     try:
         docs = [d for d in ex.extract_many(records) if hasattr(d, "events")]
