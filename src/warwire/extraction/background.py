@@ -15,6 +15,10 @@ CUES = re.compile(
     r"|\bthe (?:[A-Z][a-z]+ \d{1,2}, )?(?:19|20)\d\d (?:[A-Z]\w+ )*(?:killing|massacre|bombing|attack|attacks)\b"
     r"|\bsince the (?:\w+ )?(?:war|conflict|uprising|crisis|revolution|fighting) (?:began|started|erupted|broke out)"
     r"|\bthe (?:\w+ )?(?:war|conflict|crisis|fighting) (?:has|have|had) (?:so far )?(?:killed|claimed|left)\b"
+    r"|\b(?:in retaliation|in revenge|in response|to avenge|as revenge)\b"  # a motive: an earlier event
+    r"|\b(?:after|following) the (?:deaths?|killings?|murders?|assassination) of\b"
+    r"|\b(?:attack|attacks|bombing|bombings|massacre|blast) (?:in|of) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b"
+    r"|\bthe (?:19|20)\d\d (?!(?:and|to)\b)[A-Za-z]"
     r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b|\bhistory\b",
     re.I,
 )
