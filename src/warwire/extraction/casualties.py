@@ -49,6 +49,7 @@ class Figure:
     quantity: Quantity
     char_start: int  # offsets of the figure within the sentence text
     char_end: int
+    additive: bool = False  # "was also killed", "another three were wounded": more victims, not a retelling
 
 
 def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Trigger]:
@@ -121,7 +122,11 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
                 continue
             used.add((id(quantity), trig.outcome))  # one victim may be abducted, then killed
             victims.append(quantity)
-        figures += [_figure(sent, trig.outcome, q, tokens) for q in _combine(victims)]
+        additive = _additive(tokens, trig)
+        for q in _combine(victims):
+            figures.append(_figure(sent, trig.outcome, q, tokens))
+            # "His driver was also killed" adds a victim; "the Observatory also said 10 were killed" retells.
+            figures[-1].additive = (additive and q.implicit) or tokens[q.start].lower_ in ADDING
     _inherit_groups(tokens, figures, lex)
     return [f for f in figures if not _subset(tokens, f.quantity)]
 
@@ -176,6 +181,13 @@ def _victims(
     return []
 
 
+ADDING = frozenset({"another", "additional", "further"})
+
+
+def _additive(tokens: list[Token], trig: Trigger) -> bool:
+    return any(t.lower_ == "also" for t in tokens[max(0, trig.start - 3) : trig.start])
+
+
 def _has_object(tokens: list[Token], k: int) -> bool:
     """Does a noun phrase follow the verb (an active use), rather than 'in', a comma or the end?"""
     return k < len(tokens) and tokens[k].pos_ in ("DET", "NOUN", "PROPN", "PRON") and tokens[k].lower_ not in (
@@ -196,6 +208,8 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
     if k < len(tokens) and tokens[k].lower_ in ("him", "her", "himself", "herself"):
         pronoun = Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
         by_start[k] = pronoun
+        if k + 1 < len(tokens) and tokens[k + 1].lower_ == "and" and (k + 2) in by_start:
+            return [pronoun, *_right_chain(tokens, k + 2, by_start)]  # "killing himself and four civilians"
         return [pronoun] + _companions(tokens, k + 1, by_start)
     chain: list[Quantity] = []
     while k in by_start:

@@ -94,7 +94,21 @@ def _chosen(mentions: list[tuple[Figure, _Sentence]]) -> tuple[Figure, _Sentence
 
 
 def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -> Claim:
-    chosen, sentence = _chosen(mentions)
+    told = [m for m in mentions if not m[0].additive] or mentions[:1]
+    chosen, sentence = _chosen(told)
+    claim = _told_claim(outcome, group, told, chosen, sentence)
+    for figure, extra in mentions:  # "A female relative of the officer was also killed": one more
+        if figure.additive and (figure, extra) not in told and figure.quantity.value and claim.best is not None:
+            claim.best += figure.quantity.value
+            claim.value = claim.best
+            claim.low = claim.low + figure.quantity.value if claim.low is not None else None
+            claim.high = claim.high + figure.quantity.value if claim.high is not None else None
+            claim.evidence = _evidence([*told, (figure, extra)])
+    return claim
+
+
+def _told_claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]], chosen: Figure,
+                sentence: _Sentence) -> Claim:
     q = chosen.quantity
     lows = [f.quantity.bounds[0] for f, _ in mentions]
     highs = [f.quantity.bounds[2] for f, _ in mentions]
