@@ -23,7 +23,7 @@ LEFT_SKIP = frozenset(
     "were was are is been have has had be being got get reportedly also allegedly later all both each "
     "then subsequently apparently now already tragically fatally seriously critically lightly slightly "
     "badly severely mortally instantly immediately more who that which since thereby too initially "
-    "eventually confirmed believed said feared reported ".split()
+    "eventually confirmed believed said feared reported estimated thought known presumed to ".split()
 )
 RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly"])
 CONJ = frozenset({"and", ",", "as well as", "along with", "plus", "&"})
@@ -281,7 +281,7 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
     chain.reverse()
     if chain and k >= 1 and tokens[k].lower_ in ("them", "whom") and tokens[k - 1].lower_ in ("among", "of"):
         k -= 1  # "Thirteen civilians, among them seven children, were killed"
-    if chain and k >= 0 and tokens[k].lower_ in SUBSET_CUES:  # "18 civilians including five children were killed"
+    if chain and k >= 0 and tokens[k].lower_ in ("including", "incl", "included"):  # "18 civilians including five"
         k -= 1
         while k >= 0 and tokens[k].text == ",":
             k -= 1
