@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
+import pycountry
+
+from warwire.extraction.lexicon import load as load_lexicon
 from warwire.model import EventDate, PartialDate
 from warwire.resolve.dates import resolve_date
 
@@ -66,13 +70,28 @@ LOCATIVE = re.compile(
 
 
 def is_setting(text: str, start: int, end: int) -> bool:
-    """Can this place mention say where something happened (not a dateline, not 'Ankara-backed')?"""
+    """Can this place mention say where something happened (not a dateline, not 'Ankara-backed',
+    not a demonym such as 'Syrian')?"""
+    if text[start:end].lower() in load_lexicon().demonyms:
+        return False
     return not in_dateline(text, start) and not DESCRIPTOR.match(text, end)
 
 
 def is_locative(text: str, start: int) -> bool:
-    """'in Homs', 'the city of Aleppo', 'near Idlib': a setting, unlike 'Washington and its allies'."""
-    return bool(LOCATIVE.search(text[max(0, start - 40) : start]))
+    """'in Homs', 'the city of Aleppo', 'near Idlib', "Syria's Idlib": a setting, unlike 'Washington
+    and its allies'."""
+    before = text[max(0, start - 40) : start]
+    if LOCATIVE.search(before):
+        return True
+    owner = re.search(r"([A-Za-z]+?)(?:['’]?s)\s+$", before)  # "Syria's Idlib" ("Syrias" once scraped)
+    return bool(owner) and owner.group(1).lower() in country_words()
+
+
+@cache
+def country_words() -> frozenset[str]:
+    names = {c.name.lower() for c in pycountry.countries}
+    names |= {getattr(c, "common_name", c.name).lower() for c in pycountry.countries}
+    return frozenset(n for n in names if " " not in n)
 
 
 def in_stamp(text: str, start: int, published: PartialDate | None) -> bool:
