@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from warwire.extraction.lexicon import Lexicon
 from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.quantities import Quantity, find_quantities
+from warwire.extraction.scan import scan
 
 LEXICON = load_lexicon()
 LEFT_SKIP = frozenset(
@@ -53,16 +54,7 @@ class Figure:
 
 
 def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Trigger]:
-    found: list[Trigger] = []
-    i = 0
-    while i < len(tokens):
-        trig = _phrase_trigger(tokens, i, lex) or _word_trigger(tokens, i, lex)
-        if trig is None:
-            i += 1
-            continue
-        found.append(trig)
-        i = trig.end
-    return found
+    return scan(len(tokens), lambda i: _phrase_trigger(tokens, i, lex) or _word_trigger(tokens, i, lex))
 
 
 def _phrase_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:

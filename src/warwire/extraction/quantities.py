@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from warwire.extraction.lexicon import Lexicon
 from warwire.extraction.numbers import DIGITS, parse_words
+from warwire.extraction.scan import scan
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -46,16 +47,7 @@ class Quantity:
 
 def find_quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
     tokens = list(sent)
-    found: list[Quantity] = []
-    i = 0
-    while i < len(tokens):
-        quantity = _person_at(tokens, i, lex) or _quantity_at(tokens, i, lex)
-        if quantity is None:
-            i += 1
-            continue
-        found.append(quantity)
-        i = max(quantity.end, i + 1)
-    return found
+    return scan(len(tokens), lambda i: _person_at(tokens, i, lex) or _quantity_at(tokens, i, lex))
 
 
 _FIRST_WORDS: dict[int, frozenset[str]] = {}
