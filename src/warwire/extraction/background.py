@@ -19,6 +19,7 @@ CUES = re.compile(
     r"|\b(?:after|following) the (?:deaths?|killings?|murders?|assassination) of\b"
     r"|\b(?:attack|attacks|bombing|bombings|massacre|blast) (?:in|of) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b"
     r"|\bthe (?:19|20)\d\d (?!(?:and|to)\b)[A-Za-z]"
+    r"|\bfuneral\b"  # the deaths being mourned happened before the news
     r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b|\bhistory\b",
     re.I,
 )

@@ -24,7 +24,7 @@ LEFT_SKIP = frozenset(
     "were was are is been have has had be being got get reportedly also allegedly later all both each "
     "then subsequently apparently now already tragically fatally seriously critically lightly slightly "
     "badly severely mortally instantly immediately more who that which since thereby too initially "
-    "eventually confirmed believed said feared reported estimated thought known presumed to ".split()
+    "eventually confirmed believed said feared reported estimated thought known presumed to found ".split()
 )
 RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly"])
 CONJ = frozenset({"and", ",", "as well as", "along with", "plus", "&"})
@@ -271,9 +271,10 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
         else:
             break
     chain.reverse()
+    subset = chain and k >= 0 and tokens[k].lower_ in ("including", "incl", "included")  # "18 civilians including five"
     if chain and k >= 1 and tokens[k].lower_ in ("them", "whom") and tokens[k - 1].lower_ in ("among", "of"):
-        k -= 1  # "Thirteen civilians, among them seven children, were killed"
-    if chain and k >= 0 and tokens[k].lower_ in ("including", "incl", "included"):  # "18 civilians including five"
+        k, subset = k - 1, True  # "Thirteen civilians, among them seven children, were killed"
+    if subset:
         k -= 1
         while k >= 0 and tokens[k].text == ",":
             k -= 1
@@ -281,26 +282,39 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
     return [q for q in _drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
 
 
+def _someone(quantity: Quantity | None) -> bool:
+    return quantity is not None and (bool(quantity.person) or (quantity.person is None and quantity.indefinite))
+
+
 def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int:
-    """Step back over an apposition (', a judge,') or a phrase ('from the province of Yala') that
-    stands between the victims and their trigger; returns k unchanged when there is none."""
+    """Step back over what stands between the victims and their trigger: an apposition (', a judge,'),
+    a phrase ('from the province of Yala'), a relative clause ('who worked for US forces'); returns k
+    unchanged when there is none."""
     if k >= 0 and tokens[k].text == ",":
+        if _someone(by_end.get(k)):
+            return k - 1  # "The deputy chief of police, Lieutenant X, was killed": the name itself
         found = None  # the farthest comma back: "Nine people, including one New Zealander, two Indians ..., were"
         for c in range(k - 1, max(-1, k - 30), -1):
             if tokens[c].text in (";", ":", ".") or tokens[c].lower_ == "but":
                 break
-            if tokens[c].text == "," and c in by_end and by_end[c].person:
+            if tokens[c].text == "," and _someone(by_end.get(c)):
                 found = c - 1
         if found is not None:
             return found
-    for p in range(k, max(-1, k - 12), -1):
-        if tokens[p].pos_ in ("VERB", "AUX") or tokens[p].text in (",", ";", ":"):
+    for p in range(k, max(-1, k - 14), -1):
+        word = tokens[p].lower_
+        near = by_end.get(p)
+        if near is not None and near.person and (word in ("who", "whom") or (
+                tokens[p].pos_ == "ADP" and word not in ("by", "after", "when"))):
+            return p - 1  # "Five workers who were spying for X were", "members of a community in X were"
+        if tokens[p].text in (";", ":") or (tokens[p].pos_ in ("VERB", "AUX") and not _in_relative(tokens, p)):
             break
-        if p in by_end and by_end[p].person and tokens[p].pos_ == "ADP" and tokens[p].lower_ not in (
-            "by", "after", "when"
-        ):
-            return p - 1
     return k
+
+
+def _in_relative(tokens: list[Token], p: int) -> bool:
+    """Is token p inside a 'who ...' clause or an apposition that opened within the last few words?"""
+    return any(t.lower_ in ("who", "whom", "which", ",") for t in tokens[max(0, p - 8) : p])
 
 
 def _drop_apposition(tokens: list[Token], chain: list[Quantity]) -> list[Quantity]:

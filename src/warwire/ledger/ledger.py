@@ -46,6 +46,8 @@ class Ledger:
         self.engine = make_engine(url)
         upgrade(self.engine)
         self._terms = _TermCache()
+        # stored doc_events as linking mentions, by row id: rows are never updated, so they are read once
+        self._mentions: dict[int, Mention] = {}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -64,43 +66,38 @@ class Ledger:
             report.skipped += 1
             return
         stats = self._terms.stats(conn)  # before this document's row exists: it is added below
-        doc_id = conn.execute(
-            insert(documents).values(
-                doc=doc.doc,
-                sha256=sha,
-                title=doc.title,
-                outlet=doc.outlet,
-                url=doc.url,
-                published=doc.published.iso() if doc.published else None,
-                data={**doc.to_dict(), LINK_TERMS: sorted(doc_terms(doc))},
-                ingested_at=datetime.now(UTC),
-            )
-        ).inserted_primary_key[0]
-        row_ids = _insert_events(conn, doc, doc_id)
         mentions = doc_mentions(doc)
+        terms = mentions[0].terms if mentions else frozenset()
+        doc_id = conn.execute(
+            insert(documents).returning(documents.c.id),
+            [{"doc": doc.doc, "sha256": sha, "title": doc.title, "outlet": doc.outlet, "url": doc.url,
+              "published": doc.published.iso() if doc.published else None,
+              "data": {**doc.to_dict(), LINK_TERMS: sorted(terms)}, "ingested_at": datetime.now(UTC)}],
+        ).scalar_one()  # fmt: skip
+        row_ids = _insert_events(conn, doc, doc_id)
         for m in mentions:
             m.source = doc_id
-        if mentions and mentions[0].terms:
-            self._terms.put(doc_id, mentions[0].terms, conn)
-            stats.add(mentions[0].terms)
-        cands = _candidates(conn, mentions, self._terms)
+        if terms:
+            self._terms.put(doc_id, terms, conn)
+            stats.add(terms)
+        cands = _candidates(conn, mentions, self._terms, self._mentions)
         joined = {i: (cid, got) for i, cid, got in assign(mentions, cands, stats)}
+        new_events, link_rows = [], []
         for i, m in enumerate(mentions):
             cid, got = joined.get(i, (None, None))
             if cid is None:
                 cid = f"ev-{sha[:12]}-{m.key[1]}"
-                conn.execute(insert(ledger_events).values(id=cid, created_at=datetime.now(UTC)))
-                report.new_ledger_events += 1
-            else:
-                report.merged += 1
-            conn.execute(
-                insert(links).values(
-                    ledger_event_id=cid,
-                    doc_event_id=row_ids[m.key[1]],
-                    score=got.score if got else None,
-                    explanation={"features": got.features, "matched": list(got.with_key)} if got else None,
-                )
-            )
+                new_events.append({"id": cid, "created_at": datetime.now(UTC)})
+            link_rows.append({
+                "ledger_event_id": cid, "doc_event_id": row_ids[m.key[1]], "score": got.score if got else None,
+                "explanation": {"features": got.features, "matched": list(got.with_key)} if got else None,
+            })  # fmt: skip
+        if new_events:
+            conn.execute(insert(ledger_events), new_events)
+        if link_rows:
+            conn.execute(insert(links), link_rows)
+        report.new_ledger_events += len(new_events)
+        report.merged += len(mentions) - len(new_events)
         report.stored += 1
         report.events += len(mentions)
         report.stored_docs.append(doc.doc)
@@ -179,52 +176,45 @@ class _TermCache:
 
 
 def _insert_events(conn: Connection, doc: Document, doc_id: int) -> dict[int, int]:
+    """Insert the document's events (one statement) and their claims (one more); row id per event index."""
     from warwire.ledger.link import _killed
 
-    row_ids: dict[int, int] = {}
+    if not doc.events:
+        return {}
+    rows = []
     for i, ev in enumerate(doc.events):
-        loc = ev.location.to_dict() if ev.location else None
+        stored = ev.location.to_dict() if ev.location else None
+        loc = stored or {}
         start = ev.date.start or PartialDate()
-        row_ids[i] = conn.execute(
-            insert(doc_events).values(
-                document_id=doc_id,
-                event_index=i,
-                event_key=ev.id,
-                type=ev.type,
-                is_primary=ev.primary,
-                background=ev.background,
-                date=ev.date.to_dict(),
-                location=loc,
-                actors=[a.to_dict() for a in ev.actors],
-                country=(loc or {}).get("country"),
-                admin1=(loc or {}).get("admin1"),
-                year=start.year,
-                month=start.month,
-                lat=(loc or {}).get("lat"),
-                lon=(loc or {}).get("lon"),
-                killed=_killed(ev),
-                wounded=_killed(ev, "wounded"),
-            )
-        ).inserted_primary_key[0]
-        rows = [
-            {
-                "doc_event_id": row_ids[i],
-                "outcome": c.outcome,
-                "victim_group": c.group,
-                "victims": c.victims,
-                "value": c.value,
-                "qualifier": c.qualifier,
-                "vague": c.vague,
-                "low": c.low,
-                "best": c.best,
-                "high": c.high,
-                "claimed_by": c.claimed_by,
-                "quote": " … ".join(e.quote for e in c.evidence) or None,
-            }
-            for c in ev.casualties
-        ]
-        if rows:
-            conn.execute(insert(claims), rows)
+        rows.append({
+            "document_id": doc_id, "event_index": i, "event_key": ev.id, "type": ev.type,
+            "is_primary": ev.primary, "background": ev.background, "date": ev.date.to_dict(),
+            "location": stored, "actors": [a.to_dict() for a in ev.actors], "country": loc.get("country"),
+            "admin1": loc.get("admin1"), "year": start.year, "month": start.month, "lat": loc.get("lat"),
+            "lon": loc.get("lon"), "killed": _killed(ev), "wounded": _killed(ev, "wounded"),
+        })  # fmt: skip
+    ids = conn.execute(insert(doc_events).returning(doc_events.c.id, sort_by_parameter_order=True), rows)
+    row_ids = dict(enumerate(ids.scalars().all()))
+    claim_rows = [
+        {
+            "doc_event_id": row_ids[i],
+            "outcome": c.outcome,
+            "victim_group": c.group,
+            "victims": c.victims,
+            "value": c.value,
+            "qualifier": c.qualifier,
+            "vague": c.vague,
+            "low": c.low,
+            "best": c.best,
+            "high": c.high,
+            "claimed_by": c.claimed_by,
+            "quote": " … ".join(e.quote for e in c.evidence) or None,
+        }
+        for i, ev in enumerate(doc.events)
+        for c in ev.casualties
+    ]
+    if claim_rows:
+        conn.execute(insert(claims), claim_rows)
     return row_ids
 
 
@@ -270,8 +260,11 @@ def _story_filter(m: Mention) -> Any:
     return and_(doc_events.c.is_primary.is_(True), documents.c.published.between(lo, hi))
 
 
-def _candidates(conn: Connection, mentions: list[Mention], terms: _TermCache) -> dict[str, list[Mention]]:
-    """Ledger events in the mentions' blocks, each with all its member mentions (one query)."""
+def _candidates(
+    conn: Connection, mentions: list[Mention], terms: _TermCache, cache: dict[int, Mention]
+) -> dict[str, list[Mention]]:
+    """Ledger events in the mentions' blocks, each with all its member mentions: one query for the member
+    ids, one more for the members not read before (`cache`, by doc_event id)."""
     if not mentions:
         return {}
     filters = [_block_filter(m) for m in mentions] + [f for m in mentions if (f := _story_filter(m)) is not None]
@@ -281,23 +274,30 @@ def _candidates(conn: Connection, mentions: list[Mention], terms: _TermCache) ->
         .join(documents, doc_events.c.document_id == documents.c.id)
         .where(or_(*filters))
     )
-    cols = [doc_events.c[k] for k in ("document_id", "event_index", "type", "date", "location", "actors",
-                                       "killed", "wounded", "is_primary")]  # fmt: skip
-    q = (
-        select(links.c.ledger_event_id, documents.c.doc, documents.c.published, *cols)
-        .join(doc_events, links.c.doc_event_id == doc_events.c.id)
-        .join(documents, doc_events.c.document_id == documents.c.id)
-        .where(links.c.ledger_event_id.in_(in_block))
-        .order_by(links.c.id)
-    )
-    rows = [dict(r._mapping) for r in conn.execute(q)]
-    by_doc = terms.get(conn, {r["document_id"] for r in rows})
+    q = select(links.c.ledger_event_id, links.c.doc_event_id).where(links.c.ledger_event_id.in_(in_block))
+    pairs = conn.execute(q.order_by(links.c.id)).all()
+    _load_mentions(conn, [de for _, de in pairs if de not in cache], terms, cache)
     out: dict[str, list[Mention]] = {}
-    for row in rows:
-        row["primary"] = row.pop("is_primary")
-        row["terms"] = by_doc[row["document_id"]]
-        out.setdefault(row["ledger_event_id"], []).append(_mention(row))
+    for cid, de in pairs:
+        out.setdefault(cid, []).append(cache[de])
     return out
+
+
+def _load_mentions(conn: Connection, ids: list[int], terms: _TermCache, cache: dict[int, Mention]) -> None:
+    cols = [doc_events.c[k] for k in ("id", "document_id", "event_index", "type", "date", "location", "actors",
+                                       "killed", "wounded", "is_primary")]  # fmt: skip
+    for chunk in range(0, len(ids), 500):
+        q = (
+            select(documents.c.doc, documents.c.published, *cols)
+            .join(documents, doc_events.c.document_id == documents.c.id)
+            .where(doc_events.c.id.in_(ids[chunk : chunk + 500]))
+        )
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        by_doc = terms.get(conn, {r["document_id"] for r in rows})
+        for row in rows:
+            row["primary"] = row.pop("is_primary")
+            row["terms"] = by_doc[row["document_id"]]
+            cache[row["id"]] = _mention(row)
 
 
 def _mention(m: dict[str, Any]) -> Mention:

@@ -67,13 +67,18 @@ class Match:
     rule: str = "fields"
 
 
-def _fields(a: Mention, b: Mention) -> tuple[float, dict[str, dict[str, Any]], str | None]:
-    """Weighted score and details of every feature, and the first vetoing feature (None when none)."""
+def _fields(
+    a: Mention, b: Mention, stop_on_veto: bool = False
+) -> tuple[float, dict[str, dict[str, Any]], str | None]:
+    """Weighted score and details of every feature, and the first vetoing feature (None when none);
+    with `stop_on_veto` the rest is not computed once a feature vetoes (the caller only wants the veto)."""
     total, feats, veto = 0.0, {}, None
     for name, fn in FEATURES.items():
         ok, score, detail = fn(a, b)
         if not ok and veto is None:
             veto = name
+            if stop_on_veto:
+                return 0.0, feats, veto
         total += WEIGHTS[name] * score if ok else 0.0
         feats[name] = {"score": round(score, 3), "ok": ok, "detail": detail}
     return total, feats, veto
@@ -99,22 +104,42 @@ def compare(a: Mention, b: Mention, stats: TermStats | None = None) -> Match | N
     """The match of two mentions by the story rule (with `stats`, primary events) or the fields rule;
     None when neither holds (a fields match below THRESHOLD is returned: callers apply the threshold)."""
     if stats is not None and stats.n >= STORY_MIN_DOCS and a.primary and b.primary and a.terms and b.terms:
+        if STORY_ONLY and not _story_reachable(a, b, stats):
+            return None  # _story would return None whatever the features say: skip computing them
         if stats.cosine(a.terms, b.terms)[0] + sum(STORY_WEIGHTS.values()) < STORY_MIN:
             return None if STORY_ONLY else _fields_match(a, b)
         total, feats, veto = _fields(a, b)
         story = _story(a, b, feats, stats)
         if story is not None or STORY_ONLY:
             return story
-    else:
-        total, feats, veto = _fields(a, b)
-    if veto is not None:
-        return None
-    return Match(round(total, 4), feats, b.key)
+        return None if veto is not None else Match(round(total, 4), feats, b.key)
+    return _fields_match(a, b)
 
 
 def _fields_match(a: Mention, b: Mention) -> Match | None:
-    total, feats, veto = _fields(a, b)
+    total, feats, veto = _fields(a, b, stop_on_veto=True)
     return None if veto is not None else Match(round(total, 4), feats, b.key)
+
+
+MAX_BONUS = sum(STORY_WEIGHTS.values())
+
+
+def _story_reachable(a: Mention, b: Mention, stats: TermStats) -> bool:
+    """Whether the story rule can hold at all: publication dates within LONG_DAYS and the text cosine
+    plus the largest possible bonuses reaching the threshold of that gap (a cheap bound before the features;
+    the margin keeps float rounding on the side of computing)."""
+    gap = published_gap(a, b)
+    if gap is None or gap > LONG_DAYS:
+        return False
+    need = STORY_MIN if gap <= STORY_DAYS else LONG_MIN
+    return stats.cosine(a.terms, b.terms)[0] + MAX_BONUS >= need - 1e-9
+
+
+def story_capable(m: Mention, stats: TermStats | None) -> bool:
+    """Whether `compare(m, ...)` can ever return a story match (else any None vetoes the cluster)."""
+    return bool(
+        stats is not None and stats.n >= STORY_MIN_DOCS and m.primary and m.terms and m.published is not None
+    )
 
 
 def _better(a: Match, b: Match | None) -> bool:
@@ -126,11 +151,14 @@ def match_cluster(m: Mention, members: Sequence[Mention], stats: TermStats | Non
     when compatible with all members (scored by the closest one)."""
     best: Match | None = None
     vetoed = False
+    if any(other.source == m.source for other in members):
+        return None
+    story_ok = story_capable(m, stats)
     for other in members:
-        if other.source == m.source:
-            return None
         got = compare(m, other, stats)
         if got is None:
+            if not story_ok:  # only a story match could still win, and none can come
+                return None
             vetoed = True
         elif _better(got, best):
             best = got
