@@ -259,7 +259,7 @@ class TermStats:
         if not a or not b:
             return 0.0, []
         (wa, na), (wb, nb) = self.weights(a), self.weights(b)
-        shared = sorted(a & b, key=lambda t: -wa[t])
+        shared = sorted(a & b, key=lambda t: (-wa[t], t))  # ties by name: set order varies by process
         if not na or not nb:
             return 0.0, shared[:6]
         return sum(wa[t] * wb[t] for t in shared) / (na * nb), shared[:6]

@@ -30,7 +30,8 @@ def alembic_config(engine: Engine) -> Config:
     """An Alembic Config built in code; script_location points into the installed package."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    url = engine.url.render_as_string(hide_password=False)
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # configparser interpolates %
     return cfg
 
 
