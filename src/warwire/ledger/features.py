@@ -237,22 +237,26 @@ class TermStats:
         self.df: Counter[str] = Counter()
         self.n = 0
         self._weights: dict[frozenset[str], tuple[dict[str, float], float]] = {}  # valid until next add
+        self._idf: dict[str, float] = {}  # valid until next add
 
     def add(self, terms: Iterable[str]) -> None:
         self.df.update(set(terms))
         self.n += 1
         self._weights.clear()
+        self._idf.clear()
 
     def weights(self, terms: frozenset[str]) -> tuple[dict[str, float], float]:
         """Idf weight of each term and the vector's norm (cached until the next `add`)."""
         got = self._weights.get(terms)
         if got is None:
-            w = {t: self.idf(t) for t in terms}
+            idf = self._idf
+            w = {t: idf[t] if t in idf else self.idf(t) for t in terms}
             got = self._weights[terms] = (w, math.sqrt(sum(x * x for x in w.values())))
         return got
 
     def idf(self, term: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
+        got = self._idf[term] = math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
+        return got
 
     def cosine(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, list[str]]:
         """Idf-weighted cosine of two term sets, and the heaviest shared terms (for the explanation)."""

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, insert, or_, select, true
 
 from warwire.ledger import assemble
+from warwire.ledger.blocks import BlockIndex
 from warwire.ledger.features import Mention, TermStats
 from warwire.ledger.link import LONG_DAYS, _neighbour_months, assign, doc_mentions
 from warwire.ledger.schema import claims, doc_events, documents, ledger_events, links
@@ -48,6 +49,8 @@ class Ledger:
         self._terms = _TermCache()
         # stored doc_events as linking mentions, by row id: rows are never updated, so they are read once
         self._mentions: dict[int, Mention] = {}
+        # SQLite: blocking in memory (blocks.py); PostgreSQL: the SQL query of `_candidates`
+        self._blocks = BlockIndex() if self.engine.dialect.name == "sqlite" else None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -80,7 +83,12 @@ class Ledger:
         if terms:
             self._terms.put(doc_id, terms, conn)
             stats.add(terms)
-        cands = _candidates(conn, mentions, self._terms, self._mentions)
+        if self._blocks is not None and mentions:
+            self._blocks.sync(conn)
+            pairs = [(cid, de) for cid in self._blocks.clusters(mentions) for _, de in self._blocks.members[cid]]
+            cands = _members_of(conn, pairs, self._terms, self._mentions)
+        else:
+            cands = _candidates(conn, mentions, self._terms, self._mentions)
         joined = {i: (cid, got) for i, cid, got in assign(mentions, cands, stats)}
         new_events, link_rows = [], []
         for i, m in enumerate(mentions):
@@ -275,7 +283,13 @@ def _candidates(
         .where(or_(*filters))
     )
     q = select(links.c.ledger_event_id, links.c.doc_event_id).where(links.c.ledger_event_id.in_(in_block))
-    pairs = conn.execute(q.order_by(links.c.id)).all()
+    return _members_of(conn, conn.execute(q.order_by(links.c.id)).all(), terms, cache)
+
+
+def _members_of(
+    conn: Connection, pairs: list[tuple[str, int]], terms: _TermCache, cache: dict[int, Mention]
+) -> dict[str, list[Mention]]:
+    """(ledger event, doc_event id) pairs as member mentions per ledger event, in the pairs' order."""
     _load_mentions(conn, [de for _, de in pairs if de not in cache], terms, cache)
     out: dict[str, list[Mention]] = {}
     for cid, de in pairs:

@@ -106,7 +106,8 @@ def compare(a: Mention, b: Mention, stats: TermStats | None = None) -> Match | N
     if stats is not None and stats.n >= STORY_MIN_DOCS and a.primary and b.primary and a.terms and b.terms:
         if STORY_ONLY and not _story_reachable(a, b, stats):
             return None  # _story would return None whatever the features say: skip computing them
-        if stats.cosine(a.terms, b.terms)[0] + sum(STORY_WEIGHTS.values()) < STORY_MIN:
+        # (cosines are >= 0: with MAX_BONUS >= STORY_MIN this test never holds and is skipped)
+        if MAX_BONUS < STORY_MIN and stats.cosine(a.terms, b.terms)[0] + MAX_BONUS < STORY_MIN:
             return None if STORY_ONLY else _fields_match(a, b)
         total, feats, veto = _fields(a, b)
         story = _story(a, b, feats, stats)
@@ -132,7 +133,7 @@ def _story_reachable(a: Mention, b: Mention, stats: TermStats) -> bool:
     if gap is None or gap > LONG_DAYS:
         return False
     need = STORY_MIN if gap <= STORY_DAYS else LONG_MIN
-    return stats.cosine(a.terms, b.terms)[0] + MAX_BONUS >= need - 1e-9
+    return need <= MAX_BONUS or stats.cosine(a.terms, b.terms)[0] + MAX_BONUS >= need - 1e-9
 
 
 def story_capable(m: Mention, stats: TermStats | None) -> bool:
