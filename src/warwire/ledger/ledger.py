@@ -85,8 +85,11 @@ class Ledger:
             stats.add(terms)
         if self._blocks is not None and mentions:
             self._blocks.sync(conn)
-            pairs = [(cid, de) for cid in self._blocks.clusters(mentions) for _, de in self._blocks.members[cid]]
-            cands = _members_of(conn, pairs, self._terms, self._mentions)
+            members = self._blocks.members
+            cids = self._blocks.clusters(mentions)
+            missing = [de for cid in cids for _, de in members[cid] if de not in self._mentions]
+            _load_mentions(conn, missing, self._terms, self._mentions)
+            cands = {cid: [self._mentions[de] for _, de in members[cid]] for cid in cids}
         else:
             cands = _candidates(conn, mentions, self._terms, self._mentions)
         joined = {i: (cid, got) for i, cid, got in assign(mentions, cands, stats)}

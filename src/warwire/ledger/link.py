@@ -147,14 +147,20 @@ def _better(a: Match, b: Match | None) -> bool:
     return b is None or (a.rule == "story", a.score) > (b.rule == "story", b.score)
 
 
-def match_cluster(m: Mention, members: Sequence[Mention], stats: TermStats | None = None) -> Match | None:
+def match_cluster(
+    m: Mention, members: Sequence[Mention], stats: TermStats | None = None, story_ok: bool | None = None
+) -> Match | None:
     """Best match of `m` against a cluster: by the story rule with any member, or by the fields rule
-    when compatible with all members (scored by the closest one)."""
+    when compatible with all members (scored by the closest one). `story_ok`: `story_capable(m, stats)`,
+    when the caller has it."""
     best: Match | None = None
     vetoed = False
-    if any(other.source == m.source for other in members):
-        return None
-    story_ok = story_capable(m, stats)
+    src = m.source
+    for other in members:
+        if other.source == src:
+            return None
+    if story_ok is None:
+        story_ok = story_capable(m, stats)
     for other in members:
         got = compare(m, other, stats)
         if got is None:
@@ -276,8 +282,9 @@ def assign(
     """Greedy best-first assignment of one document's mentions to candidate clusters (one each)."""
     scored: list[tuple[tuple[bool, float, int, str], int, Any, Match]] = []
     for i, m in enumerate(mentions):
+        story_ok = story_capable(m, stats)
         for cid, members in candidates.items():
-            got = match_cluster(m, members, stats)
+            got = match_cluster(m, members, stats, story_ok)
             if got is not None:  # story matches first, then by score; ties by the matched report (as stored)
                 scored.append(((got.rule != "story", -got.score, i, str(got.with_key)), i, cid, got))
     scored.sort(key=lambda t: t[0])
