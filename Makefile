@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,pg,ray
 
-.PHONY: install demo test bench lint clean
+.PHONY: install demo test bench bench-big lint clean
 
 install: $(STAMP)
 
@@ -26,6 +26,10 @@ test: install
 bench: install
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_scale.py
+
+# The scaling table plus a synthetic 100k-record JSONL (memory at 10k and 100k): about 15 minutes.
+bench-big: install
+	$(BIN)/python scripts/bench_scale.py --big
 
 lint: install
 	$(BIN)/ruff check src tests scripts
