@@ -11,18 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from shared_data import shared_path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO / ".." / "shared"
 DEV_SETS = ("rdwti_dev", "fakes_dev")
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or a skip saying what is missing."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"../shared not present: {path.resolve()} is missing")
-    return path
 
 
 @pytest.fixture(scope="session")

@@ -8,33 +8,24 @@ import importlib.util
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
+from shared_data import shared_path
 
 from warwire.extraction.numbers import is_number_word, parse_number
 from warwire.ingest.records import iter_records
 from warwire.model import Document
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-
-
-def _shared(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"../shared not present: {path.resolve()} is missing")
-    return path
-
 
 @pytest.fixture(scope="module")
 def gold() -> dict[str, dict]:
-    data = json.loads(_shared("gold", "seeds.json").read_text(encoding="utf-8"))
+    data = json.loads(shared_path("gold", "seeds.json").read_text(encoding="utf-8"))
     return {doc["doc"]: doc for doc in data["documents"]}
 
 
 @pytest.fixture(scope="module")
 def outputs(ex) -> dict[str, dict]:
-    seeds = _shared("corpus", "seeds")
+    seeds = shared_path("corpus", "seeds")
     out: dict[str, dict] = {}
     for result in ex.extract_many(iter_records([str(seeds)])):
         assert isinstance(result, Document), f"{result.doc}: {result.message}"
@@ -45,7 +36,7 @@ def outputs(ex) -> dict[str, dict]:
 @pytest.fixture(scope="module")
 def score_report(outputs, gold, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The scorer's printed report for `score.py seeds` on our output."""
-    script = _shared("tools", "score.py")
+    script = shared_path("tools", "score.py")
     spec = importlib.util.spec_from_file_location("warwire_shared_score", script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -54,7 +45,7 @@ def score_report(outputs, gold, tmp_path_factory: pytest.TempPathFactory) -> str
     out_path.write_text("".join(json.dumps(d) + "\n" for d in outputs.values()), encoding="utf-8")
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        module.seeds(str(_shared("gold", "seeds.json")), str(out_path))
+        module.seeds(str(shared_path("gold", "seeds.json")), str(out_path))
     return buffer.getvalue()
 
 
@@ -128,7 +119,7 @@ def test_primary_event_is_in_idlib(outputs, prefix: str) -> None:
 
 
 def test_seed_evidence_quotes_are_spans_of_the_page(outputs) -> None:
-    seeds = _shared("corpus", "seeds")
+    seeds = shared_path("corpus", "seeds")
     for name, doc in outputs.items():
         text = (seeds / name).read_text(encoding="utf-8")
         for claim in _claims(doc):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
+from shared_data import shared_path
 
 from warwire.model import Actor
 from warwire.resolve.actors import (
@@ -21,7 +21,6 @@ from warwire.resolve.actors import (
     normalise,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 HTS = "Hayat Tahrir al-Sham"
 
 
@@ -263,18 +262,12 @@ def test_no_trigger_means_unknown_and_model_actors() -> None:
 # --------------------------------------------------------------------------- real pages
 
 
-def _shared(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"../shared not present: {path}")
-    return path
-
 
 def test_gold_actors_of_the_seed_pages_are_found() -> None:
-    gold = json.loads(_shared("gold", "seeds.json").read_text(encoding="utf-8"))
+    gold = json.loads(shared_path("gold", "seeds.json").read_text(encoding="utf-8"))
     checked = 0
     for doc in gold["documents"]:
-        text = _shared("corpus", "seeds", doc["doc"]).read_text(encoding="utf-8")
+        text = shared_path("corpus", "seeds", doc["doc"]).read_text(encoding="utf-8")
         found = set(names(text, country="SY"))
         for event in doc["events"]:
             for side in ("side_a", "side_b"):
@@ -287,7 +280,7 @@ def test_gold_actors_of_the_seed_pages_are_found() -> None:
 
 
 def test_fast_on_a_long_page() -> None:
-    text = _shared("corpus", "seeds", "001_34924ff79029d03c.txt").read_text(encoding="utf-8") * 20
+    text = shared_path("corpus", "seeds", "001_34924ff79029d03c.txt").read_text(encoding="utf-8") * 20
     t0 = time.perf_counter()
     ms = find_actors(text, country="SY")
     assign_roles(text, ms)

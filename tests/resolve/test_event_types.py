@@ -6,13 +6,12 @@ from __future__ import annotations
 import json
 import re
 from importlib.resources import files
-from pathlib import Path
 
 import pytest
+from shared_data import SHARED
 
 from warwire.resolve.event_types import EVENT_TYPES, classify_event_type, match_event_type
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SHELL = "shelling_artillery_missile_attack"
 GOV = "government_regains_territory"
 NSA = "non_state_actor_overtakes_territory"

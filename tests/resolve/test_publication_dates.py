@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from shared_data import shared_path
 
 from warwire.model import PartialDate
 from warwire.resolve.datelines import dateline_weekday_hint, find_publication_date
 from warwire.resolve.dates import parse_iso, resolve_date
 
 P = PartialDate
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 
 @pytest.mark.parametrize(
@@ -54,17 +53,11 @@ def test_weekday_hint_gives_month_day_without_a_year() -> None:
     assert dateline_weekday_hint(text, P(2020, None, None)) is None
 
 
-def _shared(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"../shared not present: {path}")
-    return path
-
 
 def test_seed_publication_dates_match_gold() -> None:
-    gold = json.loads(_shared("gold", "seeds.json").read_text(encoding="utf-8"))
+    gold = json.loads(shared_path("gold", "seeds.json").read_text(encoding="utf-8"))
     for doc in gold["documents"]:
-        text = _shared("corpus", "seeds", doc["doc"]).read_text(encoding="utf-8")
+        text = shared_path("corpus", "seeds", doc["doc"]).read_text(encoding="utf-8")
         expected = parse_iso(doc.get("published"))
         if doc.get("dateline"):
             d = doc["dateline"]
@@ -75,7 +68,7 @@ def test_seed_publication_dates_match_gold() -> None:
 def test_fakes_publication_dates_mostly_agree() -> None:
     """FA-KES `published` labels are crowd-made and partly wrong; the text's own date should still
     agree with most of them, and it is found for most documents."""
-    rows = [json.loads(line) for line in _shared("dev", "fakes_dev.jsonl").open(encoding="utf-8")]
+    rows = [json.loads(line) for line in shared_path("dev", "fakes_dev.jsonl").open(encoding="utf-8")]
     found = [(find_publication_date(r["text"]), parse_iso(r["published"])) for r in rows]
     with_date = [(f, g) for f, g in found if f is not None]
     agree = sum(f == g for f, g in with_date)

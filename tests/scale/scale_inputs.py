@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from warwire.model import Document, Failure
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 TOWNS = ["Aleppo", "Kandahar", "Mosul", "Donetsk", "Sanaa", "Idlib", "Mogadishu", "Kirkuk", "Homs", "Herat"]
 TEMPLATES = [

@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
-from scale_inputs import SHARED, as_lines, own_records
+from scale_inputs import as_lines, own_records
+from shared_data import SHARED
 
 from warwire.ingest.records import ReadError, iter_records
 
