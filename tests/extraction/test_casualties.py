@@ -65,6 +65,15 @@ OUTCOMES = [
     ("Three soldiers are missing after the attack.", {(M, SF, 3, "exact")}),
     ("Jihadists killed 3 Syrian Army servicemen near the village.", {(K, SF, 3, "exact")}),
     ("The death toll rose to 17.", {(K, UN, 17, "exact")}),
+    # remains found: one dead person, whoever the pronoun names
+    ("Her body was found in an orchard two days later.", {(K, UN, 1, "exact")}),
+    ("The body was later recovered from the canal.", {(K, UN, 1, "exact")}),
+    # a passive coordinated with an earlier passive, and victims joined by "as well as"
+    ("A village imam was abducted from the mosque and killed by masked men.", {(C, CIV, 1, "exact"),
+                                                                            (K, CIV, 1, "exact")}),
+    ("The district governor was killed as well as three of his guards.", {(K, CIV, 1, "exact"),
+                                                                        (K, SF, 3, "exact")}),
+    ("Nine workers of the state-owned cement plant were killed in the ambush.", {(K, CIV, 9, "exact")}),
 ]
 
 HEADLINES = [
@@ -94,6 +103,8 @@ NOT_CASUALTIES = [
     "The gunmen threatened to kill the hostages.",
     "There is no information about casualties yet.",
     "Troops tried to kill the rebel leader but failed.",
+    "His body armour stopped the bullet.",
+    "The ministry said the body was found to have no jurisdiction over the case.",
 ]
 
 

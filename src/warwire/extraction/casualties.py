@@ -92,7 +92,21 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return Trigger(i, i + 1, outcome, "left")
     if low in lex.nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
         return Trigger(i, i + 1, lex.nouns[low], "adjacent")
+    if low in ("body", "corpse") and _found(tokens, i + 1):
+        return Trigger(i, i + 1, "killed", "remains")  # "His body was found the next day"
     return None
+
+
+FOUND = frozenset({"found", "discovered", "recovered", "retrieved", "located"})
+
+
+def _found(tokens: list[Token], k: int) -> bool:
+    """'was found', 'was later discovered', 'had been recovered' right after the word."""
+    words = [t.lower_ for t in tokens[k : k + 4]]
+    while words and words[0] not in FOUND and words[0] in LEFT_SKIP | {"later", "finally"}:
+        words.pop(0)
+    found = bool(words) and words[0] in FOUND and words[1:2] != ["to"]  # not "was found to have"
+    return found and k < len(tokens) and tokens[k].lower_ in ("was", "had", "has")
 
 
 def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
@@ -156,6 +170,8 @@ def _victims(
         return _toll_value(tokens, trig, by_start)
     if trig.direction == "adjacent":  # "five deaths", "12 dead"
         return [by_end[trig.start]] if trig.start in by_end else []
+    if trig.direction == "remains":
+        return _whose_remains(tokens, trig.start, by_end)
     if trig.direction in ("right", "either"):
         chain = _right_chain(tokens, trig.end, by_start)
         if chain and trig.direction == "either" and chain[0].end < len(tokens) \
@@ -176,6 +192,19 @@ def _victims(
 ADDING = frozenset({"another", "additional", "further"})
 
 
+def _whose_remains(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    """'his body', 'the policeman's body', 'the body': one dead person, named or not."""
+    before = tokens[k - 1].lower_ if k else ""
+    if before == "'s" and (k - 1) in by_end and by_end[k - 1].value == 1:
+        return [by_end[k - 1]]
+    if before in ("his", "her", "the", "'s"):
+        start = k - 1 if before != "'s" else k
+        body = Quantity(start, k + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
+        by_end[k + 1] = body
+        return [body]
+    return []
+
+
 def _additive(tokens: list[Token], trig: Trigger) -> bool:
     return any(t.lower_ == "also" for t in tokens[max(0, trig.start - 3) : trig.start])
 
@@ -188,9 +217,11 @@ def _has_object(tokens: list[Token], k: int) -> bool:
 
 def _companions(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
     """'was killed along with his security guard'."""
-    words = [t.lower_ for t in tokens[k : k + 2]]
-    if words in (["along", "with"], ["together", "with"]):
+    words = [t.lower_ for t in tokens[k : k + 3]]
+    if words[:2] in (["along", "with"], ["together", "with"]):
         return _right_chain(tokens, k + 2, by_start)
+    if words == ["as", "well", "as"]:
+        return _right_chain(tokens, k + 3, by_start)
     return []
 
 
@@ -252,6 +283,8 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
             k -= 1
         elif tokens[k].lower_ == "and" and k > 0 and tokens[k - 1].tag_ in ("VBN", "VBD"):
             k -= 2  # "was abducted and then killed", "tortured and killed"
+        elif tokens[k].lower_ == "and" and (first := _first_passive(tokens, k)) is not None:
+            k = first - 1  # "was kidnapped from his home and killed"
         else:
             break
     near = by_end.get(k + 1)
@@ -282,6 +315,17 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
     return [q for q in _drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
 
 
+def _first_passive(tokens: list[Token], k: int) -> int | None:
+    """The first verb of 'was kidnapped from his home and [killed]': a passive a few words back, with
+    no clause boundary between."""
+    for j in range(k - 1, max(0, k - 8), -1):
+        if tokens[j].text in (",", ";", ":") or tokens[j].tag_ in FINITE:
+            return None
+        if tokens[j].tag_ == "VBN" and tokens[j - 1].lower_ in ("was", "were"):
+            return j
+    return None
+
+
 def _someone(quantity: Quantity | None) -> bool:
     return quantity is not None and (bool(quantity.person) or (quantity.person is None and quantity.indefinite))
 
@@ -307,7 +351,9 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
         if near is not None and near.person and (word in ("who", "whom") or (
                 tokens[p].pos_ == "ADP" and word not in ("by", "after", "when"))):
             return p - 1  # "Five workers who were spying for X were", "members of a community in X were"
-        if tokens[p].text in (";", ":") or (tokens[p].pos_ in ("VERB", "AUX") and not _in_relative(tokens, p)):
+        compound = p > 0 and tokens[p - 1].text == "-"  # "state-run", "US-led"
+        if tokens[p].text in (";", ":") or (tokens[p].pos_ in ("VERB", "AUX") and not compound
+                                            and not _in_relative(tokens, p)):
             break
     return k
 
