@@ -16,6 +16,9 @@ from warwire.extraction.background import in_parentheses, is_background
     ("The 2016 attack killed 80 people on the coast.", None),
     ("In 2015, militants killed 30 soldiers at the same base.", 2018),
     ("It was the deadliest attack on the city since January.", None),
+    ("The raid comes two days after a car bomb killed 9 people at the checkpoint.", None),
+    ("Shelling of the district killed at least 15 people last month.", None),
+    ("Air strikes killed 23 people in the province earlier this month.", None),
 ])
 def test_background_cues(sentence: str, year: int | None) -> None:
     assert is_background(sentence, year)
@@ -25,6 +28,7 @@ def test_background_cues(sentence: str, year: int | None) -> None:
     ("Militants killed 14 soldiers at an army post on Tuesday, the ministry said.", 2020),
     ("Twelve civilians were killed in the shelling of the town, according to the ministry.", None),
     ("In 2020, militants killed 30 soldiers at the base, the army said on Monday.", 2020),
+    ("The engineer was killed a day after he was abducted from his office.", None),
 ])
 def test_news_is_not_background(sentence: str, year: int | None) -> None:
     assert not is_background(sentence, year)

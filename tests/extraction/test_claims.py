@@ -80,3 +80,25 @@ def test_claims_serialise_to_the_contract_shape(ex) -> None:
     [claim] = [c for e in data["events"] for c in e["casualties"]]
     assert set(claim) >= {"outcome", "group", "value", "qualifier", "low", "best", "high", "evidence", "claimed_by"}
     assert all(set(ev) == {"quote", "start", "end"} for ev in claim["evidence"])
+
+
+PART_OF_TOTAL = """At least 40 civilians killed as jets pound rebel-held districts
+
+At least 40 civilians were killed on Tuesday when government jets struck rebel-held districts of the city, \
+a monitoring group said. Air strikes on the old market killed nine people, among them a child, it said.
+"""
+
+
+def test_a_smaller_unspecified_figure_after_a_total_is_part_of_it(ex) -> None:
+    doc = ex.extract(PART_OF_TOTAL, published="2016-10-12")
+    [claim] = [c for c in _all_claims(doc) if c.outcome == "killed"]
+    assert (claim.group, claim.best, claim.low) == ("civilians", 40, 40)  # the part is no lower bound
+    assert len(claim.evidence) == 3
+    _check_evidence(doc)
+
+
+def test_another_with_a_number_adds_that_many(ex) -> None:
+    text = ("Seven soldiers were killed in the ambush near the bridge, the army said on Sunday. "
+            "Mortar fire on a nearby village killed another four soldiers, it said.")
+    killed = [c for c in _all_claims(ex.extract(text, published="2019-03-04")) if c.outcome == "killed"]
+    assert sum(c.best for c in killed) == 11

@@ -20,6 +20,9 @@ CUES = re.compile(
     r"|\b(?:attack|attacks|bombing|bombings|massacre|blast) (?:in|of) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b"
     r"|\bthe (?:19|20)\d\d (?!(?:and|to)\b)[A-Za-z]"
     r"|\bfuneral\b"  # the deaths being mourned happened before the news
+    r"|\b(?:comes|came|come) (?:a|one|two|three|\w+) (?:days?|weeks?) (?:after|before)\b"
+    r"|\b(?:last|previous) (?:week|month)\b|\bearlier (?:this|that|last) (?:week|month|year)\b"
+    r"|\bin (?:recent|the past|the previous) (?:days|weeks|months)\b"
     r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b|\bhistory\b",
     re.I,
 )

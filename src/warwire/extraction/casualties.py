@@ -51,6 +51,7 @@ class Figure:
     char_start: int  # offsets of the figure within the sentence text
     char_end: int
     additive: bool = False  # "was also killed", "another three were wounded": more victims, not a retelling
+    part: bool = False  # a part of the claim's total ("13 of them in two districts"): evidence, not a bound
 
 
 def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Trigger]:

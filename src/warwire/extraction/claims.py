@@ -25,6 +25,7 @@ def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str
     for figure, sentence in figures:
         groups[(figure.outcome, figure.quantity.group)].append((figure, sentence))
     _fold_unspecified(groups)
+    _fold_parts(groups)
     _fold_breakdowns(groups)
     _fold_retold(groups)
     claims = [_claim(outcome, group, mentions) for (outcome, group), mentions in groups.items()]
@@ -46,6 +47,22 @@ def _fold_unspecified(groups: dict[tuple[str, str], list]) -> None:
                 groups[key] += mentions
                 del groups[(outcome, group)]
                 break
+
+
+def _fold_parts(groups: dict[tuple[str, str], list]) -> None:
+    """'At least 84 civilians were killed ... Air strikes killed 13 people in two districts': a smaller
+    figure for unspecified victims, told after a named group's total, is part of that total."""
+    for outcome, group in list(groups):
+        if group != "unspecified":
+            continue
+        part = groups[(outcome, group)]
+        value = _chosen(part)[0].quantity.value or 0
+        totals = [k for k in groups if k[0] == outcome and k[1] != "unspecified"
+                  and _first(groups[k]) < _first(part) and (_chosen(groups[k])[0].quantity.value or 0) > value > 0]
+        if totals:
+            for figure, _ in part:
+                figure.part = True
+            groups[totals[0]] += groups.pop((outcome, group))
 
 
 def _first(mentions: list[tuple[Figure, _Sentence]]) -> tuple[int, int]:
@@ -110,8 +127,8 @@ def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -
 def _told_claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]], chosen: Figure,
                 sentence: _Sentence) -> Claim:
     q = chosen.quantity
-    lows = [f.quantity.bounds[0] for f, _ in mentions]
-    highs = [f.quantity.bounds[2] for f, _ in mentions]
+    lows = [f.quantity.bounds[0] for f, _ in mentions if not f.part]
+    highs = [f.quantity.bounds[2] for f, _ in mentions if not f.part]
     known_lows = [v for v in lows if v is not None]
     # One open-ended mention ("at least 40") leaves the claim open-ended.
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)

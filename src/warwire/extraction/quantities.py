@@ -72,6 +72,8 @@ def _quantity_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     qual = _match(tokens, i, lex.qualifiers)
     if qual and qual[0] not in (("the",), ("all",), ("another",)):
         qualifier, j = lex.qualifiers[qual[0]], qual[1]
+    if j + 1 < len(tokens) and tokens[j].lower_ in ("another", "additional", "further"):
+        j += _number_run(tokens, j + 1) is not None  # "another six people": six more, not one
     number = _number_run(tokens, j)
     if number is not None:
         value, k = number
