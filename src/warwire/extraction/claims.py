@@ -127,8 +127,9 @@ def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -
 def _told_claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]], chosen: Figure,
                 sentence: _Sentence) -> Claim:
     q = chosen.quantity
-    lows = [f.quantity.bounds[0] for f, _ in mentions if not f.part]
-    highs = [f.quantity.bounds[2] for f, _ in mentions if not f.part]
+    whole = [f for f, _ in mentions if not f.part] or [f for f, _ in mentions]
+    lows = [f.quantity.bounds[0] for f in whole]
+    highs = [f.quantity.bounds[2] for f in whole]
     known_lows = [v for v in lows if v is not None]
     # One open-ended mention ("at least 40") leaves the claim open-ended.
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
