@@ -19,6 +19,7 @@ from warwire.extraction.background import in_parentheses, is_background
     ("The raid comes two days after a car bomb killed 9 people at the checkpoint.", None),
     ("Shelling of the district killed at least 15 people last month.", None),
     ("Air strikes killed 23 people in the province earlier this month.", None),
+    ("Gunmen fired on the funeral procession of a reporter who was killed on Monday.", None),
 ])
 def test_background_cues(sentence: str, year: int | None) -> None:
     assert is_background(sentence, year)
@@ -29,6 +30,7 @@ def test_background_cues(sentence: str, year: int | None) -> None:
     ("Twelve civilians were killed in the shelling of the town, according to the ministry.", None),
     ("In 2020, militants killed 30 soldiers at the base, the army said on Monday.", 2020),
     ("The engineer was killed a day after he was abducted from his office.", None),
+    ("Mortar shells hit mourners attending a funeral in the town, killing four women.", None),
 ])
 def test_news_is_not_background(sentence: str, year: int | None) -> None:
     assert not is_background(sentence, year)

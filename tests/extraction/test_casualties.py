@@ -74,6 +74,8 @@ OUTCOMES = [
     ("The district governor was killed as well as three of his guards.", {(K, CIV, 1, "exact"),
                                                                         (K, SF, 3, "exact")}),
     ("Nine workers of the state-owned cement plant were killed in the ambush.", {(K, CIV, 9, "exact")}),
+    ("Army units destroyed more than 30 terrorists east of the town.", {(K, AG, 30, "at_least")}),
+    ("The shells hit a school where 14 pupils mostly girls were killed.", {(K, CIV, 14, "exact")}),
 ]
 
 HEADLINES = [
@@ -104,6 +106,8 @@ NOT_CASUALTIES = [
     "There is no information about casualties yet.",
     "Troops tried to kill the rebel leader but failed.",
     "His body armour stopped the bullet.",
+    "Two were destroyed and a third pylon was damaged.",
+    "Jets destroyed a bridge and three depots of the militants.",
     "The ministry said the body was found to have no jurisdiction over the case.",
 ]
 

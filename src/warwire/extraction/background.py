@@ -19,7 +19,7 @@ CUES = re.compile(
     r"|\b(?:after|following) the (?:deaths?|killings?|murders?|assassination) of\b"
     r"|\b(?:attack|attacks|bombing|bombings|massacre|blast) (?:in|of) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b"
     r"|\bthe (?:19|20)\d\d (?!(?:and|to)\b)[A-Za-z]"
-    r"|\bfuneral\b"  # the deaths being mourned happened before the news
+    r"|\bfunerals? (?:\w+ )?(?:of|for)\b"  # the deaths being mourned happened before the news
     r"|\b(?:comes|came|come) (?:a|one|two|three|\w+) (?:days?|weeks?) (?:after|before)\b"
     r"|\b(?:last|previous) (?:week|month)\b|\bearlier (?:this|that|last) (?:week|month|year)\b"
     r"|\bin (?:recent|the past|the previous) (?:days|weeks|months)\b"

@@ -123,10 +123,13 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
         if _negated(tokens, trig) or _irrealis(tokens, trig) or (_in_name(tokens[trig.start]) and not headline):
             continue
         victims = []
+        people_only = lex.lemma(tokens[trig.start].lower_) in lex.person_verbs
         for quantity in _victims(tokens, trig, by_start, by_end, lex):
-            unknown_ok = quantity.person is None and trig.outcome in ("killed", "wounded")
+            unknown_ok = quantity.person is None and trig.outcome in ("killed", "wounded") and not people_only
             if (id(quantity), trig.outcome) in used or not (quantity.person or unknown_ok):
                 continue
+            if people_only and (trig.direction != "right" or quantity.group != "armed_groups"):
+                continue  # "destroyed 60 terrorists", never "two were destroyed" (towers) or a home
             used.add((id(quantity), trig.outcome))  # one victim may be abducted, then killed
             victims.append(quantity)
         additive = _additive(tokens, trig)
@@ -349,11 +352,11 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
     for p in range(k, max(-1, k - 14), -1):
         word = tokens[p].lower_
         near = by_end.get(p)
-        if near is not None and near.person and (word in ("who", "whom") or (
+        if near is not None and near.person and (word in ("who", "whom", "mostly", "mainly", "most") or (
                 tokens[p].pos_ == "ADP" and word not in ("by", "after", "when"))):
             return p - 1  # "Five workers who were spying for X were", "members of a community in X were"
         compound = p > 0 and tokens[p - 1].text == "-"  # "state-run", "US-led"
-        if tokens[p].text in (";", ":") or (tokens[p].pos_ in ("VERB", "AUX") and not compound
+        if tokens[p].text in (";", ":") or word in TRIGGER_WORDS or (tokens[p].pos_ in ("VERB", "AUX") and not compound
                                             and not _in_relative(tokens, p)):
             break
     return k

@@ -32,6 +32,7 @@ class Lexicon:  # noqa: B903
     not_victims: frozenset[str]
     name_words: frozenset[str]  # words that make a capitalised run an organisation, not a person
     demonyms: frozenset[str]  # "iraqi", "iraqis", "afghan", "kurds"
+    person_verbs: frozenset[str] = frozenset()  # "destroyed 60 terrorists": a killing only of people
 
     @cached_property
     def verb_forms(self) -> dict[str, tuple[str, str]]:
@@ -74,7 +75,7 @@ def load() -> Lexicon:
     raw = json.loads(resources.files("warwire.data").joinpath("lexicon/casualties.json").read_text("utf-8"))
     verbs, intrans, adjs, nouns, phrases = {}, {}, {}, {}, {}
     for outcome, entry in raw["triggers"].items():
-        verbs.update(dict.fromkeys(entry["verbs"], outcome))
+        verbs.update(dict.fromkeys(entry["verbs"] + entry.get("person_verbs", []), outcome))
         intrans.update(dict.fromkeys(entry["intransitive"], outcome))
         adjs.update(dict.fromkeys(entry["adjectives"], outcome))
         nouns.update(dict.fromkeys(entry["nouns"], outcome))
@@ -98,6 +99,7 @@ def load() -> Lexicon:
         not_victims=frozenset(raw["not_victim_nouns"]),
         name_words=frozenset(raw["name_words"]),
         demonyms=_demonyms(),
+        person_verbs=frozenset(raw["triggers"]["killed"]["person_verbs"]),
     )
 
 
