@@ -12,6 +12,7 @@ from warwire.resolve.dates import resolve_date
 from warwire.resolve.event_types import classify_event_type
 from warwire.resolve.gazetteer import load as load_gazetteer
 from warwire.resolve.gazetteer import norm
+from warwire.resolve.place_context import fill_admin1
 from warwire.resolve.places import PlaceMention, country_name, document_country, resolve_place
 
 LEDE_CHARS = 600
@@ -24,13 +25,17 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> 
     """`places`: the document's place mentions with their chosen gazetteer entries."""
     weekday = dateline_weekday_hint(doc.text, doc.published)
     mentions = [m for m, _ in places if is_setting(doc.text, m.start, m.end)]
-    country = document_country(doc.text, mentions) if mentions else None
+    # No setting named ("Baghdad's airport", "Iraq's Shi'ite majority"): the places named still say
+    # which country the text is about, as do demonyms and country-bound groups.
+    country = document_country(doc.text, mentions or [m for m, _ in places])
     # Where events happen: "in Homs", "the town of Masyaf"; not "Damascus said" or "Washington and its allies".
     settings = [m for m in mentions if m.cue or is_locative(doc.text, m.start)]
     mentions = settings or mentions
     for event in doc.events:
         event.date = _date(event, doc, weekday)
         _place(event, doc, mentions, country)
+        if event.primary and event.location is not None:
+            fill_admin1(event.location, places)
         told = " ".join(doc.text[s:e] for s, e in event.sentences)
         event.type = classify_event_type(told)
         _actors(event, doc, country)
@@ -56,7 +61,7 @@ def _publication_month(doc: Document) -> EventDate:
 def _place(event: Event, doc: Document, mentions: list[PlaceMention], country: str | None) -> None:
     if not mentions or not event.sentences:
         # No place named as a setting: the country the text points to ("Afghan police", "ARGENTINA.").
-        found = country or document_country(doc.text, [])
+        found = country
         if found and event.location is None:
             event.location = Place(name=country_name(found), country=found, precision="country")
         elif found and event.location and not event.location.country:

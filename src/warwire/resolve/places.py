@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from warwire.model import Place
 from warwire.resolve.gazetteer import DATA_DIR, Entry, load, norm, norm_token, tokens
+from warwire.resolve.place_rules import same_theatre, settlement_country, spelled_as_written
 
 MAX_WORDS = 5
 # Lowercase words allowed inside a capitalised place name ("Dayr al-Zor", "Rio de Janeiro").
@@ -349,7 +350,7 @@ def _lower_in(text: str, word: str) -> bool:
 
 # ---- resolution -------------------------------------------------------------------------------------
 
-_DEMONYM_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?\b")
+_CAPS_RUN_RE = re.compile(r"\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*\b")
 
 
 def _country_votes(text: str, mentions: list[PlaceMention]) -> dict[str, float]:
@@ -363,7 +364,7 @@ def _country_votes(text: str, mentions: list[PlaceMention]) -> dict[str, float]:
                     votes[e.country] = votes.get(e.country, 0) + 3
             continue
         weight = _vote_weight(m.candidates)
-        for cc, share in _place_countries(m.candidates).items():
+        for cc, share in _place_countries(m.candidates, m.as_written).items():
             votes[cc] = votes.get(cc, 0) + weight * share
     for cc in _cue_countries(text):
         votes[cc] = votes.get(cc, 0) + 1
@@ -389,13 +390,19 @@ def _cue_countries(text: str) -> list[str]:
 def _cue_countries_cached(text: str) -> tuple[str, ...]:
     dem = demonyms()
     out = []
-    for m in _DEMONYM_RE.finditer(text):
-        words = m.group().split()
-        cc = dem.get(_norm_cached(m.group()))
-        if cc:
-            out.append(cc)
-            continue
-        out += [dem[k] for k in (_norm_cached(w) for w in words) if k in dem]
+    for m in _CAPS_RUN_RE.finditer(text):
+        # Each capitalised run ("The Abu Sayyaf Group"): two-word forms first, then single words.
+        words = [_norm_cached(w) for w in m.group().split()]
+        i = 0
+        while i < len(words):
+            pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
+            if pair in dem:
+                out.append(dem[pair])
+                i += 2
+                continue
+            if words[i] in dem:
+                out.append(dem[words[i]])
+            i += 1
     return tuple(out)
 
 
@@ -412,11 +419,12 @@ def _vote_weight(cands: list[Entry]) -> float:
     return 0.2 if top <= 300 else min(2.5, max(0.3, math.log10(top + 1) - 3.0))
 
 
-def _place_countries(cands: list[Entry]) -> dict[str, float]:
-    """A place name's vote split over countries by prominence (kind and population)."""
+def _place_countries(cands: list[Entry], as_written: str = "") -> dict[str, float]:
+    """A place name's vote split over countries by prominence (kind and population); a candidate
+    spelled exactly as written counts four times (Samarra, not Samara)."""
     weights: dict[str, float] = {}
     for e in cands:
-        w = _prominence(e)
+        w = _prominence(e) * (4.0 if as_written and spelled_as_written(as_written, e.name) else 1.0)
         weights[e.country] = max(weights.get(e.country, 0), w)
     total = sum(weights.values()) or 1
     return {cc: w / total for cc, w in weights.items()}
@@ -461,7 +469,8 @@ def _choose_entry(m: PlaceMention, country: str | None, admin1s: dict[str, list[
     seats = {a.admin1 for a in m.candidates if a.kind in ("admin1", "admin2")}
 
     def score(e: Entry) -> float:
-        s = 0.0 if country is None or e.country == country else -100.0
+        s = 0.0 if country is None or same_theatre(e.country, country) else -100.0
+        s += 2.5 if spelled_as_written(m.as_written, e.name) else 0.0
         if e.rank >= 3 and e.admin1 in seats:
             s += 5
         near = [abs(p - m.start) for p in admin1s.get(e.admin1 or "", ()) if p != m.start]
@@ -488,7 +497,7 @@ def _prefer_sense(ranked: list[Entry], cue: str | None) -> Entry:
     best = ranked[0]
     if cue is not None or best.kind != "admin1":
         return best
-    towns = [e for e in ranked if e.country == best.country and e.kind in ("city", "town")]
+    towns = [e for e in ranked if same_theatre(e.country, best.country) and e.kind in ("city", "town")]
     if towns and (best.population == 0 or towns[0].population >= 0.3 * best.population):
         return towns[0]
     return best
@@ -506,14 +515,15 @@ def resolve_place(
     country = country_hint or document_country(text, mentions)
     admin1s = _admin1_context(mentions, country)
     chosen = [(m, _choose_entry(m, country, admin1s)) for m in mentions]
-    chosen = [(m, e) for m, e in chosen if e is None or country is None or e.country == country]
+    chosen = [(m, e) for m, e in chosen if e is None or country is None or same_theatre(e.country, country)]
     pick = _pick_mention(chosen, focus)
     if pick is None:
         return _country_place(country, None)
     m, e = pick
-    if e is None:
-        return _fallback(chosen, m, country)
-    return _to_place(e, m)
+    place = _fallback(chosen, m, country) if e is None else _to_place(e, m)
+    if place.precision in ("country", "unknown") and settlement_country(text, m.start, m.end, place.country):
+        return _country_place("PS", m.as_written)  # a settlement the gazetteer lacks: West Bank or Gaza
+    return place
 
 
 def choose_entries(
