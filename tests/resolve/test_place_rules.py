@@ -53,3 +53,17 @@ def test_two_regions_about_equally_leave_the_country():
     p = Place(name="Syria", country="SY", precision="country")
     fill_admin1(p, places)
     assert p.admin1 is None and p.precision == "country"
+
+
+def test_hamlet_in_a_region_the_text_never_names_is_dropped():
+    from warwire.resolve.gazetteer import Entry
+    from warwire.resolve.places import PlaceMention, _drop_lookalikes
+
+    city = Entry(1, "city", "SY", "Damascus", None, 33.5, 36.3, 1_700_000, "Damascus")
+    hamlet = Entry(2, "village", "SY", "Aleppo", None, 36.0, 37.0, 0, "Kurik")
+    local = Entry(3, "village", "SY", "Damascus", None, 33.4, 36.2, 0, "Jdeidet")
+    ms = [PlaceMention(0, 5, "Midan"), PlaceMention(20, 28, "Damascus"), PlaceMention(40, 47, "Jdeidet")]
+    out = _drop_lookalikes(list(zip(ms, [hamlet, city, local], strict=True)))
+    assert [e.name if e else None for _, e in out] == [None, "Damascus", "Jdeidet"]
+    # With no region or big city named, the hamlet is all there is and stays.
+    assert _drop_lookalikes([(ms[0], hamlet)]) == [(ms[0], hamlet)]

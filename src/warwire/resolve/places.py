@@ -516,6 +516,7 @@ def resolve_place(
     admin1s = _admin1_context(mentions, country)
     chosen = [(m, _choose_entry(m, country, admin1s)) for m in mentions]
     chosen = [(m, e) for m, e in chosen if e is None or country is None or same_theatre(e.country, country)]
+    chosen = _drop_lookalikes(chosen)
     pick = _pick_mention(chosen, focus)
     if pick is None:
         return _country_place(country, None)
@@ -524,6 +525,23 @@ def resolve_place(
     if place.precision in ("country", "unknown") and settlement_country(text, m.start, m.end, place.country):
         return _country_place("PS", m.as_written)  # a settlement the gazetteer lacks: West Bank or Gaza
     return place
+
+
+LOOKALIKE_POP = 20_000  # a hamlet this small in a region the text never names is likely another place
+
+
+def _drop_lookalikes(chosen: list[tuple[PlaceMention, Entry | None]]) -> list[tuple[PlaceMention, Entry | None]]:
+    """A small village whose admin1 the text never names, while it names other regions or big cities
+    ("the Midan neighbourhood of Damascus" read as a hamlet in Aleppo), is kept as an unknown name."""
+    regions = {e.admin1 for _, e in chosen if e is not None and e.admin1 and (
+        e.kind in ("admin1", "admin2") or _effective_pop(e) >= 100_000)}
+    if not regions:
+        return chosen
+    out = []
+    for m, e in chosen:
+        small = e is not None and e.rank >= 4 and e.admin1 and e.population < LOOKALIKE_POP
+        out.append((m, None) if small and e.admin1 not in regions else (m, e))
+    return out
 
 
 def choose_entries(
