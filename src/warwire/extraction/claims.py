@@ -22,8 +22,10 @@ class _Sentence:  # the shape merge_figures needs from a sentence (events.Senten
 
 def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str, _Sentence]]) -> list[Claim]:
     groups: dict[tuple[str, str], list[tuple[Figure, _Sentence]]] = defaultdict(list)
+    anchors = _anchor_groups(figures)
     for figure, sentence in figures:
-        groups[(figure.outcome, figure.quantity.group)].append((figure, sentence))
+        group = anchors.get(figure.outcome, figure.quantity.group) if figure.part else figure.quantity.group
+        groups[(figure.outcome, group)].append((figure, sentence))
     _fold_unspecified(groups)
     _fold_parts(groups)
     _fold_breakdowns(groups)
@@ -31,6 +33,15 @@ def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str
     claims = [_claim(outcome, group, mentions) for (outcome, group), mentions in groups.items()]
     claims += _zero_claims(zeros, {c.outcome for c in claims})
     return claims
+
+
+def _anchor_groups(figures: list[tuple[Figure, _Sentence]]) -> dict[str, str]:
+    """Outcome -> the victim group of the figure that parts (roundups.py) belong to: the first told."""
+    anchors: dict[str, str] = {}
+    for figure, _ in sorted(figures, key=lambda m: (m[1].start, m[0].char_start)):
+        if not figure.part:
+            anchors.setdefault(figure.outcome, figure.quantity.group)
+    return anchors
 
 
 def _fold_unspecified(groups: dict[tuple[str, str], list]) -> None:
@@ -111,11 +122,12 @@ def _chosen(mentions: list[tuple[Figure, _Sentence]]) -> tuple[Figure, _Sentence
 
 
 def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -> Claim:
-    told = [m for m in mentions if not m[0].additive] or mentions[:1]
+    told = [m for m in mentions if not m[0].additive or m[0].part] or mentions[:1]
     chosen, sentence = _chosen(told)
     claim = _told_claim(outcome, group, told, chosen, sentence)
     for figure, extra in mentions:  # "A female relative of the officer was also killed": one more
-        if figure.additive and (figure, extra) not in told and figure.quantity.value and claim.best is not None:
+        if figure.additive and not figure.part and (figure, extra) not in told and figure.quantity.value \
+                and claim.best is not None:
             claim.best += figure.quantity.value
             claim.value = claim.best
             claim.low = claim.low + figure.quantity.value if claim.low is not None else None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from warwire.extraction.casualties import Figure
 from warwire.extraction.claims import merge_figures
 from warwire.extraction.context import DateRef, PlaceRef
+from warwire.extraction.roundups import fold_into_headline_total
 from warwire.model import Event, EventDate, Place
 
 
@@ -68,6 +69,7 @@ def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef 
         draft.zeros += [(o, info) for o in info.zeros]
     if not any(not d.background for d in drafts) and sentences:
         drafts.insert(0, _lead_draft(sentences))
+    drafts = fold_into_headline_total(drafts)
     return _to_events(drafts, doc_id, published)
 
 
