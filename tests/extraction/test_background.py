@@ -20,6 +20,10 @@ from warwire.extraction.background import in_parentheses, is_background
     ("Shelling of the district killed at least 15 people last month.", None),
     ("Air strikes killed 23 people in the province earlier this month.", None),
     ("Gunmen fired on the funeral procession of a reporter who was killed on Monday.", None),
+    ("The country's six-year conflict has killed more than 300,000 people.", None),
+    ("Talks have stalled in a war that has killed 250000 people and displaced millions.", None),
+    ("The insurgency, now in its ninth year, has killed tens of thousands.", None),
+    ("More than 90,000 have died since its civil war began.", None),
 ])
 def test_background_cues(sentence: str, year: int | None) -> None:
     assert is_background(sentence, year)
@@ -31,6 +35,7 @@ def test_background_cues(sentence: str, year: int | None) -> None:
     ("In 2020, militants killed 30 soldiers at the base, the army said on Monday.", 2020),
     ("The engineer was killed a day after he was abducted from his office.", None),
     ("Mortar shells hit mourners attending a funeral in the town, killing four women.", None),
+    ("Fighting has killed 20 people in the city since Sunday, the monitor said.", None),
 ])
 def test_news_is_not_background(sentence: str, year: int | None) -> None:
     assert not is_background(sentence, year)
