@@ -63,6 +63,9 @@ class _Rule:
     type: str
     patterns: tuple[re.Pattern[str], ...]
     government_verbs: re.Pattern[str] | None = None
+    # All patterns as one alternation: it matches iff one of them does, in one scan instead of one each
+    # (the deciding pattern and its span are then found among this rule's patterns only).
+    any_pattern: re.Pattern[str] | None = None
 
 
 @cache
@@ -76,9 +79,17 @@ def _rules() -> tuple[_Rule, ...]:
                 row["type"],
                 tuple(re.compile(p, re.IGNORECASE) for p in row["patterns"]),
                 re.compile(gov, re.IGNORECASE) if gov else None,
+                _any_of(row["patterns"]),
             )
         )
     return tuple(rules)
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str] | None:
+    """One alternation of `patterns`; None when a back-reference would be renumbered by joining them."""
+    if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns):
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def _territory_type(text: str, hit: re.Match[str], rule: _Rule) -> str:
@@ -99,6 +110,8 @@ def _territory_type(text: str, hit: re.Match[str], rule: _Rule) -> str:
 def match_event_type(text: str) -> tuple[str, tuple[int, int] | None]:
     """(type, span of the deciding trigger in `text`); ('other', None) when no rule matches."""
     for rule in _rules():
+        if rule.any_pattern is not None and rule.any_pattern.search(text) is None:
+            continue
         for pattern in rule.patterns:
             hit = pattern.search(text)
             if hit is None:
