@@ -47,8 +47,6 @@ def pos_from_tag(doc: Doc) -> Doc:
 @dataclass
 class _Job:
     prepared: Prepared
-    places: list
-    dates: list
 
 
 class Extractor:
@@ -92,16 +90,18 @@ class Extractor:
             prepared = prepare(record)
         except ValueError as exc:
             return Failure(record.id, str(exc))
-        text = prepared.document.text
-        return _Job(prepared, choose_entries(find_place_mentions(text), text), find_date_mentions(text))
+        return _Job(prepared)
 
     def _finish(self, job: _Job | Failure, parsed: dict) -> Document | Failure:
         if isinstance(job, Failure):
             return job
         try:
+            # Places and dates are found here, not at preparation: a document's resolution then runs in one
+            # go, so what it computes once per text (its country cues) is still cached for resolve_events.
             doc = job.prepared.document
-            doc.events = build_events(job.prepared, parsed, self.lexicon, job.places, job.dates)
-            resolve_events(doc, job.places)
+            places = choose_entries(find_place_mentions(doc.text), doc.text)
+            doc.events = build_events(job.prepared, parsed, self.lexicon, places, find_date_mentions(doc.text))
+            resolve_events(doc, places)
             return doc
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             return Failure(job.prepared.document.doc, f"extraction failed: {type(exc).__name__}: {exc}")

@@ -115,6 +115,7 @@ class Gazetteer:
         self._parsed: dict[int, Entry] = {}
         self._index: dict[str, str] = dict(line.split("\t", 1) for line in _read_gz(NAMES).split("\n"))
         self._fuzzy: list[str] | None = None
+        self._spans: dict[str, int] | None = None
         for path in user_files(db_dir):
             self._add_user_file(path)
 
@@ -132,6 +133,7 @@ class Gazetteer:
                     self._index[key] = f"{old},{idx}" if old else str(idx)
                 if self._fuzzy is not None:
                     self._fuzzy.extend(keys)
+        self._spans = None  # rebuilt with the new keys at the next lookup
 
     def __contains__(self, key: str) -> bool:
         return key in self._index
@@ -150,11 +152,29 @@ class Gazetteer:
         by_id = {e.id: e for e in (self.entry(int(i)) for i in raw.split(","))}
         return list(by_id.values())
 
+    def longest_from(self, word: str) -> int:
+        """The most words of a key starting with the normalised `word` (0: none starts with it)."""
+        if self._spans is None:
+            self._spans = _key_spans(self._index)
+        return self._spans.get(word) or (1 if word in self._index else 0)
+
     def fuzzy_keys(self) -> list[str]:
         """Keys worth near-miss matching (Syrian places, admin1, countries, larger cities)."""
         if self._fuzzy is None:
             self._fuzzy = _read_gz(FUZZY).split("\n")
         return self._fuzzy
+
+
+def _key_spans(index: dict[str, str]) -> dict[str, int]:
+    """First word of each key of several words -> the most words of such a key (built at the first lookup)."""
+    spans: dict[str, int] = {}
+    for key in index:
+        if " " in key:
+            first, _, rest = key.partition(" ")
+            n = rest.count(" ") + 2
+            if spans.get(first, 0) < n:
+                spans[first] = n
+    return spans
 
 
 def _read_gz(path: Path) -> str:

@@ -1,0 +1,362 @@
+"""Place names in text: an exact pass (normalised word n-grams looked up in the gazetteer index) and a
+near-miss pass (rapidfuzz) only for capitalised words right after a place cue ("town of", "near", "in" ...).
+`places` chooses among them and re-exports `find_place_mentions`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from warwire.resolve.gazetteer import DATA_DIR, Entry, load, norm, norm_token, tokens
+
+MAX_WORDS = 5
+# Lowercase words allowed inside a capitalised place name ("Dayr al-Zor", "Rio de Janeiro").
+_LINKERS = {"al", "of", "de", "la", "le", "del", "da", "do", "du", "di", "des", "los", "las", "y", "and"}
+_GAP_RE = re.compile(r"[ \t\-‐–]{1,3}")
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:town|village|city|cities|towns|villages|province|provinces|governorate|countryside|outskirts|"
+    r"suburbs?|district|region|area|countryside)\s+of|\b(?:in|near|at|around|outside|into|from|toward|towards|"
+    r"entered|besieged|captured|stormed|shelled|struck|hit))\s+(?:the\s+)?$",
+    re.I,
+)
+_NEAR_RE = re.compile(
+    r"\b(?:near|outside|outskirts\s+of|close\s+to|vicinity\s+of|nearby|around|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|outskirts)"
+    r"|(?:\d+|a\s+few|several)\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
+    re.I,
+)
+_REGION_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|rural|"
+    r"countryside\s+of|(?:part|parts|areas|countryside)\s+of|province\s+of|governorate\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_REGION_AFTER = re.compile(r"^[\s’']*(?:s\s+)?(?:province|governorate|countryside|region|de-escalation|"
+                           r"suburbs|outskirts|area|rural|countryside)\b", re.I)
+_TOWN_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
+_TOWN_BEFORE = re.compile(r"\b(?:town|village|city)\s+of\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class PlaceMention:
+    """A place name found in text with its gazetteer candidates (empty: a cue-marked unknown name)."""
+
+    start: int
+    end: int
+    as_written: str
+    candidates: list[Entry] = field(default_factory=list)
+    cue: str | None = None
+    lead: bool = False  # right after a locative word ("in", "near", "at"): where, not whose
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    words = _data_words(DATA_DIR / "stopwords.txt")
+    return frozenset(norm_token(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    rows = (line.split("\t") for line in _data_lines(DATA_DIR / "demonyms.tsv"))
+    return {norm(name): cc.strip() for name, cc in rows}
+
+
+def _data_lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def _data_words(path: Path) -> list[str]:
+    return [w for line in _data_lines(path) for w in line.split()]
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _name_ok(words: list[str], nwords: list[str], stop: frozenset[str] = frozenset()) -> bool:
+    """Every word of a name is capitalised, except linkers; linkers may not start or end it. A name of
+    several words may go on in lowercase when the whole is a gazetteer name ("Deir ezzor", "Damascus
+    countryside"), but not with an ordinary word ("Aleppo city" is the city word, not a name)."""
+    if nwords[-1] in _LINKERS or nwords[0] in _LINKERS - {"al"}:
+        return False
+    if not _capitalised(words[0]) and nwords[0] != "al":
+        return False
+    return all(_capitalised(w) or nw in _LINKERS or (k > 0 and nw not in stop and len(words) > 1)
+               for k, (w, nw) in enumerate(zip(words, nwords, strict=True))) and any(_capitalised(w) for w in words)
+
+
+def _joinable(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """joinable[i]: word i and word i+1 may belong to one name (only spaces or hyphens between)."""
+    gaps = (text[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
+    return [g == " " or bool(_GAP_RE.fullmatch(g)) for g in gaps] + [False]
+
+
+def _usable(e: Entry) -> bool:
+    """Every shipped row counts: GeoNames towns without a population figure are administrative seats."""
+    return bool(e.name)
+
+
+def _common_word(word: str, text_lower_words: set[str]) -> bool:
+    """A one-word name that the same text also uses in lowercase is an ordinary word there."""
+    return word.lower() in text_lower_words
+
+
+def find_place_mentions(text: str) -> list[PlaceMention]:
+    """Place names in `text`, exact matches first, then near misses after place cues."""
+    gaz = load()
+    spans = tokens(text)
+    words = [text[s:e] for s, e in spans]
+    nwords = [norm_token(w) for w in words]
+    join = _joinable(text, spans)
+    lower = {w for w in words if w.islower()}
+    cap = [_capitalised(w) for w in words]
+    stop = stopwords()
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(spans):
+        # Only a capitalised word (or "al") can open a name: skip the rest without a call.
+        hit = (_exact_at(gaz, i, words, nwords, join, stop, lower, text[max(0, spans[i][0] - 40):spans[i][0]])
+               if cap[i] or nwords[i] == "al" else None)
+        if hit:
+            n, cands = hit
+            out.append(_mention(text, spans[i][0], spans[i + n - 1][1], cands))
+            i += n
+        else:
+            i += 1
+    near = _near_misses(text, spans, words, nwords, join, out, cap)
+    # A near miss over a longer name replaces an exact match on its first word ("Deir" in "Deir Sunbol").
+    out = [m for m in out if not any(n.candidates and n.start <= m.start < n.end for n in near)] + near
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _exact_at(gaz, i, words, nwords, join, stop, lower, before: str) -> tuple[int, list[Entry]] | None:
+    if not _capitalised(words[i]) and nwords[i] != "al":
+        return None
+    longest = min(MAX_WORDS, gaz.longest_from(nwords[i]))  # no key starts with the word: nothing to try
+    n_max = 1 if longest else 0
+    while n_max < longest and i + n_max < len(words) and join[i + n_max - 1]:
+        n_max += 1
+    for n in range(n_max, 0, -1):
+        key = " ".join(nwords[i:i + n])
+        if len(key) < 3 or key not in gaz or not _name_ok(words[i:i + n], nwords[i:i + n], stop):
+            continue
+        if n == 1 and (key in stop or key in demonyms() or _common_word(words[i], lower)):
+            continue
+        cands = [e for e in gaz.lookup(key) if _usable(e)]
+        if n == 1 and words[i].isupper() and len(words[i]) <= 4:
+            cands = [e for e in cands if e.kind == "country"]  # acronyms: only "US", "UK", "USA"
+        if cands and nwords[i] == "al" and i > 0 and join[i - 1] and _joined_name_word(i - 1, words, nwords, stop):
+            return None  # the tail of a longer name: "Ahrar al-Sham", "Bashar al-Assad"
+        if cands and n == 1 and not _lone_word_ok(i, words, nwords, join, cands, stop, before):
+            return None
+        if cands:
+            return n, cands
+    return None
+
+
+_PLACE_WORD = re.compile(r"(?:city|town|village|district|province|governorate|region|area|county|state|"
+                         r"neighbou?rhood|quarter|camp|countryside|suburbs?|outskirts)$", re.I)
+_LEAD_CUE = re.compile(r"(?:\b(?:in|near|at|around|outside|into|from|to|toward|towards|of|between|and|across|"
+                       r"through|entered|besieged|captured|stormed|shelled|struck|hit|targeted|seized|"
+                       r"(?:north|south|east|west)(?:ern|east|west)?)|,)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|into|around)\s+(?:the\s+)?$", re.I)
+BIG_TOWN = 100_000
+
+
+def _lone_word_ok(i, words, nwords, join, cands, stop, before: str) -> bool:
+    """A one-word name is a place only where the text treats it as one: a big place, or a smaller one
+    after a place cue ("in", "near", "town of") or before a place word ("district"), and never a part
+    of a longer capitalised name ("Bikram Thapa", "Jean-Guy", "Bashar al-Assad")."""
+    from warwire.resolve.places import _effective_pop  # the choosing half's measure (it imports this module)
+
+    if any(e.kind in ("country", "admin1") for e in cands):
+        return True
+    top = max(_effective_pop(e) for e in cands)
+    nxt = words[i + 1] if i + 1 < len(words) and join[i] else ""
+    if nxt and _PLACE_WORD.match(nxt):
+        return True
+    in_name = _joined_name_word(i - 1, words, nwords, stop) if i > 0 and join[i - 1] else False
+    if nxt and (_joined_name_word(i + 1, words, nwords, stop) or (
+            nwords[i + 1] == "al" and i + 2 < len(words) and join[i + 1] and _capitalised(words[i + 2]))):
+        in_name = in_name or top < BIG_TOWN
+    if in_name and top < 1_000_000:
+        return False
+    return top >= BIG_TOWN or bool(_LEAD_CUE.search(before))
+
+
+def _joined_name_word(j, words, nwords, stop) -> bool:
+    w = words[j]
+    return w[:1].isupper() and nwords[j] not in stop and nwords[j] not in _LINKERS and not _PLACE_WORD.match(w)
+
+
+
+
+def _mention(text: str, start: int, end: int, cands: list[Entry]) -> PlaceMention:
+    lead = bool(_LOCATIVE.search(text[max(0, start - 40):start]))
+    return PlaceMention(start, end, text[start:end], cands, _cue(text, start, end), lead)
+
+
+def _cue(text: str, start: int, end: int) -> str | None:
+    """How the text places the event relative to the name: near, region (part of an area), town."""
+    before, after = text[max(0, start - 60):start], text[end:end + 30]
+    if _NEAR_RE.search(before):
+        return "near"
+    if _REGION_BEFORE.search(before) or _REGION_AFTER.match(after):
+        return "region"
+    if _TOWN_BEFORE.search(before) or _TOWN_AFTER.match(after):
+        return "town"
+    return None
+
+
+def _skeleton(key: str) -> str:
+    """Consonant outline: transliterations of one Arabic name mostly differ in vowels."""
+    return re.sub(r"[aeiouyw]", "", key)
+
+
+def _fuzzy_bucket(first: str) -> list[str]:
+    """Fuzzy keys sharing the first consonant of their outline (vowel-only spellings differ first)."""
+    return _fuzzy_buckets(load()).get(first, [])
+
+
+@lru_cache(maxsize=2)
+def _fuzzy_buckets(gaz) -> dict[str, list[str]]:
+    buckets: dict[str, list[str]] = {}
+    for k in gaz.fuzzy_keys():
+        buckets.setdefault(k.lstrip("aeiouyw")[:1], []).append(k)
+    return buckets
+
+
+def _fuzzy_lookup(query: str) -> list[Entry]:
+    """Gazetteer entries whose name is a near miss of `query` (normalised), or []."""
+    return list(_fuzzy_cached(query, load()))  # keyed by the gazetteer: an import makes a new one
+
+
+@lru_cache(maxsize=20_000)
+def _fuzzy_cached(query: str, gaz) -> tuple[Entry, ...]:
+    return tuple(_fuzzy_search(query, gaz))
+
+
+def _fuzzy_search(query: str, gaz) -> list[Entry]:
+    if len(query) < 5 or query in stopwords():
+        return []
+    found = process.extract(query, _fuzzy_bucket(_skeleton(query)[:1]), scorer=fuzz.ratio, limit=20,
+                            score_cutoff=74)
+    ok = [(score, key) for key, score, _ in found
+          if score >= 88 or (_skeleton(key) == _skeleton(query) and score >= 74)]
+    if not ok:
+        return []
+    top = max(score for score, _ in ok)
+    best = [key for score, key in ok if score == top]
+    return [e for key in best for e in gaz.lookup(key) if _usable(e)]
+
+
+def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention],
+                 cap: list[bool] | None = None) -> list[PlaceMention]:
+    """Capitalised names right after a place cue that the exact pass did not match (`cap`: the words'
+    _capitalised, when the caller has it)."""
+    cap = cap if cap is not None else [_capitalised(w) for w in words]
+    covered = _covered(spans, found)
+    extendable = {i for i in covered if i + 1 < len(spans) and i + 1 not in covered and join[i]
+                  and _capitalised(words[i + 1]) and (i == 0 or i - 1 not in covered)}
+    covered -= extendable
+    out: list[PlaceMention] = []
+    i = 0
+    while i < len(spans):
+        if not cap[i] or i in covered or not _cue_before(text, spans, words, i):
+            i += 1
+            continue
+        n = 1
+        while n < 4 and i + n < len(spans) and join[i + n - 1] and i + n not in covered and (
+                _capitalised(words[i + n]) or nwords[i + n] == "al"):
+            n += 1
+        mention = _near_miss_at(text, spans, words, nwords, i, n, 2 if i in extendable else 1)
+        if mention:
+            out.append(mention)
+        i += n
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], found: list[PlaceMention]) -> set[int]:
+    """Indexes of the words lying inside a found mention (spans are sorted and do not overlap)."""
+    starts = [s for s, _ in spans]
+    covered: set[int] = set()
+    for m in found:
+        i = bisect_left(starts, m.start)
+        while i < len(spans) and spans[i][1] <= m.end:
+            covered.add(i)
+            i += 1
+    return covered
+
+
+# Last words of the _CUE_BEFORE cues (and "the"): the word before a cue-marked name must end with one.
+_CUE_ENDS = ("of", "in", "near", "at", "around", "outside", "into", "from", "toward", "towards", "entered",
+             "besieged", "captured", "stormed", "shelled", "struck", "hit", "the")
+
+
+def _cue_before(text: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
+    """_CUE_BEFORE on the 40 characters before word i; most words fail the cheap test on the word before
+    (a non-ascii word always gets the regex, whose case rules go beyond str.lower)."""
+    if i == 0:
+        return False  # a cue is made of letters, so it is a word before this one
+    prev = words[i - 1]
+    if prev.isascii() and not prev.lower().endswith(_CUE_ENDS):
+        return False
+    start = spans[i][0]
+    return _CUE_BEFORE.search(text[max(0, start - 40):start]) is not None
+
+
+def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention | None:
+    stop = stopwords()
+    if nwords[i] in stop or words[i].isupper() and len(words[i]) <= 4 or _lower_in(text, words[i]):
+        return None
+    for k in range(n, min_words - 1, -1):
+        if nwords[i + k - 1] == "al":
+            continue
+        cands = _fuzzy_lookup(" ".join(nwords[i:i + k]))
+        if cands:
+            return _mention(text, spans[i][0], spans[i + k - 1][1], cands)
+    if min_words > 1 or not _unknown_name_ok(text, words[i:i + n], nwords[i:i + n]):
+        return None
+    end = spans[i + n - 1][1] if nwords[i + n - 1] != "al" else spans[i + n - 2][1]
+    return PlaceMention(spans[i][0], end, text[spans[i][0]:end], [], _cue(text, spans[i][0], end))
+
+
+def _unknown_name_ok(text: str, words: list[str], nwords: list[str]) -> bool:
+    """An unknown name after a cue must look like a name: it starts with a letter, and none of its words
+    is an ordinary word (a stopword, or one the text also writes in lowercase: headline case
+    "Killed in Rocket Attacks")."""
+    if not words[0][:1].isalpha():
+        return False
+    stop = stopwords()
+    for w, nw in zip(words, nwords, strict=True):
+        if nw in stop or w[:1].isdigit() or (nw not in _LINKERS and _lower_in(text, w)):
+            return False
+    return True
+
+
+def _lower_in(text: str, word: str) -> bool:
+    """Whether the text also writes `word` in lowercase, as a whole word (not inside a hyphenated one)."""
+    low = word.lower()
+    if low == word:
+        return False
+    if _WORD_CHARS.fullmatch(low):
+        # Word characters only: such an occurrence, with no word character or hyphen on either side, is
+        # exactly one of the text's maximal runs of word characters and hyphens.
+        return low in _word_runs(text)
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+
+
+_WORD_CHARS = re.compile(r"\w+")
+_RUN_RE = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=4)
+def _word_runs(text: str) -> frozenset[str]:
+    return frozenset(_RUN_RE.findall(text))
