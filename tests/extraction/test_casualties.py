@@ -76,6 +76,10 @@ OUTCOMES = [
     ("Nine workers of the state-owned cement plant were killed in the ambush.", {(K, CIV, 9, "exact")}),
     ("Army units destroyed more than 30 terrorists east of the town.", {(K, AG, 30, "at_least")}),
     ("The shells hit a school where 14 pupils mostly girls were killed.", {(K, CIV, 14, "exact")}),
+    # scraped text that lost its commas: a number before "were" starts a clause of its own
+    ("At least 9 people were killed 30 were wounded in the blast on Friday.", {(K, UN, 9, "at_least"),
+                                                                              (W, UN, 30, "exact")}),
+    ("Besides those killed more than 70 people were injured it said.", {(W, UN, 70, "at_least")}),
 ]
 
 HEADLINES = [
@@ -105,6 +109,7 @@ NOT_CASUALTIES = [
     "The gunmen threatened to kill the hostages.",
     "There is no information about casualties yet.",
     "Troops tried to kill the rebel leader but failed.",
+    "The kidnappers said they would kill the engineer unless a ransom was paid.",
     "His body armour stopped the bullet.",
     "Two were destroyed and a third pylon was damaged.",
     "Jets destroyed a bridge and three depots of the militants.",

@@ -159,7 +159,7 @@ def _irrealis(tokens: list[Token], trig: Trigger) -> bool:
     k = trig.start
     if k >= 1 and tokens[k - 1].lower_ == "to" and tokens[k - 1].tag_ == "TO":
         return True  # "threatened to kill", "enough explosives to kill one person"
-    return k >= 1 and tokens[k - 1].lower_ in ("attempted", "attempt", "would-be")
+    return k >= 1 and tokens[k - 1].lower_ in ("attempted", "attempt", "would-be", "would", "will", "could", "might")
 
 
 def _negated(tokens: list[Token], trig: Trigger) -> bool:
@@ -181,6 +181,9 @@ def _victims(
         if chain and trig.direction == "either" and chain[0].end < len(tokens) \
                 and tokens[chain[0].end].lower_ in TRIGGER_WORDS:
             chain = []  # "A child killed, 7 people injured": the next figure has its own trigger
+        if chain and chain[0].end < len(tokens) and tokens[chain[0].end].lower_ in OWN_CLAUSE \
+                and tokens[trig.end - 1].lower_ != "of":  # not "the bodies of two men were found"
+            chain = []  # "14 people were killed 25 were wounded" (commas lost): 25 is a subject
         if chain:
             return chain + _companions(tokens, chain[-1].end, by_start)
     if trig.direction == "either" and _has_object(tokens, trig.end):
@@ -194,6 +197,7 @@ def _victims(
 
 
 ADDING = frozenset({"another", "additional", "further"})
+OWN_CLAUSE = frozenset({"were", "was", "are", "is", "had", "have", "has"})
 
 
 def _whose_remains(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
@@ -215,8 +219,13 @@ def _additive(tokens: list[Token], trig: Trigger) -> bool:
 
 def _has_object(tokens: list[Token], k: int) -> bool:
     """Does a noun phrase follow the verb (an active use), rather than 'in', a comma or the end?"""
+    if k + 1 < len(tokens) and tokens[k + 1].lower_ in SPEECH:
+        return False  # "160 were injured it said": the source speaking, commas lost
     return k < len(tokens) and tokens[k].pos_ in ("DET", "NOUN", "PROPN", "PRON") and tokens[k].lower_ not in (
         "this", "that", "these", "those") and not (tokens[k].text[:1].isupper() and _title_case(tokens))
+
+
+SPEECH = frozenset({"said", "says", "added", "reported", "stated", "told", "confirmed"})
 
 
 def _companions(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
