@@ -80,6 +80,10 @@ OUTCOMES = [
     ("At least 9 people were killed 30 were wounded in the blast on Friday.", {(K, UN, 9, "at_least"),
                                                                               (W, UN, 30, "exact")}),
     ("Besides those killed more than 70 people were injured it said.", {(W, UN, 70, "at_least")}),
+    # one person named and described counts once; a couple is two; a slit throat is a killing
+    ("A border guard, Sergeant Ali Hamdan, was killed by a sniper.", {(K, SF, 1, "exact")}),
+    ("Gunmen shot and killed an elderly couple outside their shop.", {(K, UN, 2, "exact")}),
+    ("Insurgents slit the throat of a shepherd near the village.", {(K, CIV, 1, "exact")}),
 ]
 
 HEADLINES = [

@@ -308,6 +308,8 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
         quantity = by_end[k + 1]
         if chain and quantity.start > 0 and tokens[quantity.start - 1].lower_ in TRIGGER_WORDS:
             break  # "eliminated 50 militants, and 90 were wounded": the object of another trigger
+        if chain and tokens[quantity.end].text == "," and _apposed(tokens, quantity, chain[-1]):
+            break  # "A police officer, Major X, was killed": one man, named and described
         chain.append(quantity)
         k = quantity.start - 1
         if k >= 0 and tokens[k].lower_ in CONJ:
@@ -337,6 +339,12 @@ def _first_passive(tokens: list[Token], k: int) -> int | None:
         if tokens[j].tag_ == "VBN" and tokens[j - 1].lower_ in ("was", "were"):
             return j
     return None
+
+
+def _apposed(tokens: list[Token], a: Quantity, b: Quantity) -> bool:
+    """One person told twice, side by side: a name and a description of one."""
+    named = [q.head is not None and tokens[q.head].tag_ == "NNP" and q.definite for q in (a, b)]
+    return a.value == b.value == 1 and a.implicit and b.implicit and named[0] != named[1]
 
 
 def _someone(quantity: Quantity | None) -> bool:

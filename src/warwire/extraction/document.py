@@ -23,7 +23,7 @@ CANDIDATE = re.compile(
     r"kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|toll|fatalit|eliminat|assassinat|execut|"
     r"behead|murder|massacr|slain|slay|martyr|lives\b|life of|arrest|detain|abduct|kidnap|captur|hostage|"
     r"missing|gunned|neutrali[sz]|liquidat|perish|maim|hospitali|custody|seiz|apprehend|slaughter|"
-    r"bodies|body\b|corpse|destroy|annihilat",
+    r"bodies|body\b|corpse|destroy|annihilat|throats?\b",
     re.I,
 )  # explicit zeros ("no casualties") are matched on every sentence's text, parsed or not
 

@@ -347,7 +347,10 @@ def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
         group, person = "unspecified", None
     group = modifier_group(tokens[i + 1 : end - 1], lex) or group or "unspecified"
     victims = "".join(t.text_with_ws for t in tokens[i + 1 : end]).strip()
-    quantity = Quantity(i, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, person is not False, True)
+    pair = head.lower_ == "couple" and not (end < len(tokens) and tokens[end].lower_ == "of")  # "an elderly couple"
+    count = 2 if pair else 1
+    quantity = Quantity(i, end, count, "exact", None, (count, count, count), end - 1, group, victims,
+                        person is not False, True)
     quantity.person = True if (head.lower_ in lex.singular_person or demonym) else None
     quantity.definite = det in DEFINITE_DETS
     quantity.indefinite = det in ("a", "an")
