@@ -84,6 +84,12 @@ OUTCOMES = [
     ("A border guard, Sergeant Ali Hamdan, was killed by a sniper.", {(K, SF, 1, "exact")}),
     ("Gunmen shot and killed an elderly couple outside their shop.", {(K, UN, 2, "exact")}),
     ("Insurgents slit the throat of a shepherd near the village.", {(K, CIV, 1, "exact")}),
+    ("Masked men beat a farmer to death outside his house.", {(K, CIV, 1, "exact")}),
+    ("Gunmen killed local reporter and presenter Samir Haddad outside the station.", {(K, CIV, 1, "exact")}),
+    ("Three Danes employed by a shipping firm were killed in the ambush.", {(K, UN, 3, "exact")}),
+    ("Two brothers -- one a teacher and the other a nurse -- were shot dead.", {(K, CIV, 2, "exact")}),
+    ("Hamdani was killed and two of his guards were wounded.", {(K, UN, 1, "exact"), (W, SF, 2, "exact")}),
+    ("Troops killed rebel commander Abu Salim in the raid.", {(K, AG, 1, "exact")}),
 ]
 
 HEADLINES = [
@@ -117,6 +123,7 @@ NOT_CASUALTIES = [
     "His body armour stopped the bullet.",
     "Two were destroyed and a third pylon was damaged.",
     "Jets destroyed a bridge and three depots of the militants.",
+    "Raqqa was captured by the militants in 2014.",
     "The ministry said the body was found to have no jurisdiction over the case.",
 ]
 

@@ -62,3 +62,11 @@ def test_the_headline_event_is_primary_even_when_told_after_another(ex) -> None:
     [primary] = [e for e in doc.events if e.primary]
     assert _figures(primary) == {("killed", "civilians", 11)}
     assert primary.location is not None and primary.location.admin1 == "Idlib"
+
+
+def test_a_body_found_elsewhere_belongs_to_the_victim_just_told(ex) -> None:
+    text = ("A shopkeeper kidnapped from his home in Baqubah on Monday was shot dead by gunmen, police said. "
+            "His body was found on Tuesday on a road near Khalis.")
+    news = [e for e in ex.extract(text, published="2007-05-02").events if not e.background]
+    killed = [(c.group, c.best) for e in news for c in e.casualties if c.outcome == "killed"]
+    assert killed == [("civilians", 1)]

@@ -52,6 +52,7 @@ class Figure:
     char_end: int
     additive: bool = False  # "was also killed", "another three were wounded": more victims, not a retelling
     part: bool = False  # a part of the claim's total ("13 of them in two districts"): evidence, not a bound
+    anaphoric: bool = False  # "his body was found": a victim already told of, wherever the body lay
 
 
 def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Trigger]:
@@ -93,8 +94,24 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return Trigger(i, i + 1, outcome, "left")
     if low in lex.nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
         return Trigger(i, i + 1, lex.nouns[low], "adjacent")
+    if low in MANNER and (end := _to_death(tokens, i + 1)) is not None:
+        return Trigger(i, end, "killed", "to death")  # "shot a man to death"
     if low in ("body", "corpse") and _found(tokens, i + 1):
         return Trigger(i, i + 1, "killed", "remains")  # "His body was found the next day"
+    return None
+
+
+MANNER = frozenset({"shot", "stabbed", "beat", "beaten", "burned", "burnt", "hacked", "stoned", "shooting",
+                    "stabbing", "beating", "burning", "hacking", "stoning"})
+
+
+def _to_death(tokens: list[Token], k: int) -> int | None:
+    """'shot [a man] to death': the index after 'death' when a short object stands before it."""
+    for j in range(k + 1, min(len(tokens) - 1, k + 7)):
+        if tokens[j].text in (",", ".", ";"):
+            return None
+        if tokens[j].lower_ == "to" and tokens[j + 1].lower_ == "death":
+            return j + 2
     return None
 
 
@@ -135,6 +152,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
         additive = _additive(tokens, trig)
         for q in _combine(victims):
             figures.append(_figure(sent, trig.outcome, q, tokens))
+            figures[-1].anaphoric = trig.direction == "remains"
             # "His driver was also killed" adds a victim; "the Observatory also said 10 were killed" retells.
             figures[-1].additive = (additive and q.implicit) or tokens[q.start].lower_ in ADDING
     _inherit_groups(tokens, figures, lex)
@@ -170,6 +188,8 @@ def _negated(tokens: list[Token], trig: Trigger) -> bool:
 def _victims(
     tokens: list[Token], trig: Trigger, by_start: dict[int, Quantity], by_end: dict[int, Quantity], lex: Lexicon
 ) -> list[Quantity]:
+    if trig.direction == "to death":
+        return _right_chain(tokens, trig.start + 1, by_start)
     if trig.direction == "toll":
         return _toll_value(tokens, trig, by_start)
     if trig.direction == "adjacent":  # "five deaths", "12 dead"
@@ -191,9 +211,30 @@ def _victims(
     if trig.direction in ("left", "either"):
         chain = [q for q in _left_chain(tokens, trig.start, by_end)
                  if not (q.implicit and q.person is None and not q.indefinite)]
+        if not chain and trig.outcome in ("killed", "wounded"):
+            chain = _lone_name(tokens, trig.start, by_end, lex)
         if chain:
             return chain + _companions(tokens, trig.end, by_start)
     return []
+
+
+def _lone_name(tokens: list[Token], k: int, by_end: dict[int, Quantity], lex: Lexicon) -> list[Quantity]:
+    """'Soleman was killed': a one-word name as the subject of 'was' + trigger is one person."""
+    k -= 1
+    while k >= 0 and tokens[k].lower_ in ("reportedly", "also", "later", "fatally", "seriously", "critically"):
+        k -= 1
+    if k < 1 or tokens[k].lower_ != "was":
+        return []
+    j = k - 1
+    name = tokens[j]
+    opens = j == 0 or tokens[j - 1].is_punct or tokens[j - 1].lower_ in ("and", "but", "while", "when")
+    if name.tag_ != "NNP" or not opens or j in by_end or name.lower_ in lex.demonyms \
+            or name.lower_ in lex.name_words or name.lower_ in lex.victim_groups:
+        return []
+    person = Quantity(j, j + 1, 1, "exact", None, (1, 1, 1), j, "unspecified", name.text, True, True)
+    person.definite = True
+    by_end[j + 1] = person
+    return [person]
 
 
 ADDING = frozenset({"another", "additional", "further"})
@@ -247,6 +288,7 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
         if k + 1 < len(tokens) and tokens[k + 1].lower_ == "and" and (k + 2) in by_start:
             return [pronoun, *_right_chain(tokens, k + 2, by_start)]  # "killing himself and four civilians"
         return [pronoun] + _companions(tokens, k + 1, by_start)
+    k = _past_roles(tokens, k, by_start)
     chain: list[Quantity] = []
     while k in by_start:
         quantity = by_start[k]
@@ -260,6 +302,28 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
             if k < len(tokens) and tokens[k].lower_ == "and":
                 k += 1
     return _drop_apposition(tokens, chain)
+
+
+def _past_roles(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> int:
+    """'killing radio reporter and announcer Paul Marquez': the name after the bare role words."""
+    if k in by_start:
+        return k
+    for j in range(k, min(len(tokens), k + 5)):
+        if j in by_start:
+            named = by_start[j]
+            if named.head is None or tokens[named.head].tag_ != "NNP" or not named.definite:
+                return k
+            roles = [LEXICON.victim_groups.get(t.lower_) for t in tokens[k:j]]
+            if named.group == "unspecified":
+                named.group = next((g for g in roles if g and g != "unspecified"), "unspecified")
+            return j
+        if not (tokens[j].tag_ in ("NN", "JJ", "NNP") and tokens[j].text[:1].islower() or tokens[j].lower_ == "and"
+                or tokens[j].lower_ in DEMONYM_LIKE or tokens[j].text[:1].isupper() and tokens[j].tag_ == "JJ"):
+            return k
+    return k
+
+
+DEMONYM_LIKE = frozenset({"shiite", "shia", "sunni", "christian", "muslim", "kurdish", "catholic", "protestant"})
 
 
 def _combine(victims: list[Quantity]) -> list[Quantity]:
@@ -355,6 +419,14 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
     """Step back over what stands between the victims and their trigger: an apposition (', a judge,'),
     a phrase ('from the province of Yala'), a relative clause ('who worked for US forces'); returns k
     unchanged when there is none."""
+    if k >= 0 and tokens[k].text in ("--", "—", "–", ")"):
+        opener = "(" if tokens[k].text == ")" else tokens[k].text
+        for c in range(k - 1, max(-1, k - 20), -1):
+            if tokens[c].text == opener:
+                before = by_end.get(c)
+                if before is not None and before.person is not False:
+                    return c - 1  # "Two friends -- one a Protestant and the other a Catholic -- were"
+                break
     if k >= 0 and tokens[k].text == ",":
         if _someone(by_end.get(k)):
             return k - 1  # "The deputy chief of police, Lieutenant X, was killed": the name itself
@@ -369,6 +441,9 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
     for p in range(k, max(-1, k - 14), -1):
         word = tokens[p].lower_
         near = by_end.get(p)
+        if near is not None and (near.person or (near.person is None and not near.implicit)) \
+                and tokens[p].tag_ in ("VBN", "VBG") and p < k:
+            return p - 1  # "Two Austrians employed by the power company were killed"
         if near is not None and near.person and (word in ("who", "whom", "mostly", "mainly", "most") or (
                 tokens[p].pos_ == "ADP" and word not in ("by", "after", "when"))):
             return p - 1  # "Five workers who were spying for X were", "members of a community in X were"

@@ -88,6 +88,8 @@ def _find_draft(
 ) -> Draft | None:
     values = {(f.outcome, f.quantity.value) for f in info.figures if (f.quantity.value or 0) > 2}
     same_kind = [d for d in drafts if d.background == info.background]
+    if same_kind and info.figures and all(f.anaphoric for f in info.figures):
+        return same_kind[-1]  # "His body was found in X": the victim of the event just told
     own_date = info.dates[0] if info.dates else None
     for draft in same_kind:  # a repeated figure: headline, lede, quote, another source
         if values & draft.values() and _compatible(own_date, draft.date):

@@ -270,13 +270,15 @@ TITLES = frozenset(
     "major general gen. gen lt. lt lieutenant col. col colonel capt. capt captain sgt. sgt sergeant brig. "
     "brigadier commander cmdr. police officer corporal private admiral judge councilor councillor mayor "
     "governor sheikh shaykh imam dr. dr mr. mr mrs. mrs ms. president minister deputy senator journalist "
-    "reporter colonel-general".split()
+    "reporter colonel-general constable inspector sub-inspector rabbi mullah maulana cleric scholar "
+    "announcer".split()
 )
 
 
 MILITARY_TITLES = frozenset(
     "major general gen. gen lt. lt lieutenant col. col colonel capt. capt captain sgt. sgt sergeant brig. "
-    "brigadier commander cmdr. police officer corporal private admiral colonel-general".split()
+    "brigadier commander cmdr. police officer corporal private admiral colonel-general constable inspector "
+    "sub-inspector".split()
 )
 
 
@@ -291,6 +293,8 @@ def _person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     titles = {t.lower_ for t in tokens[start:i]}
     group = ("state_forces" if titles & MILITARY_TITLES else "civilians" if titles
              else _apposition_group(tokens, end, lex))
+    if titles and start > 0:  # "insurgent commander Abu Omar", "Taliban commander X"
+        group = modifier_group(tokens[start - 1 : start], lex) or group
     victims = "".join(t.text_with_ws for t in tokens[start:end]).strip()
     quantity = Quantity(start, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, True, True)
     quantity.definite = True
