@@ -90,6 +90,10 @@ OUTCOMES = [
     ("Two brothers -- one a teacher and the other a nurse -- were shot dead.", {(K, CIV, 2, "exact")}),
     ("Hamdani was killed and two of his guards were wounded.", {(K, UN, 1, "exact"), (W, SF, 2, "exact")}),
     ("Troops killed rebel commander Abu Salim in the raid.", {(K, AG, 1, "exact")}),
+    ("Gunmen killed Major Karim Aziz, a senior officer at the border post, and Sergeant Omar Jalil.",
+     {(K, SF, 2, "exact")}),
+    ("Farmers found her body near the canal on Sunday.", {(K, UN, 1, "exact")}),
+    ("Qasim and four of his cousins were killed in the raid.", {(K, UN, 1, "exact"), (K, CIV, 4, "exact")}),
 ]
 
 HEADLINES = [
@@ -124,6 +128,7 @@ NOT_CASUALTIES = [
     "Two were destroyed and a third pylon was damaged.",
     "Jets destroyed a bridge and three depots of the militants.",
     "Raqqa was captured by the militants in 2014.",
+    "Basra and two other cities were shelled overnight.",
     "The ministry said the body was found to have no jurisdiction over the case.",
 ]
 

@@ -96,7 +96,7 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return Trigger(i, i + 1, lex.nouns[low], "adjacent")
     if low in MANNER and (end := _to_death(tokens, i + 1)) is not None:
         return Trigger(i, end, "killed", "to death")  # "shot a man to death"
-    if low in ("body", "corpse") and _found(tokens, i + 1):
+    if low in ("body", "corpse") and (_found(tokens, i + 1) or _found_active(tokens, i)):
         return Trigger(i, i + 1, "killed", "remains")  # "His body was found the next day"
     return None
 
@@ -116,6 +116,11 @@ def _to_death(tokens: list[Token], k: int) -> int | None:
 
 
 FOUND = frozenset({"found", "discovered", "recovered", "retrieved", "located"})
+
+
+def _found_active(tokens: list[Token], i: int) -> bool:
+    """'police found his body', 'recovered a body': the finder before the remains."""
+    return i >= 2 and tokens[i - 1].lower_ in ("his", "her", "a", "the") and tokens[i - 2].lower_ in FOUND
 
 
 def _found(tokens: list[Token], k: int) -> bool:
@@ -218,6 +223,17 @@ def _victims(
     return []
 
 
+def _opening_name(tokens: list[Token], j: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    """A one-word name opening the clause, before 'and' and more victims: one person."""
+    name = tokens[j] if j >= 0 else None
+    if name is None or name.tag_ != "NNP" or not (j == 0 or tokens[j - 1].is_punct) \
+            or name.lower_ in LEXICON.demonyms or name.lower_ in LEXICON.name_words:
+        return []
+    person = Quantity(j, j + 1, 1, "exact", None, (1, 1, 1), j, "unspecified", name.text, True, True)
+    by_end[j + 1] = person
+    return [person]
+
+
 def _lone_name(tokens: list[Token], k: int, by_end: dict[int, Quantity], lex: Lexicon) -> list[Quantity]:
     """'Soleman was killed': a one-word name as the subject of 'was' + trigger is one person."""
     k -= 1
@@ -246,7 +262,7 @@ def _whose_remains(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
     before = tokens[k - 1].lower_ if k else ""
     if before == "'s" and (k - 1) in by_end and by_end[k - 1].value == 1:
         return [by_end[k - 1]]
-    if before in ("his", "her", "the", "'s"):
+    if before in ("his", "her", "the", "a", "'s"):
         start = k - 1 if before != "'s" else k
         body = Quantity(start, k + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
         by_end[k + 1] = body
@@ -294,9 +310,12 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
         quantity = by_start[k]
         if chain and _has_own_verb(tokens, quantity.end):
             break  # "eliminated 50 militants, and up to 90 were wounded": a clause of its own
-        if not (chain and quantity.implicit and chain[-1].implicit and tokens[k - 1].text == ","):
-            chain.append(quantity)  # else an apposition: "Jaffar Hassan, a professor"
+        apposition = chain and quantity.implicit and chain[-1].implicit and tokens[k - 1].text == ","
+        if not apposition:
+            chain.append(quantity)
         k = quantity.end
+        if apposition:  # "Jaffar Hassan, a professor at the university, and X": on to the next victim
+            k = _after_aside(tokens, k, by_start)
         if k < len(tokens) and tokens[k].lower_ in CONJ:
             k += 1
             if k < len(tokens) and tokens[k].lower_ == "and":
@@ -324,6 +343,16 @@ def _past_roles(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> i
 
 
 DEMONYM_LIKE = frozenset({"shiite", "shia", "sunni", "christian", "muslim", "kurdish", "catholic", "protestant"})
+
+
+def _after_aside(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> int:
+    """The end of an apposition's trailing phrase (', a judge at the court of X, and'), if a list goes on."""
+    for j in range(k, min(len(tokens) - 2, k + 10)):
+        if tokens[j].pos_ in ("VERB", "AUX") or tokens[j].text in (".", ";", ":"):
+            break
+        if tokens[j].text == "," and tokens[j + 1].lower_ == "and" and (j + 2) in by_start:
+            return j
+    return k
 
 
 def _combine(victims: list[Quantity]) -> list[Quantity]:
@@ -380,6 +409,8 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
             k -= 1
             if k >= 0 and tokens[k].lower_ == ",":
                 break  # ", and 100 injured": a clause of its own
+            if (k + 1) not in by_end and tokens[k + 1].lower_ == "and":
+                chain += _opening_name(tokens, k, by_end)  # "Singh and six of his supporters were killed"
         else:
             break
     chain.reverse()
