@@ -6,7 +6,7 @@ import itertools
 
 from warwire.ledger import Ledger
 from warwire.ledger.ledger import _candidates
-from warwire.ledger.link import doc_mentions
+from warwire.ledger.link import doc_mentions, match_cluster
 
 ALEPPO = {"name": "Aleppo", "admin1": "Aleppo", "country": "SY", "lat": 36.2, "lon": 37.16, "precision": "town"}
 NO_COORDS = {"name": "Ariha", "admin1": "Idlib", "country": "SY", "precision": "town"}
@@ -28,13 +28,51 @@ def docs(mk, prefix: str) -> list:
     return out
 
 
-def test_memory_blocks_equal_the_sql_query(tmp_path, mk):
+def grouping(ledger: Ledger) -> set[frozenset[str]]:
+    return {frozenset(e["documents"]) for e in ledger.events()}
+
+
+def test_memory_blocks_miss_no_cluster_the_sql_blocks_could_match(tmp_path, mk):
     ledger = Ledger(f"sqlite:///{tmp_path / 'b.db'}")
     ledger.ingest_documents(docs(mk, "d")[::3])
     probes = [m for d in docs(mk, "p") for m in doc_mentions(d)]
+    matched = 0
     with ledger.engine.connect() as conn:
-        ledger._blocks.sync(conn)
+        ledger._blocks.sync(conn, ledger._lookup)
+        stats = ledger._terms.stats(conn)
         for m in probes:
-            sql = list(_candidates(conn, [m], ledger._terms, {}))
-            assert ledger._blocks.clusters([m]) == sql, m
-    assert any(len(ledger._blocks.clusters([m])) > 1 for m in probes)
+            m.source = -1  # a new document
+            sql = _candidates(conn, [m], ledger._terms, {})
+            memory = set(ledger._blocks.clusters([m]))
+            for cid, members in sql.items():
+                if match_cluster(m, members, stats) is not None:
+                    matched += 1
+                    assert cid in memory, (m, cid)
+            assert len(memory) <= len(sql) or any(match_cluster(m, ledger._blocks.members[c], stats) for c in memory)
+    assert matched > 20
+
+
+def test_undated_mention_is_compared_only_with_its_place(tmp_path, mk):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'b.db'}")
+    ledger.ingest_documents(docs(mk, "d"))
+    undated_homs, = doc_mentions(mk.doc("u1", "Shelling near Homs.", "Outlet", None, ADMIN1_ONLY))
+    nowhere, = doc_mentions(mk.doc("u2", "Shelling somewhere.", "Outlet", None, None))
+    with ledger.engine.connect() as conn:
+        ledger._blocks.sync(conn, ledger._lookup)
+    found = ledger._blocks.clusters([undated_homs])
+    assert found and len(found) < len(ledger._blocks.members) / 2
+    for cid in found:
+        assert any((m.location or {}).get("admin1") == "Homs" for m in ledger._blocks.members[cid])
+    assert ledger._blocks.clusters([nowhere]) == []
+
+
+def test_memory_blocks_link_as_the_sql_blocks(tmp_path, mk):
+    """The in-memory blocking (SQLite) and the SQL query (PostgreSQL) give the same ledger."""
+    batch = docs(mk, "d") + docs(mk, "e")
+    memory = Ledger(f"sqlite:///{tmp_path / 'm.db'}")
+    memory.ingest_documents(batch)
+    sql = Ledger(f"sqlite:///{tmp_path / 's.db'}")
+    sql._blocks = None
+    sql.ingest_documents(batch)
+    assert grouping(memory) == grouping(sql)
+    assert any(len(g) > 1 for g in grouping(memory))

@@ -1,8 +1,16 @@
-"""The ledger's blocking (`ledger._block_filter` / `_story_filter`) evaluated in memory, for SQLite.
+"""The ledger's blocking on SQLite, in memory: which ledger events a new mention is compared with.
 
-Every linked doc_event is held as a small row (blocking columns, publication date, ledger event), indexed by
-country and (year, month) and, for the story rule, by publication date; the same predicates as the SQL give
-the same candidate ledger events without a join over the whole ledger per document.
+A cluster is a candidate when one of its members can still match the mention:
+- fields rule: the pair's date and place features do not veto and their scores plus the largest possible
+  type, actor and figure scores reach THRESHOLD (`link.fields_reachable`). So an event without a date (or
+  with only a year-less month) is compared only with events of the same place (same admin1 or place name,
+  or fine coordinates within MAX_KM); one with neither date nor place with nothing.
+- story rule: primary events of documents published within LONG_DAYS (as the SQL `_story_filter`).
+Rows are found through indexes that cover every reachable pair, then tested with the features themselves:
+dated rows by (country, year, month) (neighbouring months, as `ledger._block_filter`), any row by place
+(admin1, place name, 0.25-degree grid cell of fine coordinates), primary rows by publication date.
+The SQL blocking kept for PostgreSQL (`ledger._candidates`) returns a superset of clusters; both give the
+same links because a cluster left out here cannot match.
 Kept in step with the database by reading the links added since the last read (`links.id > last`) at the
 start of each document's transaction: on SQLite one writer at a time assigns ids and commits, so ids grow in
 commit order and nothing is missed (PostgreSQL keeps the SQL query: its sequences commit out of order).
@@ -13,112 +21,125 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from warwire.ledger.features import Mention
-from warwire.ledger.link import LONG_DAYS, _neighbour_months
-from warwire.ledger.schema import doc_events, documents, links
+from warwire.ledger.features import MAX_KM, Mention, _fine, _place_name, norm
+from warwire.ledger.link import LONG_DAYS, _neighbour_months, fields_reachable
+from warwire.ledger.schema import links
 
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    link_id: int
-    cluster: str
-    doc_event_id: int
-    admin1: str | None
-    lat: float | None
-    lon: float | None
+CELL = 0.25  # degrees; one cell of latitude (27.8 km) is wider than MAX_KM
+Row = tuple[int, str, Mention]  # (link id, ledger event, member mention)
+Lookup = Callable[[Connection, list[int]], dict[int, Mention]]  # doc_event ids -> their mentions
 
 
 class BlockIndex:
     def __init__(self) -> None:
         self.last = 0
-        self.by_country: dict[Any, dict[tuple[Any, Any], list[Row]]] = defaultdict(lambda: defaultdict(list))
-        self.published: list[tuple[str, int, str]] = []  # (published, link id, cluster) of primary events
-        self.members: dict[str, list[tuple[int, int]]] = defaultdict(list)  # cluster -> (link id, doc_event)
+        self.dated: dict[Any, dict[tuple[Any, Any], list[Row]]] = defaultdict(lambda: defaultdict(list))
+        self.places: dict[tuple[Any, ...], list[Row]] = defaultdict(list)
+        self.published: list[tuple[int, int, str]] = []  # (published ordinal, link id, cluster) of primaries
+        self.members: dict[str, list[Mention]] = defaultdict(list)
+        self.first: dict[str, int] = {}  # cluster -> its first link id (the SQL query's order)
 
-    def sync(self, conn: Connection) -> None:
-        q = (
-            select(links.c.id, links.c.ledger_event_id, links.c.doc_event_id, doc_events.c.country,
-                   doc_events.c.admin1, doc_events.c.year, doc_events.c.month, doc_events.c.lat,
-                   doc_events.c.lon, doc_events.c.is_primary, documents.c.published)
-            .join(doc_events, links.c.doc_event_id == doc_events.c.id)
-            .join(documents, doc_events.c.document_id == documents.c.id)
-            .where(links.c.id > self.last)
-            .order_by(links.c.id)
-        )  # fmt: skip
-        for lid, cid, de, country, admin1, year, month, lat, lon, primary, published in conn.execute(q):
-            self.by_country[country][(year, month)].append(Row(lid, cid, de, admin1, lat, lon))
-            if primary and published is not None:
-                bisect.insort(self.published, (published, lid, cid))
-            self.members[cid].append((lid, de))
-            self.last = lid
+    def sync(self, conn: Connection, lookup: Lookup) -> None:
+        q = select(links.c.id, links.c.ledger_event_id, links.c.doc_event_id).where(links.c.id > self.last)
+        got = conn.execute(q.order_by(links.c.id)).all()
+        if got:
+            mentions = lookup(conn, [de for _, _, de in got])
+            for lid, cid, de in got:
+                self.add((lid, cid, mentions[de]))
+
+    def add(self, row: Row) -> None:
+        lid, cid, m = row
+        loc = m.location or {}
+        year, month = (m.start.year, m.start.month) if m.start else (None, None)
+        if year is not None or month is not None:
+            self.dated[loc.get("country")][(year, month)].append(row)
+        for key in place_keys(loc):
+            self.places[key].append(row)
+        if m.primary and m.published is not None:
+            bisect.insort(self.published, (m.published, lid, cid))
+        self.members[cid].append(m)
+        self.first.setdefault(cid, lid)
+        self.last = max(self.last, lid)
 
     def clusters(self, mentions: list[Mention]) -> list[str]:
-        """Ledger events with a member in any mention's blocks, by their first link (as the SQL orders)."""
+        """Ledger events with a member that can match any of the mentions, by their first link."""
         found: set[str] = set()
         for m in mentions:
             found |= self._fields_block(m)
             found |= self._story_block(m)
-        return sorted(found, key=lambda c: self.members[c][0][0])
+        return sorted(found, key=self.first.__getitem__)
 
     def _fields_block(self, m: Mention) -> set[str]:
-        loc = m.location or {}
-        country = loc.get("country")
-        countries = [country, None] if country else list(self.by_country)
-        ok_row = _admin1_test(loc)
         found: set[str] = set()
-        for c in countries:
-            buckets = self.by_country.get(c)
-            if not buckets:
-                continue
-            for key in _month_keys(m, buckets):
-                for row in buckets.get(key, ()):
-                    if ok_row(row):
-                        found.add(row.cluster)
+        for _, cid, other in self._rows(m):
+            if cid not in found and fields_reachable(m, other):
+                found.add(cid)
         return found
+
+    def _rows(self, m: Mention) -> Iterator[Row]:
+        """Every row whose pair with `m` may be reachable (and more): dated rows by month, any row by place."""
+        country = (m.location or {}).get("country")
+        countries = [country, None] if country else list(self.dated)
+        for c in countries:
+            buckets = self.dated.get(c)
+            if buckets:
+                for key in _month_keys(m, buckets):
+                    yield from buckets[key]
+        for key in _near_keys(m.location or {}):
+            yield from self.places.get(key, ())
 
     def _story_block(self, m: Mention) -> set[str]:
         if not (m.primary and m.terms and m.published is not None):
             return set()
-        lo, hi = (date.fromordinal(m.published + d).isoformat() for d in (-LONG_DAYS, LONG_DAYS))
-        i = bisect.bisect_left(self.published, (lo,))
+        i = bisect.bisect_left(self.published, (m.published - LONG_DAYS,))
         out: set[str] = set()
-        while i < len(self.published) and self.published[i][0] <= hi:
+        while i < len(self.published) and self.published[i][0] <= m.published + LONG_DAYS:
             out.add(self.published[i][2])
             i += 1
         return out
 
 
-def _month_keys(m: Mention, buckets: dict[tuple[Any, Any], list[Row]]) -> list[tuple[Any, Any]]:
-    """The (year, month) keys the SQL date condition accepts, among the keys present."""
-    if m.start and m.start.year is not None:
-        wanted = set(_neighbour_months(m.start.year, m.start.month))
-        return [k for k in buckets if k[0] is None or k in wanted or (m.start.month is None and k[0] == m.start.year)]
-    if m.start and m.start.month:
-        return [k for k in buckets if k[1] == m.start.month or k[1] is None]
-    return list(buckets)
+def _month_keys(m: Mention, buckets: Iterable[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """(year, month) keys of dated rows that can score on the date alone: with both years known, the
+    neighbouring months (the whole year for a year-only date); a year-less side needs month and day on
+    both (the rest scores at most 0.1 on the date and is found by place)."""
+    s = m.start
+    if s is None or (s.year is None and not (s.month and s.day)):
+        return []
+    if s.year is not None:
+        wanted = set(_neighbour_months(s.year, s.month))
+        return [k for k in buckets if k in wanted or (s.month is None and k[0] == s.year)
+                or (k[0] is None and s.day and k[1] == s.month)]  # fmt: skip
+    return [k for k in buckets if k[1] == s.month]
 
 
-def _admin1_test(loc: dict[str, Any]) -> Any:
-    """The SQL admin1 condition (`ledger._admin1_or_near`) as a row predicate."""
-    admin1 = loc.get("admin1")
-    if not admin1:
-        return lambda row: True
-    box = None
-    if loc.get("lat") is not None and loc.get("lon") is not None:
-        dlat = 0.25
-        dlon = min(dlat / max(math.cos(math.radians(loc["lat"])), 0.05), 180.0)
-        box = (loc["lat"] - dlat, loc["lat"] + dlat, loc["lon"] - dlon, loc["lon"] + dlon)
+def place_keys(loc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Keys a row is filed under: its admin1, its place name, and its grid cell when fine."""
+    out: list[tuple[Any, ...]] = []
+    if admin1 := norm(loc.get("admin1")):
+        out.append(("a", admin1))
+    if name := _place_name(loc):
+        out.append(("n", name))
+    if _fine(loc):
+        out.append(("g", math.floor(loc["lat"] / CELL), math.floor(loc["lon"] / CELL)))
+    return out
 
-    def ok(row: Row) -> bool:
-        if row.admin1 is None or row.admin1 == admin1:
-            return True
-        return bool(box and row.lat is not None and row.lon is not None
-                    and box[0] <= row.lat <= box[1] and box[2] <= row.lon <= box[3])  # fmt: skip
 
-    return ok
+def _near_keys(loc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The keys of `loc` and, when fine, every grid cell within MAX_KM of it."""
+    out = [k for k in place_keys(loc) if k[0] != "g"]
+    if _fine(loc):
+        lat, lon = loc["lat"], loc["lon"]
+        dlat = MAX_KM / 111.0 + 0.01
+        cos = max(math.cos(math.radians(min(abs(lat) + dlat, 90.0))), 0.05)
+        dlon = min(dlat / cos, 180.0)
+        for i in range(math.floor((lat - dlat) / CELL), math.floor((lat + dlat) / CELL) + 1):
+            for j in range(math.floor((lon - dlon) / CELL), math.floor((lon + dlon) / CELL) + 1):
+                out.append(("g", i, j))
+    return out
+

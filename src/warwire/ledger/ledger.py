@@ -83,13 +83,12 @@ class Ledger:
         if terms:
             self._terms.put(doc_id, terms, conn)
             stats.add(terms)
+        for m in mentions:  # what a later document compares with: kept, never read back
+            self._mentions[row_ids[m.key[1]]] = m
         if self._blocks is not None and mentions:
-            self._blocks.sync(conn)
+            self._blocks.sync(conn, self._lookup)
             members = self._blocks.members
-            cids = self._blocks.clusters(mentions)
-            missing = [de for cid in cids for _, de in members[cid] if de not in self._mentions]
-            _load_mentions(conn, missing, self._terms, self._mentions)
-            cands = {cid: [self._mentions[de] for _, de in members[cid]] for cid in cids}
+            cands = {cid: members[cid] for cid in self._blocks.clusters(mentions)}
         else:
             cands = _candidates(conn, mentions, self._terms, self._mentions)
         joined = {i: (cid, got) for i, cid, got in assign(mentions, cands, stats)}
@@ -112,6 +111,11 @@ class Ledger:
         report.stored += 1
         report.events += len(mentions)
         report.stored_docs.append(doc.doc)
+
+    def _lookup(self, conn: Connection, ids: list[int]) -> dict[int, Mention]:
+        """Mentions of stored doc_events: this process's own from memory, others' read (one query)."""
+        _load_mentions(conn, [de for de in ids if de not in self._mentions], self._terms, self._mentions)
+        return {de: self._mentions[de] for de in ids}
 
     def events(
         self,

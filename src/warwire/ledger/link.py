@@ -123,6 +123,18 @@ def _fields_match(a: Mention, b: Mention) -> Match | None:
 
 
 MAX_BONUS = sum(STORY_WEIGHTS.values())
+REST_MAX = sum(w for name, w in WEIGHTS.items() if name not in ("date", "place"))
+
+
+def fields_reachable(a: Mention, b: Mention) -> bool:
+    """Whether the fields rule can hold for the pair: date and place do not veto, and their scores plus
+    the largest type, actor and figure scores reach THRESHOLD (the margin covers scores rounded to 4 places)."""
+    ok, date_score, _ = date_feature(a, b)
+    if not ok:
+        return False
+    ok, place_score, _ = place_feature(a, b)
+    total = WEIGHTS["date"] * date_score + WEIGHTS["place"] * place_score + REST_MAX
+    return ok and total >= THRESHOLD - 1e-4
 
 
 def _story_reachable(a: Mention, b: Mention, stats: TermStats) -> bool:
