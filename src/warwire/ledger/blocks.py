@@ -24,13 +24,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from warwire.ledger.features import MAX_KM, Mention, _fine, _place_name, norm
 from warwire.ledger.link import LONG_DAYS, _neighbour_months, fields_reachable
 from warwire.ledger.schema import links
 
 CELL = 0.25  # degrees; one cell of latitude (27.8 km) is wider than MAX_KM
+SINCE = select(links.c.id, links.c.ledger_event_id, links.c.doc_event_id).where(
+    links.c.id > bindparam("last")).order_by(links.c.id)  # fmt: skip
 Row = tuple[int, str, Mention]  # (link id, ledger event, member mention)
 Lookup = Callable[[Connection, list[int]], dict[int, Mention]]  # doc_event ids -> their mentions
 
@@ -45,8 +47,7 @@ class BlockIndex:
         self.first: dict[str, int] = {}  # cluster -> its first link id (the SQL query's order)
 
     def sync(self, conn: Connection, lookup: Lookup) -> None:
-        q = select(links.c.id, links.c.ledger_event_id, links.c.doc_event_id).where(links.c.id > self.last)
-        got = conn.execute(q.order_by(links.c.id)).all()
+        got = conn.execute(SINCE, {"last": self.last}).all()
         if got:
             mentions = lookup(conn, [de for _, _, de in got])
             for lid, cid, de in got:

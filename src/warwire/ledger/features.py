@@ -72,14 +72,16 @@ def norm(text: str | None) -> str:
 
 
 def _bounds(p: PartialDate) -> tuple[int, int]:
-    y = p.year or 1
-    if p.month and p.day:
-        d = _safe_date(y, p.month, p.day).toordinal()
+    return _ordinal_bounds(p.year or 1, p.month, p.day)
+
+
+@lru_cache(maxsize=65536)  # linking asks for the same few thousand dates over and over
+def _ordinal_bounds(y: int, month: int | None, day: int | None) -> tuple[int, int]:
+    if month and day:
+        d = _safe_date(y, month, day).toordinal()
         return d, d
-    if p.month:
-        return date(y, p.month, 1).toordinal(), date(
-            y, p.month, calendar.monthrange(y, p.month)[1]
-        ).toordinal()
+    if month:
+        return date(y, month, 1).toordinal(), date(y, month, calendar.monthrange(y, month)[1]).toordinal()
     return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
 
 
@@ -100,19 +102,32 @@ def day_range(m: Mention) -> tuple[int, int] | None:
 
 
 def date_feature(a: Mention, b: Mention) -> Feature:
+    ok, score, gap = date_score(a, b)
+    if gap is None:
+        if not a.start or a.start.is_empty or not b.start or b.start.is_empty:
+            return True, 0.0, "date unknown on one side"
+        return _partial_date_feature(a.start, b.start)
+    if not ok:
+        return False, 0.0, f"dates {a.start.iso()} / {b.start.iso()} {gap} days apart"
+    if score >= 0.7:
+        return True, score, f"{a.start.iso()} ~ {b.start.iso()} (gap {max(gap, 0)} d)"
+    return True, score, f"{a.start.iso()} overlaps {b.start.iso()}"
+
+
+def date_score(a: Mention, b: Mention) -> tuple[bool, float, int | None]:
+    """`date_feature` without its explanation: (compatible, score, day gap; None when a year is unknown)."""
     if not a.start or a.start.is_empty or not b.start or b.start.is_empty:
-        return True, 0.0, "date unknown on one side"
+        return True, 0.0, None
     ra, rb = day_range(a), day_range(b)
     if ra is None or rb is None:
-        return _partial_date_feature(a.start, b.start)
+        ok, score, _ = _partial_date_feature(a.start, b.start)
+        return ok, score, None
     gap = max(ra[0], rb[0]) - min(ra[1], rb[1])
     if gap > 1:
-        return False, 0.0, f"dates {a.start.iso()} / {b.start.iso()} {gap} days apart"
-    single = ra[0] == ra[1] and rb[0] == rb[1]
-    if single:
-        return True, 1.0 if gap <= 0 else 0.7, f"{a.start.iso()} ~ {b.start.iso()} (gap {max(gap, 0)} d)"
-    narrow = min(ra[1] - ra[0], rb[1] - rb[0])
-    return True, 0.5 if narrow <= 7 else 0.3, f"{a.start.iso()} overlaps {b.start.iso()}"
+        return False, 0.0, gap
+    if ra[0] == ra[1] and rb[0] == rb[1]:
+        return True, 1.0 if gap <= 0 else 0.7, gap
+    return True, 0.5 if min(ra[1] - ra[0], rb[1] - rb[0]) <= 7 else 0.3, gap
 
 
 def _partial_date_feature(a: PartialDate, b: PartialDate) -> Feature:

@@ -32,6 +32,7 @@ from warwire.ledger.features import (
     _safe_date,
     actor_feature,
     date_feature,
+    date_score,
     figure_feature,
     place_feature,
     published_gap,
@@ -129,11 +130,11 @@ REST_MAX = sum(w for name, w in WEIGHTS.items() if name not in ("date", "place")
 def fields_reachable(a: Mention, b: Mention) -> bool:
     """Whether the fields rule can hold for the pair: date and place do not veto, and their scores plus
     the largest type, actor and figure scores reach THRESHOLD (the margin covers scores rounded to 4 places)."""
-    ok, date_score, _ = date_feature(a, b)
+    ok, when, _ = date_score(a, b)
     if not ok:
         return False
-    ok, place_score, _ = place_feature(a, b)
-    total = WEIGHTS["date"] * date_score + WEIGHTS["place"] * place_score + REST_MAX
+    ok, where, _ = place_feature(a, b)
+    total = WEIGHTS["date"] * when + WEIGHTS["place"] * where + REST_MAX
     return ok and total >= THRESHOLD - 1e-4
 
 
@@ -145,7 +146,10 @@ def _story_reachable(a: Mention, b: Mention, stats: TermStats) -> bool:
     if gap is None or gap > LONG_DAYS:
         return False
     need = STORY_MIN if gap <= STORY_DAYS else LONG_MIN
-    return need <= MAX_BONUS or stats.cosine(a.terms, b.terms)[0] + MAX_BONUS >= need - 1e-9
+    if need <= MAX_BONUS:
+        return True
+    # no shared term: cosine 0 (a set intersection is much cheaper than the idf weights)
+    return not a.terms.isdisjoint(b.terms) and stats.cosine(a.terms, b.terms)[0] + MAX_BONUS >= need - 1e-9
 
 
 def story_capable(m: Mention, stats: TermStats | None) -> bool:
@@ -203,9 +207,16 @@ def ordinal(p: PartialDate | None) -> int | None:
 
 
 def mention_from_event(
-    doc: Document, index: int, ev: Event, source: Any = None, terms: frozenset[str] = frozenset()
+    doc: Document,
+    index: int,
+    ev: Event,
+    source: Any = None,
+    terms: frozenset[str] = frozenset(),
+    as_dict: dict[str, Any] | None = None,
 ) -> Mention:
-    loc = ev.location.to_dict() if ev.location else {}
+    """The event as linking sees it; `as_dict`: `ev.to_dict()` when the caller has it (saves a copy)."""
+    as_dict = as_dict or {"location": ev.location.to_dict() if ev.location else None,
+                          "actors": [a.to_dict() for a in ev.actors]}  # fmt: skip
     return Mention(
         key=(doc.doc, index),
         source=source if source is not None else doc.doc,
@@ -213,8 +224,8 @@ def mention_from_event(
         start=ev.date.start,
         end=ev.date.end,
         precision=ev.date.precision,
-        location=loc,
-        actors=[a.to_dict() for a in ev.actors],
+        location=as_dict["location"] or {},
+        actors=as_dict["actors"],
         killed=_killed(ev),
         wounded=_killed(ev, "wounded"),
         primary=ev.primary,
@@ -309,11 +320,15 @@ def assign(
     return out
 
 
-def doc_mentions(doc: Document) -> list[Mention]:
+def doc_mentions(doc: Document, as_dicts: Sequence[dict[str, Any]] | None = None) -> list[Mention]:
     """The document's news (non-background) events as mentions, the primary one first (with the
-    document's salient terms when it has text)."""
+    document's salient terms when it has text). `as_dicts`: the events' `to_dict()`, when at hand."""
     terms = salient_terms(doc.title, doc.text) if doc.text else frozenset()
-    ms = [mention_from_event(doc, i, ev, terms=terms) for i, ev in enumerate(doc.events) if not ev.background]
+    ms = [
+        mention_from_event(doc, i, ev, terms=terms, as_dict=as_dicts[i] if as_dicts else None)
+        for i, ev in enumerate(doc.events)
+        if not ev.background
+    ]
     return sorted(ms, key=lambda m: not m.primary)
 
 
