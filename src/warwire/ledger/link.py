@@ -21,6 +21,7 @@ document is compared only with the clusters in its blocks (country x month, publ
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -90,12 +91,16 @@ def _story(a: Mention, b: Mention, feats: dict[str, dict[str, Any]], stats: Term
     gap = published_gap(a, b)
     if gap is None or gap > LONG_DAYS or not a.terms or not b.terms:
         return None
+    need = STORY_MIN if gap <= STORY_DAYS else LONG_MIN
+    bonus = sum(w * feats[k]["score"] if feats[k]["ok"] else -w * VETO_SHARE[k] for k, w in STORY_WEIGHTS.items())
+    if _cosine_bound(a.terms, b.terms, stats) + bonus < need - 1e-9:
+        return None  # the cosine cannot make up for the features: skip computing it
     _, cos, detail = text_feature(a, b, stats)
     total = cos
     for name, w in STORY_WEIGHTS.items():
         f = feats[name]
         total += w * f["score"] if f["ok"] else -w * VETO_SHARE[name]
-    if total < (STORY_MIN if gap <= STORY_DAYS else LONG_MIN):
+    if total < need:
         return None
     text = {"score": round(cos, 3), "ok": True, "detail": f"{detail}; published {gap} d apart"}
     return Match(round(total, 4), {**feats, "text": text}, b.key, "story")
@@ -148,8 +153,18 @@ def _story_reachable(a: Mention, b: Mention, stats: TermStats) -> bool:
     need = STORY_MIN if gap <= STORY_DAYS else LONG_MIN
     if need <= MAX_BONUS:
         return True
-    # no shared term: cosine 0 (a set intersection is much cheaper than the idf weights)
-    return not a.terms.isdisjoint(b.terms) and stats.cosine(a.terms, b.terms)[0] + MAX_BONUS >= need - 1e-9
+    return _cosine_bound(a.terms, b.terms, stats) + MAX_BONUS >= need - 1e-9 and (
+        stats.cosine(a.terms, b.terms)[0] + MAX_BONUS >= need - 1e-9)  # fmt: skip
+
+
+def _cosine_bound(a: frozenset[str], b: frozenset[str], stats: TermStats) -> float:
+    """An upper bound of the idf cosine from `a`'s weights alone (Cauchy-Schwarz: the shared part of `a`'s
+    vector over its norm); `a` is the new document, its weights are computed once, `b`'s not at all."""
+    shared = a & b
+    if not shared:
+        return 0.0
+    wa, na = stats.weights(a)
+    return math.sqrt(sum(wa[t] * wa[t] for t in shared)) / na if na else 0.0
 
 
 def story_capable(m: Mention, stats: TermStats | None) -> bool:
