@@ -15,8 +15,10 @@ documents is meaningless; small ledgers link by the fields rule alone).
 STORY_ONLY: primary events with text on both sides link by the story rule alone (their extracted fields are
 noisier than the text; the fields rule on them cost precision on the dev set).
 A mention joins the best-scoring cluster (story matches first), else starts a new one. Incremental: a new
-document is compared only with the clusters in its blocks (country x month, publication window; see
-`MemoryIndex`), nothing is recomputed.
+document is compared only with the clusters in its blocks, nothing is recomputed. The ledger on SQLite
+(blocks.py) keeps a cluster only when one of its members can still match (`fields_reachable`, or the story
+window): an event without a date is compared only with events of its place. `MemoryIndex` (link_documents)
+and the SQL blocking (PostgreSQL) block by country x month and publication window, a superset.
 """
 
 from __future__ import annotations
