@@ -653,6 +653,19 @@ def _all_triggers(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in ATTACK_TRIGGERS.finditer(text))
 
 
+def _triggers_by(text: str, ms: Sequence[ActorMention]) -> list[tuple[int, int]]:
+    """The attack triggers of the sentences that hold a mention: the only ones that give roles (a trigger
+    gives them to its own sentence's mentions). A trigger is letters and plain spaces, so no match of the
+    whole-text scan crosses a sentence break, and each sentence's matches are those of the scan."""
+    breaks = _sentence_breaks(text)
+    if any(text[m.start:m.start + 1] in ".!?;\n" for m in ms):
+        return find_triggers(text)  # a mention opening at a break may belong to the sentence before it
+    found: list[tuple[int, int]] = []
+    for lo, hi in sorted({_sentence(breaks, m.start, len(text)) for m in ms}):
+        found += [t.span() for t in ATTACK_TRIGGERS.finditer(text, lo, hi)]
+    return found
+
+
 @lru_cache(maxsize=8)
 def _sentence_breaks(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _SENTENCE_END.finditer(text))
@@ -671,7 +684,7 @@ def mention_roles(
     """The role of each mention (same order as `mentions`)."""
     ms = sorted(mentions, key=lambda m: (m.start, m.end))
     starts = [m.start for m in ms]
-    spans = sorted(trigger_spans if trigger_spans is not None else find_triggers(text))
+    spans = sorted(trigger_spans if trigger_spans is not None else _triggers_by(text, ms))
     reach = list(accumulate((m.end for m in ms), max))
     spans = [s for s in spans if not _overlaps(starts, reach, s)]
     roles: dict[int, str] = {}

@@ -1,0 +1,84 @@
+"""The resolution shortcuts (issue 3) give the answers of the plain definitions they replace."""
+
+from __future__ import annotations
+
+import json
+import re
+from itertools import islice
+
+from shared_data import shared_path
+
+from warwire.resolve.actors import find_actors, find_triggers, mention_roles
+from warwire.resolve.event_types import _rules, match_event_type
+from warwire.resolve.gazetteer import load
+from warwire.resolve.place_mentions import _lower_in
+
+REPORT = (
+    "Syrian army troops shelled the town of Kafr Nabl on Monday. Militants attacked an army post near "
+    "Saraqib;\nthe army said its warplanes struck back. Civilians were killed.\n\nRebels opened fire on "
+    "police in Idlib city, and the police fired at the gunmen! Turkish-backed militants stormed a village."
+)
+
+
+def _dev_texts(n: int) -> list[str]:
+    with shared_path("dev", "rdwti_dev.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for line in islice(fh, n)]
+
+
+def _reference_type(text: str) -> tuple[str, tuple[int, int] | None]:
+    """The first pattern of the first rule that matches, trying every pattern in turn (territory aside)."""
+    for rule in _rules():
+        for pattern in rule.patterns:
+            hit = pattern.search(text)
+            if hit is not None:
+                return (rule.type if rule.type != "@territory" else match_event_type(text)[0]), hit.span()
+    return "other", None
+
+
+def test_event_type_alternations_decide_like_the_patterns_one_by_one():
+    sentences = [s for text in [REPORT, *_dev_texts(150)] for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    assert len(sentences) > 400
+    for sentence in sentences:
+        assert match_event_type(sentence) == _reference_type(sentence), sentence
+
+
+def test_roles_from_the_mentions_sentences_equal_roles_from_every_trigger():
+    checked = 0
+    for text in [REPORT, *_dev_texts(150)]:
+        mentions = find_actors(text)
+        expected = mention_roles(text, mentions, find_triggers(text))
+        assert mention_roles(text, mentions) == expected
+        checked += sum(r != "unknown" for r in expected)
+    assert checked > 50  # the comparison covers many real roles, not only 'unknown'
+
+
+def test_roles_of_a_sentence_slice_of_mentions():
+    # Only the mentions of one sentence (as an event passes them): triggers elsewhere give nothing.
+    start = REPORT.index("Rebels")
+    mentions = find_actors(REPORT, start, REPORT.index("!") + 1)
+    roles = [(m.as_written, r) for m, r in zip(mentions, mention_roles(REPORT, mentions), strict=True)]
+    assert roles[:2] == [("Rebels", "perpetrator"), ("police", "target")]
+    assert mention_roles(REPORT, mentions) == mention_roles(REPORT, mentions, find_triggers(REPORT))
+
+
+def _lower_in_reference(text: str, word: str) -> bool:
+    low = word.lower()
+    return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+
+
+def test_lowercase_word_test_matches_the_regex_definition():
+    text = "Town of Hama-based fighters; the hama area, al-bab and Bab. O'Neil met o'neil in Kafr_Zita; ﬁre."
+    words = ["Hama", "Bab", "Al", "O'Neil", "Kafr", "Zita", "Area", "Fire", "Kafr_Zita", "İdlib", "Town"]
+    for word in words:
+        assert _lower_in(text, word) == _lower_in_reference(text, word), word
+    assert _lower_in(text, "Area") and not _lower_in(text, "Bab") and _lower_in(text, "O'Neil")
+
+
+def test_gazetteer_first_word_index_bounds_every_key():
+    gaz = load()
+    keys = [k for k in islice(gaz._index, 0, None, 97)]
+    assert len(keys) > 1000
+    for key in keys:
+        words = key.split(" ")
+        assert gaz.longest_from(words[0]) >= len(words), key
+    assert gaz.longest_from("zzqxv") == 0
