@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -116,6 +117,7 @@ class Gazetteer:
         self._index: dict[str, str] = dict(line.split("\t", 1) for line in _read_gz(NAMES).split("\n"))
         self._fuzzy: list[str] | None = None
         self._spans: dict[str, int] | None = None
+        self._heads: set[str] = set()
         for path in user_files(db_dir):
             self._add_user_file(path)
 
@@ -138,6 +140,11 @@ class Gazetteer:
     def __contains__(self, key: str) -> bool:
         return key in self._index
 
+    @property
+    def index(self) -> Mapping[str, str]:
+        """Normalised key -> its rows (read only): `key in gaz.index` without a method call per word."""
+        return self._index
+
     def entry(self, idx: int) -> Entry:
         e = self._parsed.get(idx)
         if e is None:
@@ -155,8 +162,14 @@ class Gazetteer:
     def longest_from(self, word: str) -> int:
         """The most words of a key starting with the normalised `word` (0: none starts with it)."""
         if self._spans is None:
-            self._spans = _key_spans(self._index)
+            self._spans, self._heads = _key_spans(self._index)
         return self._spans.get(word) or (1 if word in self._index else 0)
+
+    def opens_key(self, words: str) -> bool:
+        """Whether some key of more words begins with `words` (two or more normalised words)."""
+        if self._spans is None:
+            self._spans, self._heads = _key_spans(self._index)
+        return words in self._heads
 
     def fuzzy_keys(self) -> list[str]:
         """Keys worth near-miss matching (Syrian places, admin1, countries, larger cities)."""
@@ -165,16 +178,19 @@ class Gazetteer:
         return self._fuzzy
 
 
-def _key_spans(index: dict[str, str]) -> dict[str, int]:
-    """First word of each key of several words -> the most words of such a key (built at the first lookup)."""
+def _key_spans(index: dict[str, str]) -> tuple[dict[str, int], set[str]]:
+    """First word of each key of several words -> the most words of such a key; and every proper prefix of
+    two or more words of such keys. Built at the first lookup."""
     spans: dict[str, int] = {}
+    heads: set[str] = set()
     for key in index:
         if " " in key:
-            first, _, rest = key.partition(" ")
-            n = rest.count(" ") + 2
-            if spans.get(first, 0) < n:
-                spans[first] = n
-    return spans
+            words = key.split(" ")
+            if spans.get(words[0], 0) < len(words):
+                spans[words[0]] = len(words)
+            for n in range(2, len(words)):
+                heads.add(" ".join(words[:n]))
+    return spans, heads
 
 
 def _read_gz(path: Path) -> str:

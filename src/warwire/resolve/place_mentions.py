@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -93,8 +94,8 @@ def _name_ok(words: list[str], nwords: list[str], stop: frozenset[str] = frozens
 
 def _joinable(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     """joinable[i]: word i and word i+1 may belong to one name (only spaces or hyphens between)."""
-    gaps = (text[spans[i][1]:spans[i + 1][0]] for i in range(len(spans) - 1))
-    return [g == " " or bool(_GAP_RE.fullmatch(g)) for g in gaps] + [False]
+    gaps = (text[e:s] for (_, e), (s, _) in zip(spans, islice(spans, 1, None), strict=False))
+    return [g == " " or (len(g) <= 3 and _GAP_RE.fullmatch(g) is not None) for g in gaps] + [False]
 
 
 def _usable(e: Entry) -> bool:
@@ -102,9 +103,22 @@ def _usable(e: Entry) -> bool:
     return bool(e.name)
 
 
-def _common_word(word: str, text_lower_words: set[str]) -> bool:
+def _common_word(word: str, text_lower_words: _LowerWords) -> bool:
     """A one-word name that the same text also uses in lowercase is an ordinary word there."""
     return word.lower() in text_lower_words
+
+
+class _LowerWords:
+    """The words a text writes in lowercase, collected at the first question (most texts never ask)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self._words: list[str] = words
+        self._set: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._set is None:
+            self._set = {w for w in self._words if w.islower()}
+        return word in self._set
 
 
 def find_place_mentions(text: str) -> list[PlaceMention]:
@@ -114,21 +128,21 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     words = [text[s:e] for s, e in spans]
     nwords = [norm_token(w) for w in words]
     join = _joinable(text, spans)
-    lower = {w for w in words if w.islower()}
-    cap = [_capitalised(w) for w in words]
+    lower = _LowerWords(words)
+    cap = [w[0].isupper() or w[0].isdigit() for w in words]  # _capitalised of each (a word is never empty)
     stop = stopwords()
     out: list[PlaceMention] = []
-    i = 0
-    while i < len(spans):
-        # Only a capitalised word (or "al") can open a name: skip the rest without a call.
-        hit = (_exact_at(gaz, i, words, nwords, join, stop, lower, text[max(0, spans[i][0] - 40):spans[i][0]])
-               if cap[i] or nwords[i] == "al" else None)
+    i = 0  # the first word not inside a name found
+    # Only a capitalised word (or "al") that begins some gazetteer key can open a name.
+    for j, longest in _openers(gaz, nwords, cap, stop):
+        if j < i:
+            continue
+        hit = _exact_at(gaz, j, words, nwords, join, stop, lower, text[max(0, spans[j][0] - 40):spans[j][0]],
+                        longest)
         if hit:
             n, cands = hit
-            out.append(_mention(text, spans[i][0], spans[i + n - 1][1], cands))
-            i += n
-        else:
-            i += 1
+            out.append(_mention(text, spans[j][0], spans[j + n - 1][1], cands))
+            i = j + n
     near = _near_misses(text, spans, words, nwords, join, out, cap)
     # A near miss over a longer name replaces an exact match on its first word ("Deir" in "Deir Sunbol").
     out = [m for m in out if not any(n.candidates and n.start <= m.start < n.end for n in near)] + near
@@ -136,18 +150,35 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     return out
 
 
-def _exact_at(gaz, i, words, nwords, join, stop, lower, before: str) -> tuple[int, list[Entry]] | None:
-    if not _capitalised(words[i]) and nwords[i] != "al":
-        return None
-    longest = min(MAX_WORDS, gaz.longest_from(nwords[i]))  # no key starts with the word: nothing to try
-    n_max = 1 if longest else 0
+def _openers(gaz, nwords: list[str], cap: list[bool], stop: frozenset[str]) -> list[tuple[int, int]]:
+    """(index, most words of a key it begins) of the words that may open a name. A word that only opens
+    one-word keys and is never a one-word name (too short, a stopword, a demonym) is left out."""
+    out = []
+    dem = demonyms()
+    for i, (c, nw) in enumerate(zip(cap, nwords, strict=True)):
+        if c or nw == "al":
+            longest = gaz.longest_from(nw)
+            if longest > 1 or (longest and not (len(nw) < 3 or nw in stop or nw in dem)):
+                out.append((i, min(MAX_WORDS, longest)))
+    return out
+
+
+def _exact_at(gaz, i, words, nwords, join, stop, lower, before: str, longest: int) -> tuple[int, list[Entry]] | None:
+    """The longest name opening at word i (`longest`: the most words of a key its word begins), or None."""
+    index = gaz.index
+    n_max = 1
     while n_max < longest and i + n_max < len(words) and join[i + n_max - 1]:
         n_max += 1
+    # Longer keys are tried only while the words so far begin one ("Dayr al ..." yes, "al the ..." no).
+    n_top = min(n_max, 2)
+    while n_top < n_max and gaz.opens_key(" ".join(nwords[i:i + n_top])):
+        n_top += 1
+    n_max = n_top
     for n in range(n_max, 0, -1):
         key = " ".join(nwords[i:i + n])
-        if len(key) < 3 or key not in gaz or not _name_ok(words[i:i + n], nwords[i:i + n], stop):
+        if len(key) < 3 or key not in index or (n == 1 and (key in stop or key in demonyms())):
             continue
-        if n == 1 and (key in stop or key in demonyms() or _common_word(words[i], lower)):
+        if not _name_ok(words[i:i + n], nwords[i:i + n], stop) or (n == 1 and _common_word(words[i], lower)):
             continue
         cands = [e for e in gaz.lookup(key) if _usable(e)]
         if n == 1 and words[i].isupper() and len(words[i]) <= 4:
@@ -264,22 +295,21 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention],
     cap = cap if cap is not None else [_capitalised(w) for w in words]
     covered = _covered(spans, found)
     extendable = {i for i in covered if i + 1 < len(spans) and i + 1 not in covered and join[i]
-                  and _capitalised(words[i + 1]) and (i == 0 or i - 1 not in covered)}
+                  and cap[i + 1] and (i == 0 or i - 1 not in covered)}
     covered -= extendable
     out: list[PlaceMention] = []
-    i = 0
-    while i < len(spans):
-        if not cap[i] or i in covered or not _cue_before(text, spans, words, i):
-            i += 1
+    after = 0  # the first word not inside a name tried
+    for i in [k for k, c in enumerate(cap) if c]:
+        if i < after or i in covered or not _cue_before(text, spans, words, i):
             continue
         n = 1
         while n < 4 and i + n < len(spans) and join[i + n - 1] and i + n not in covered and (
-                _capitalised(words[i + n]) or nwords[i + n] == "al"):
+                cap[i + n] or nwords[i + n] == "al"):
             n += 1
         mention = _near_miss_at(text, spans, words, nwords, i, n, 2 if i in extendable else 1)
         if mention:
             out.append(mention)
-        i += n
+        after = i + n
     return out
 
 
