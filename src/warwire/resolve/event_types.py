@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from re import _constants, _parser
 
 from warwire.resolve.actors import find_actors, mention_roles
 
@@ -66,6 +67,8 @@ class _Rule:
     # All patterns as one alternation: it matches iff one of them does, in one scan instead of one each
     # (the deciding pattern and its span are then found among this rule's patterns only).
     any_pattern: re.Pattern[str] | None = None
+    # Lowercase words one of which an ascii text must contain for some pattern to match (None: no such list).
+    needs: tuple[str, ...] | None = None
 
 
 @cache
@@ -80,6 +83,7 @@ def _rules() -> tuple[_Rule, ...]:
                 tuple(re.compile(p, re.IGNORECASE) for p in row["patterns"]),
                 re.compile(gov, re.IGNORECASE) if gov else None,
                 _any_of(row["patterns"]),
+                _needed_words(row["patterns"]),
             )
         )
     return tuple(rules)
@@ -90,6 +94,48 @@ def _any_of(patterns: list[str]) -> re.Pattern[str] | None:
     if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns):
         return None
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def _needed_words(patterns: list[str]) -> tuple[str, ...] | None:
+    """The literal openings (3+ ascii letters) of the patterns' alternatives, when every one has one."""
+    found: list[str] = []
+    for p in patterns:
+        try:
+            heads = _heads(list(_parser.parse(p, re.IGNORECASE)))
+        except Exception:  # noqa: BLE001 - the parser is re's own; any surprise only costs the shortcut
+            return None
+        if heads is None:
+            return None
+        found += heads
+    return tuple(dict.fromkeys(found))
+
+
+def _heads(items: list) -> list[str] | None:
+    """Literal openings of a parsed pattern: its leading literals, else those of a leading group or
+    alternation (each branch must have one); None when some way of matching starts otherwise."""
+    while items and items[0][0] is _constants.AT:  # \b and other zero-width assertions
+        items = items[1:]
+    head = ""
+    for op, av in items:
+        if op is not _constants.LITERAL or av >= 128:
+            break
+        head += chr(av).lower()
+    if len(head) >= 3:
+        return [head]
+    if head or not items:
+        return None
+    op, av = items[0]
+    if op is _constants.SUBPATTERN:
+        return _heads(list(av[3]))
+    if op is _constants.BRANCH:
+        out: list[str] = []
+        for branch in av[1]:
+            heads = _heads(list(branch))
+            if heads is None:
+                return None
+            out += heads
+        return out
+    return None
 
 
 def _territory_type(text: str, hit: re.Match[str], rule: _Rule) -> str:
@@ -109,7 +155,10 @@ def _territory_type(text: str, hit: re.Match[str], rule: _Rule) -> str:
 
 def match_event_type(text: str) -> tuple[str, tuple[int, int] | None]:
     """(type, span of the deciding trigger in `text`); ('other', None) when no rule matches."""
+    low = text.lower() if text.isascii() else None  # non-ascii: case folding beyond str.lower, no shortcut
     for rule in _rules():
+        if low is not None and rule.needs is not None and not any(w in low for w in rule.needs):
+            continue  # none of the words that every match of the rule begins with
         if rule.any_pattern is not None and rule.any_pattern.search(text) is None:
             continue
         for pattern in rule.patterns:
