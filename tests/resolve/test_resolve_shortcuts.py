@@ -8,6 +8,7 @@ from itertools import islice
 
 from shared_data import shared_path
 
+from warwire.resolve import place_mentions as pm
 from warwire.resolve.actors import find_actors, find_triggers, mention_roles
 from warwire.resolve.event_types import _rules, match_event_type
 from warwire.resolve.gazetteer import load
@@ -82,3 +83,29 @@ def test_gazetteer_first_word_index_bounds_every_key():
         words = key.split(" ")
         assert gaz.longest_from(words[0]) >= len(words), key
     assert gaz.longest_from("zzqxv") == 0
+
+
+def _cue_reference(text: str, start: int, end: int) -> str | None:
+    before, after = text[max(0, start - 60):start], text[end:end + 30]
+    if pm._NEAR_RE.search(before):
+        return "near"
+    if pm._REGION_BEFORE.search(before) or pm._REGION_AFTER.match(after):
+        return "region"
+    if pm._TOWN_BEFORE.search(before) or pm._TOWN_AFTER.match(after):
+        return "town"
+    return None
+
+
+def test_cue_word_pretest_keeps_the_cues_of_the_patterns():
+    befores = ["near ", "on the outskirts of ", "5 km north of the ", "in northern ", "in the north-eastern ",
+               "in central ", "the countryside of ", "the town of the ", "close to ", "in ", "Rebels in the ",
+               "NEAR THE ", "the village\tof\n", "südlich von ", "in the vicinity of the ", "said ", ""]
+    afters = [" province", " city", "'s countryside", " said", ""]
+    for before in befores:
+        for after in afters:
+            text = f"{before}Marea{after}"
+            start, end = len(before), len(before) + 5
+            assert pm._cue(text, start, end) == _cue_reference(text, start, end), text
+            lead = pm._LOCATIVE.search(text[max(0, start - 40):start]) is not None
+            assert pm._mention(text, start, end, []).lead == lead, text
+    assert pm._cue("near Marea", 5, 10) == "near" and pm._cue("in Marea province", 3, 8) == "region"

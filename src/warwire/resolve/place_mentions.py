@@ -230,20 +230,35 @@ def _joined_name_word(j, words, nwords, stop) -> bool:
 
 
 def _mention(text: str, start: int, end: int, cands: list[Entry]) -> PlaceMention:
-    lead = bool(_LOCATIVE.search(text[max(0, start - 40):start]))
+    before = text[max(0, start - 40):start]
+    lead = _may_end_with(before, _LOCATIVE_ENDS) and _LOCATIVE.search(before) is not None
     return PlaceMention(start, end, text[start:end], cands, _cue(text, start, end), lead)
 
 
 def _cue(text: str, start: int, end: int) -> str | None:
     """How the text places the event relative to the name: near, region (part of an area), town."""
     before, after = text[max(0, start - 60):start], text[end:end + 30]
-    if _NEAR_RE.search(before):
+    cued = _may_end_with(before, _CUE_ENDS_BEFORE)
+    if cued and _NEAR_RE.search(before):
         return "near"
-    if _REGION_BEFORE.search(before) or _REGION_AFTER.match(after):
+    if (cued and _REGION_BEFORE.search(before)) or _REGION_AFTER.match(after):
         return "region"
-    if _TOWN_BEFORE.search(before) or _TOWN_AFTER.match(after):
+    if (cued and _TOWN_BEFORE.search(before)) or _TOWN_AFTER.match(after):
         return "town"
     return None
+
+
+# The endings of the last word of any match of _LOCATIVE, and of _NEAR_RE, _REGION_BEFORE, _TOWN_BEFORE
+# (all anchored at the end of the text before a name).
+_LOCATIVE_ENDS = ("in", "near", "at", "outside", "into", "around", "the")
+_CUE_ENDS_BEFORE = ("near", "outside", "of", "to", "nearby", "around", "outskirts", "the", "north", "south",
+                    "east", "west", "ern", "central", "rural")
+
+
+def _may_end_with(before: str, ends: tuple[str, ...]) -> bool:
+    """The cheap test before an end-anchored cue pattern: the last word ends with one of `ends` (a
+    non-ascii text always gets the pattern, whose case rules go beyond str.lower)."""
+    return not before.isascii() or before.rstrip().lower().endswith(ends)
 
 
 def _skeleton(key: str) -> str:
