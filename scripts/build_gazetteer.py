@@ -48,6 +48,7 @@ COUNTRY_ALIASES = {
     "CD": ["Congo", "DR Congo", "Zaire"], "VN": ["Vietnam"], "LA": ["Laos"], "CZ": ["Czech Republic"],
     "NL": ["Holland"], "TR": ["Turkey", "Turkiye"], "MK": ["Macedonia"], "BO": ["Bolivia"],
     "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"], "TW": ["Taiwan"], "DE": ["West Germany"],
+    "NG": ["Niger Delta"],  # Nigeria's delta region, not the country Niger
 }
 CITY_KINDS = ((100000, "city"), (5000, "town"), (0, "village"))
 ALT_MIN_POP = 5000
@@ -230,6 +231,18 @@ def main() -> None:
     write(rows)
 
 
+# Arabic-speaking countries: news drops the article of their place names ("Hawija" for Al Hawijah).
+ARABIC_CC = frozenset("IQ SY LB JO PS YE SA EG LY DZ TN MA SD KW AE OM QA BH MR".split())
+
+
+def alias_keys(keys: list[str], cc: str) -> list[str]:
+    """'al hawijah' -> 'al hawija', 'hawijah', 'hawija': Arabic names end in -ah or -a as the writer pleases
+    (Hawija, Latifiya), and lose their article in Arabic-speaking countries."""
+    if cc in ARABIC_CC:
+        keys = keys + [k2 for k in keys if (k2 := without_article(k))]
+    return keys + [k[:-1] for k in keys if k.endswith("ah") and len(k) >= 6]
+
+
 def write(rows: list[str]) -> None:
     """Three files: place rows (no keys), name index (key -> row numbers), fuzzy-match keys."""
     index: dict[str, list[int]] = defaultdict(list)
@@ -238,9 +251,9 @@ def write(rows: list[str]) -> None:
     for i, row in enumerate(rows):
         cells = row.split("\t")
         places.append("\t".join(cells[:9]))
-        for key in cells[9].split("|"):
-            if key:
-                index[key].append(i)
+        keys = [k for k in cells[9].split("|") if k]
+        for key in dict.fromkeys(alias_keys(keys, cells[2])):
+            index[key].append(i)
         if cells[2] == "SY" or cells[1] in ("country", "admin1") or int(cells[7]) >= FUZZY_MIN_POP:
             fuzzy.update(k for k in cells[9].split("|") if len(k) >= 4)
     SHIPPED.parent.mkdir(parents=True, exist_ok=True)

@@ -457,6 +457,20 @@ def find_actors(
     return _absorb(text, sorted(set(out), key=lambda x: (x.start, x.end)))
 
 
+HOME_CATEGORIES = frozenset({"rebel_group", "jihadist_group", "militia"})  # state forces may fight abroad
+
+
+def actor_country(text: str) -> str | None:
+    """The country the named armed groups of `text` belong to (Taliban -> AF, ELN -> CO, ETA -> ES), by
+    majority of mentions; None when none is named. Generic mentions and state or foreign forces do not count:
+    'US troops' say nothing about where they fight. Read-only: a lookup over the alias table."""
+    votes: dict[str, int] = {}
+    for m in find_actors(text):
+        if m.country and not m.generic and m.category in HOME_CATEGORIES:
+            votes[m.country] = votes.get(m.country, 0) + 1
+    return max(votes, key=lambda cc: votes[cc]) if votes else None
+
+
 def _shift(m: ActorMention, by: int) -> ActorMention:
     if not by:
         return m

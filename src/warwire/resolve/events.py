@@ -6,7 +6,7 @@ import re
 
 from warwire.extraction.context import is_locative, is_setting
 from warwire.model import Document, Event, EventDate, PartialDate, Place
-from warwire.resolve.actors import assign_roles, find_actors
+from warwire.resolve.actors import actor_country, assign_roles, find_actors
 from warwire.resolve.datelines import dateline_weekday_hint
 from warwire.resolve.dates import resolve_date
 from warwire.resolve.event_types import classify_event_type
@@ -28,6 +28,8 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> 
     # No setting named ("Baghdad's airport", "Iraq's Shi'ite majority"): the places named still say
     # which country the text is about, as do demonyms and country-bound groups.
     country = document_country(doc.text, mentions or [m for m, _ in places])
+    if country is None:  # no place, demonym or country name: the named armed groups' home country
+        country = actor_country(doc.text)
     # Where events happen: "in Homs", "the town of Masyaf"; not "Damascus said" or "Washington and its allies".
     settings = [m for m in mentions if m.cue or is_locative(doc.text, m.start)]
     mentions = settings or mentions

@@ -126,7 +126,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     gaz = load()
     spans = tokens(text)
     words = [text[s:e] for s, e in spans]
-    nwords = [norm_token(w) for w in words]
+    nwords = _strip_scraped_possessive(gaz, words, [norm_token(w) for w in words])
     join = _joinable(text, spans)
     lower = _LowerWords(words)
     cap = [w[0].isupper() or w[0].isdigit() for w in words]  # _capitalised of each (a word is never empty)
@@ -229,7 +229,19 @@ def _joined_name_word(j, words, nwords, stop) -> bool:
 
 
 
+def _strip_scraped_possessive(gaz, words: list[str], nwords: list[str]) -> list[str]:
+    """Scraped text loses the apostrophe ("Syrias Idlib", "Aleppos east"): a capitalised word that is no
+    name, but is a country, region or big city plus "s", is read as that place."""
+    for i, (w, nw) in enumerate(zip(words, nwords, strict=True)):
+        if len(nw) > 4 and nw[-1] == "s" and w[:1].isupper() and nw not in gaz and nw[:-1] in gaz and any(
+                e.kind in ("country", "admin1") or e.population >= BIG_TOWN for e in gaz.lookup(nw[:-1])):
+            nwords[i] = nw[:-1]
+    return nwords
+
+
 def _mention(text: str, start: int, end: int, cands: list[Entry]) -> PlaceMention:
+    if text.endswith(("'s", "’s"), start, end) and end - start > 5:
+        end -= 2  # "Baghdad's airport": the name without its possessive
     before = text[max(0, start - 40):start]
     lead = _may_end_with(before, _LOCATIVE_ENDS) and _LOCATIVE.search(before) is not None
     return PlaceMention(start, end, text[start:end], cands, _cue(text, start, end), lead)
