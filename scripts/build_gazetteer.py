@@ -231,14 +231,12 @@ def main() -> None:
     write(rows)
 
 
-# Arabic-speaking countries: news drops the article of their place names ("Hawija" for Al Hawijah).
-ARABIC_CC = frozenset("IQ SY LB JO PS YE SA EG LY DZ TN MA SD KW AE OM QA BH MR".split())
-
-
 def alias_keys(keys: list[str], cc: str) -> list[str]:
     """'al hawijah' -> 'al hawija', 'hawijah', 'hawija': Arabic names end in -ah or -a as the writer pleases
-    (Hawija, Latifiya), and lose their article in Arabic-speaking countries."""
-    if cc in ARABIC_CC:
+    (Hawija, Latifiya), and Iraqi ones lose their article."""
+    if cc == "SY":  # the Syrian tables already list their spellings; more only add lookalikes
+        return keys
+    if cc == "IQ":  # Iraqi towns are written without their article ("Hawija", "Suwayra")
         keys = keys + [k2 for k in keys if (k2 := without_article(k))]
     return keys + [k[:-1] for k in keys if k.endswith("ah") and len(k) >= 6]
 

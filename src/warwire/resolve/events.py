@@ -28,8 +28,8 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> 
     # No setting named ("Baghdad's airport", "Iraq's Shi'ite majority"): the places named still say
     # which country the text is about, as do demonyms and country-bound groups.
     country = document_country(doc.text, mentions or [m for m, _ in places])
-    if country is None:  # no place, demonym or country name: the named armed groups' home country
-        country = actor_country(doc.text)
+    if country is None:  # only an owner ("Iraq's Shi'ite majority"), else the named armed groups' home country
+        country = document_country(doc.text) or actor_country(doc.text)
     # Where events happen: "in Homs", "the town of Masyaf"; not "Damascus said" or "Washington and its allies".
     settings = [m for m in mentions if m.cue or is_locative(doc.text, m.start)]
     mentions = settings or mentions

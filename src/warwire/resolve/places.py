@@ -217,7 +217,16 @@ def choose_entries(
     """Each mention with the entry its document's context picks (country, admin1 named nearby)."""
     country = country or document_country(text, mentions)
     admin1s = _admin1_context(mentions, country)
-    return [(m, _choose_entry(m, country, admin1s)) for m in mentions]
+    chosen = [(m, _choose_entry(m, country, admin1s)) for m in mentions]
+    return [c for c in chosen if not _country_owner(text, *c)]
+
+
+def _country_owner(text: str, m: PlaceMention, e: Entry | None) -> bool:
+    """"Syria's Idlib", "Thailand's security command", "Syrias rescuers": a country as owner says whose
+    place or body that is, not where anything happened (the document's country is found without it)."""
+    if e is None or e.kind != "country":
+        return False
+    return text.startswith(("'s", "’s"), m.end) or norm(m.as_written) not in load()
 
 
 def _specificity(e: Entry | None) -> int:
