@@ -19,6 +19,7 @@ from warwire.extraction.background import in_parentheses, is_background
     ("The raid comes two days after a car bomb killed 9 people at the checkpoint.", None),
     ("Shelling of the district killed at least 15 people last month.", None),
     ("Air strikes killed 23 people in the province earlier this month.", None),
+    ("The deal came after up to 900 people were killed in gas attacks near the capital.", None),
     ("Gunmen fired on the funeral procession of a reporter who was killed on Monday.", None),
     ("The country's six-year conflict has killed more than 300,000 people.", None),
     ("Talks have stalled in a war that has killed 250000 people and displaced millions.", None),

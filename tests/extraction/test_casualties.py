@@ -94,6 +94,8 @@ OUTCOMES = [
      {(K, SF, 2, "exact")}),
     ("Farmers found her body near the canal on Sunday.", {(K, UN, 1, "exact")}),
     ("Qasim and four of his cousins were killed in the raid.", {(K, UN, 1, "exact"), (K, CIV, 4, "exact")}),
+    ("He was abducted from his shop on Monday and killed two days later.", {(K, UN, 1, "exact")}),
+    ("Militants killed Farid Khan, a teacher at the school and Rahim Gul, a shopkeeper.", {(K, CIV, 2, "exact")}),
 ]
 
 HEADLINES = [

@@ -70,3 +70,15 @@ def test_a_body_found_elsewhere_belongs_to_the_victim_just_told(ex) -> None:
     news = [e for e in ex.extract(text, published="2007-05-02").events if not e.background]
     killed = [(c.group, c.best) for e in news for c in e.casualties if c.outcome == "killed"]
     assert killed == [("civilians", 1)]
+
+
+def test_they_are_the_victims_told_just_before(ex) -> None:
+    text = ("Six engineers working for a foreign contractor were abducted on the road to the airport on Sunday. "
+            "Two days later they were found dead near the river.")
+    claims = {(c.outcome, c.best) for e in ex.extract(text, published="2006-03-08").events for c in e.casualties}
+    assert ("captured", 6) in claims and ("killed", 6) in claims
+
+
+def test_a_they_with_nothing_before_counts_no_one(ex) -> None:
+    claims = [c for e in ex.extract("They died in hospital overnight.").events for c in e.casualties]
+    assert claims == []

@@ -30,6 +30,7 @@ CUES = re.compile(
     r"|\bthe (?:19|20)\d\d (?!(?:and|to)\b)[A-Za-z]"
     r"|\bfunerals? (?:\w+ )?(?:of|for)\b"  # the deaths being mourned happened before the news
     r"|\b(?:comes|came|come) (?:a|one|two|three|\w+) (?:days?|weeks?) (?:after|before)\b"
+    r"|\b(?:comes|came) (?:just |shortly )?(?:after|following)\b"
     r"|\b(?:last|previous) (?:week|month)\b|\bearlier (?:this|that|last) (?:week|month|year)\b"
     r"|\bin (?:recent|the past|the previous) (?:days|weeks|months)\b"
     r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b|\bhistory\b",

@@ -157,7 +157,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
         additive = _additive(tokens, trig)
         for q in _combine(victims):
             figures.append(_figure(sent, trig.outcome, q, tokens))
-            figures[-1].anaphoric = trig.direction == "remains"
+            figures[-1].anaphoric = trig.direction == "remains" or q.pronoun
             # "His driver was also killed" adds a victim; "the Observatory also said 10 were killed" retells.
             figures[-1].additive = (additive and q.implicit) or tokens[q.start].lower_ in ADDING
     _inherit_groups(tokens, figures, lex)
@@ -202,7 +202,7 @@ def _victims(
     if trig.direction == "remains":
         return _whose_remains(tokens, trig.start, by_end)
     if trig.direction in ("right", "either"):
-        chain = _right_chain(tokens, trig.end, by_start)
+        chain = [q for q in _right_chain(tokens, trig.end, by_start) if q.person is not False]  # not "two days"
         if chain and trig.direction == "either" and chain[0].end < len(tokens) \
                 and tokens[chain[0].end].lower_ in TRIGGER_WORDS:
             chain = []  # "A child killed, 7 people injured": the next figure has its own trigger
@@ -217,16 +217,38 @@ def _victims(
         chain = [q for q in _left_chain(tokens, trig.start, by_end)
                  if not (q.implicit and q.person is None and not q.indefinite)]
         if not chain and trig.outcome in ("killed", "wounded"):
-            chain = _lone_name(tokens, trig.start, by_end, lex)
+            chain = _lone_name(tokens, trig.start, by_end, lex) or _pronoun_subject(tokens, trig.start, by_end)
         if chain:
             return chain + _companions(tokens, trig.end, by_start)
     return []
 
 
+def _pronoun_subject(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    """'He was killed a day later', 'they were found dead': victims already told of. A singular pronoun
+    is one person; 'they' takes its number from the figure before it (events.py)."""
+    j = k - 1
+    while j >= 0:
+        if tokens[j].lower_ in LEFT_SKIP or tokens[j].lower_ in ("later", "days", "hours"):
+            j -= 1
+        elif tokens[j].lower_ == "and" and (first := _first_passive(tokens, j + 1)) is not None:
+            j = first - 1  # "He was kidnapped from his home and killed"
+        else:
+            break
+    opens = j == 0 or tokens[j - 1].is_punct or tokens[j - 1].lower_ in ("later", "then", "and", "but", "when")
+    if j < 0 or tokens[j].lower_ not in ("he", "she", "they") or not opens:
+        return []
+    plural = tokens[j].lower_ == "they"
+    value, bounds = (None, (None, None, None)) if plural else (1, (1, 1, 1))
+    person = Quantity(j, j + 1, value, "exact", None, bounds, None, "unspecified", None, True, True)
+    person.pronoun = True
+    by_end[j + 1] = person
+    return [person]
+
+
 def _opening_name(tokens: list[Token], j: int, by_end: dict[int, Quantity]) -> list[Quantity]:
     """A one-word name opening the clause, before 'and' and more victims: one person."""
     name = tokens[j] if j >= 0 else None
-    if name is None or name.tag_ != "NNP" or not (j == 0 or tokens[j - 1].is_punct) \
+    if name is None or name.tag_ != "NNP" or not (j == 0 or tokens[j - 1].is_punct) or _title_case(tokens) \
             or name.lower_ in LEXICON.demonyms or name.lower_ in LEXICON.name_words:
         return []
     person = Quantity(j, j + 1, 1, "exact", None, (1, 1, 1), j, "unspecified", name.text, True, True)
@@ -244,7 +266,7 @@ def _lone_name(tokens: list[Token], k: int, by_end: dict[int, Quantity], lex: Le
     j = k - 1
     name = tokens[j]
     opens = j == 0 or tokens[j - 1].is_punct or tokens[j - 1].lower_ in ("and", "but", "while", "when")
-    if name.tag_ != "NNP" or not opens or j in by_end or name.lower_ in lex.demonyms \
+    if name.tag_ != "NNP" or not opens or j in by_end or name.lower_ in lex.demonyms or _title_case(tokens) \
             or name.lower_ in lex.name_words or name.lower_ in lex.victim_groups:
         return []
     person = Quantity(j, j + 1, 1, "exact", None, (1, 1, 1), j, "unspecified", name.text, True, True)
@@ -305,12 +327,15 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
             return [pronoun, *_right_chain(tokens, k + 2, by_start)]  # "killing himself and four civilians"
         return [pronoun] + _companions(tokens, k + 1, by_start)
     k = _past_roles(tokens, k, by_start)
+    if k not in by_start and k < len(tokens) and (named := _object_name(tokens, k)) is not None:
+        by_start[k] = named  # "shooting and killing Ashraf and his wife"
     chain: list[Quantity] = []
     while k in by_start:
         quantity = by_start[k]
         if chain and _has_own_verb(tokens, quantity.end):
             break  # "eliminated 50 militants, and up to 90 were wounded": a clause of its own
-        apposition = chain and quantity.implicit and chain[-1].implicit and tokens[k - 1].text == ","
+        apposition = bool(chain) and tokens[k - 1].text == "," and (
+            (quantity.implicit and quantity.indefinite and chain[-1].implicit) or _apposed(tokens, quantity, chain[-1]))
         if not apposition:
             chain.append(quantity)
         k = quantity.end
@@ -321,6 +346,22 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
             if k < len(tokens) and tokens[k].lower_ == "and":
                 k += 1
     return _drop_apposition(tokens, chain)
+
+
+AFTER_NAME = frozenset({"and", ",", ".", "in", "on", "at", "while", "near", "outside", "inside", "as", "along"})
+
+
+def _object_name(tokens: list[Token], k: int) -> Quantity | None:
+    """A one-word name right after a killing verb: one person."""
+    name = tokens[k]
+    after = tokens[k + 1].lower_ if k + 1 < len(tokens) else "."
+    if name.tag_ != "NNP" or after not in AFTER_NAME or name.lower_ in LEXICON.demonyms or _title_case(tokens) \
+            or name.lower_ in TRIGGER_WORDS \
+            or name.lower_ in LEXICON.name_words or name.lower_ in LEXICON.victim_groups:
+        return None
+    person = Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, "unspecified", name.text, True, True)
+    person.definite = True
+    return person
 
 
 def _past_roles(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> int:
@@ -336,13 +377,10 @@ def _past_roles(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> i
             if named.group == "unspecified":
                 named.group = next((g for g in roles if g and g != "unspecified"), "unspecified")
             return j
-        if not (tokens[j].tag_ in ("NN", "JJ", "NNP") and tokens[j].text[:1].islower() or tokens[j].lower_ == "and"
-                or tokens[j].lower_ in DEMONYM_LIKE or tokens[j].text[:1].isupper() and tokens[j].tag_ == "JJ"):
-            return k
+        if not (tokens[j].tag_ in ("NN", "JJ", "NNP", "NNPS") or tokens[j].lower_ == "and"):
+            return k  # "National Conference leader Abdul Rashid", "Shiite scholar X"
     return k
 
-
-DEMONYM_LIKE = frozenset({"shiite", "shia", "sunni", "christian", "muslim", "kurdish", "catholic", "protestant"})
 
 
 def _after_aside(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> int:
@@ -352,6 +390,8 @@ def _after_aside(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
             break
         if tokens[j].text == "," and tokens[j + 1].lower_ == "and" and (j + 2) in by_start:
             return j
+        if tokens[j].lower_ == "and" and (j + 1) in by_start and by_start[j + 1].definite and by_start[j + 1].person:
+            return j  # "X, a former official under the regime and Y"
     return k
 
 
@@ -383,6 +423,7 @@ def _has_own_verb(tokens: list[Token], k: int) -> bool:
 
 
 def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    trigger = k
     k -= 1
     while k >= 0 and (k + 1) not in by_end:
         if tokens[k].lower_ in LEFT_SKIP or tokens[k].is_space:
@@ -394,7 +435,9 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
         else:
             break
     near = by_end.get(k + 1)
-    if near is None or near.person is False or (near.implicit and near.person is None and not near.indefinite):
+    plural = any(t.lower_ in ("were", "are") for t in tokens[k + 1 : trigger])
+    if near is None or near.person is False or (near.implicit and near.person is None and not near.indefinite) \
+            or (plural and near.implicit and near.value == 1):  # "Six engineers working for a firm were"
         k = _skip_aside(tokens, k, by_end)  # "Four members of the patrol were wounded"
     chain: list[Quantity] = []
     while (k + 1) in by_end:
@@ -428,7 +471,7 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
 def _first_passive(tokens: list[Token], k: int) -> int | None:
     """The first verb of 'was kidnapped from his home and [killed]': a passive a few words back, with
     no clause boundary between."""
-    for j in range(k - 1, max(0, k - 8), -1):
+    for j in range(k - 1, max(0, k - 12), -1):
         if tokens[j].text in (",", ";", ":") or tokens[j].tag_ in FINITE:
             return None
         if tokens[j].tag_ == "VBN" and tokens[j - 1].lower_ in ("was", "were"):

@@ -41,6 +41,7 @@ def build_events(
     doc = prepared.document
     year = published_year(doc)
     infos = [_sentence_info(prepared, span, parsed.get(span[0]), lex, year) for span in prepared.sentences]
+    _count_plural_pronouns(infos)
     claimants = resolve_attributions([find_attribution(i.text) for i in infos])
     for info, claimant in zip(infos, claimants, strict=True):
         info.claimant = claimant
@@ -53,6 +54,25 @@ def build_events(
     _attach(infos, place_refs, "places")
     _attach(infos, date_refs, "dates")
     return group_events(infos, doc.doc, _publication_ref(doc))
+
+
+def _count_plural_pronouns(infos: list[SentenceInfo]) -> None:
+    """'Eight contractors were kidnapped ... they were found dead': 'they' are the victims of the figure
+    just before; with none before, the figure is dropped rather than guessed."""
+    last = None
+    for info in infos:
+        kept = []
+        for figure in info.figures:
+            quantity = figure.quantity
+            if quantity.pronoun and quantity.value is None:
+                if last is None:
+                    continue
+                quantity.value, quantity.bounds, quantity.group = last.value, last.bounds, last.group
+                quantity.qualifier = last.qualifier
+            kept.append(figure)
+            if quantity.value is not None:
+                last = quantity
+        info.figures = kept
 
 
 def _publication_ref(doc) -> DateRef | None:

@@ -39,6 +39,7 @@ class Quantity:
     definite: bool = False  # "the commander": counts only when it is the direct victim
     toll: bool = False  # the figure of a "death toll": its victims are whoever the toll counts
     indefinite: bool = False  # "a garbage collector": someone, even when the noun is not in the lexicon
+    pronoun: bool = False  # "they were found dead": counted as the victims told just before
 
     def with_group(self, group: str) -> Quantity:
         self.group = group
