@@ -96,6 +96,9 @@ OUTCOMES = [
     ("Qasim and four of his cousins were killed in the raid.", {(K, UN, 1, "exact"), (K, CIV, 4, "exact")}),
     ("He was abducted from his shop on Monday and killed two days later.", {(K, UN, 1, "exact")}),
     ("Militants killed Farid Khan, a teacher at the school and Rahim Gul, a shopkeeper.", {(K, CIV, 2, "exact")}),
+    ("Gunmen shot dead a judge along with his son and nephew.", {(K, CIV, 3, "exact")}),
+    ("Eleven pilgrims, plus the driver were killed when the bus was hit.", {(K, CIV, 12, "exact")}),
+    ("Three soldiers (all reservists) and a medic were killed.", {(K, SF, 3, "exact"), (K, UN, 1, "exact")}),
 ]
 
 HEADLINES = [

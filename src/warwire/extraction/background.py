@@ -8,7 +8,7 @@ CUES = re.compile(
     r"\bsince (?:the (?:start|beginning|outbreak|onset) of|(?:19|20)\d\d|it (?:began|started)|then)\b"
     r"|\b(?:in|during|throughout|of|from) (?:the|its|their|\w+s|\w+[’']s) (?:[\w-]+ ){0,2}"
     r"(?:conflict|civil war|war|uprising|insurgency|crisis)\b"
-    r"|\b(?:over|in|during) the (?:past|last) (?:\d+|\w+) (?:years|decades|months)\b"
+    r"|\b(?:over|in|during) the (?:past|last) (?:(?:\d+|\w+) )?(?:years|decades|months|weeks|year)\b"
     r"|\b(?:so far|to date|thus far) (?:this|in)\b|\bsince (?:january|the start of the year)\b"
     r"|\b(?:an|the) (?:earlier|previous|prior) (?:attack|incident|bombing|blast|explosion)\b"
     r"|\b(?:days|weeks|months|years) (?:after|before|earlier|ago|prior)\b"

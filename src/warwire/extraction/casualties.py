@@ -157,7 +157,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
         additive = _additive(tokens, trig)
         for q in _combine(victims):
             figures.append(_figure(sent, trig.outcome, q, tokens))
-            figures[-1].anaphoric = trig.direction == "remains" or q.pronoun
+            figures[-1].anaphoric = trig.direction == "remains" or q.pronoun or _retelling(tokens, q)
             # "His driver was also killed" adds a victim; "the Observatory also said 10 were killed" retells.
             figures[-1].additive = (additive and q.implicit) or tokens[q.start].lower_ in ADDING
     _inherit_groups(tokens, figures, lex)
@@ -279,6 +279,15 @@ ADDING = frozenset({"another", "additional", "further"})
 OWN_CLAUSE = frozenset({"were", "was", "are", "is", "had", "have", "has"})
 
 
+RETOLD_HEADS = frozenset({"victim", "deceased", "dead", "man", "woman", "boy", "girl"})
+
+
+def _retelling(tokens: list[Token], quantity: Quantity) -> bool:
+    """'The victim, X, was killed as she opened the parcel': one already told of, told again."""
+    return quantity.value == 1 and tokens[quantity.start].lower_ == "the" and quantity.head is not None \
+        and tokens[quantity.head].lower_ in RETOLD_HEADS
+
+
 def _whose_remains(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
     """'his body', 'the policeman's body', 'the body': one dead person, named or not."""
     before = tokens[k - 1].lower_ if k else ""
@@ -345,7 +354,17 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
             k += 1
             if k < len(tokens) and tokens[k].lower_ == "and":
                 k += 1
+            if k not in by_start and (shared := _shared_determiner(tokens, k, quantity)) is not None:
+                by_start[k] = shared  # "his father and brother": two people, one determiner
     return _drop_apposition(tokens, chain)
+
+
+def _shared_determiner(tokens: list[Token], k: int, before: Quantity) -> Quantity | None:
+    word = tokens[k].lower_ if k < len(tokens) else ""
+    if not (before.implicit and before.value == 1 and word in LEXICON.singular_person and tokens[k].tag_ == "NN"):
+        return None
+    group = LEXICON.victim_groups.get(word, "unspecified")
+    return Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, group, tokens[k].text, True, True)
 
 
 AFTER_NAME = frozenset({"and", ",", ".", "in", "on", "at", "while", "near", "outside", "inside", "as", "along"})
@@ -435,7 +454,7 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
         else:
             break
     near = by_end.get(k + 1)
-    plural = any(t.lower_ in ("were", "are") for t in tokens[k + 1 : trigger])
+    plural = any(t.lower_ in ("were", "are", "have") for t in tokens[k + 1 : trigger])
     if near is None or near.person is False or (near.implicit and near.person is None and not near.indefinite) \
             or (plural and near.implicit and near.value == 1):  # "Six engineers working for a firm were"
         k = _skip_aside(tokens, k, by_end)  # "Four members of the patrol were wounded"
@@ -449,9 +468,14 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
         chain.append(quantity)
         k = quantity.start - 1
         if k >= 0 and tokens[k].lower_ in CONJ:
+            conj = tokens[k].lower_
             k -= 1
-            if k >= 0 and tokens[k].lower_ == ",":
+            if k >= 0 and tokens[k].lower_ == "," and conj == "and":
                 break  # ", and 100 injured": a clause of its own
+            if k >= 0 and tokens[k].lower_ == ",":
+                k -= 1  # "Twenty-six passengers, plus the bomber"
+            if k >= 0 and tokens[k].text == ")":
+                k = _before_parenthesis(tokens, k)  # "Two police (both women) and the attacker"
             if (k + 1) not in by_end and tokens[k + 1].lower_ == "and":
                 chain += _opening_name(tokens, k, by_end)  # "Singh and six of his supporters were killed"
         else:
@@ -468,6 +492,13 @@ def _left_chain(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> lis
     return [q for q in _drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
 
 
+def _before_parenthesis(tokens: list[Token], k: int) -> int:
+    for j in range(k - 1, max(-1, k - 12), -1):
+        if tokens[j].text == "(":
+            return j - 1
+    return k
+
+
 def _first_passive(tokens: list[Token], k: int) -> int | None:
     """The first verb of 'was kidnapped from his home and [killed]': a passive a few words back, with
     no clause boundary between."""
@@ -482,7 +513,7 @@ def _first_passive(tokens: list[Token], k: int) -> int | None:
 def _apposed(tokens: list[Token], a: Quantity, b: Quantity) -> bool:
     """One person told twice, side by side: a name and a description of one."""
     named = [q.head is not None and tokens[q.head].tag_ == "NNP" and q.definite for q in (a, b)]
-    return a.value == b.value == 1 and a.implicit and b.implicit and named[0] != named[1]
+    return a.value == b.value == 1 and (a.implicit or b.implicit) and named[0] != named[1]
 
 
 def _someone(quantity: Quantity | None) -> bool:
