@@ -36,6 +36,7 @@ def test_background_cues(sentence: str, year: int | None) -> None:
     ("In 2020, militants killed 30 soldiers at the base, the army said on Monday.", 2020),
     ("The engineer was killed a day after he was abducted from his office.", None),
     ("Mortar shells hit mourners attending a funeral in the town, killing four women.", None),
+    ("Just days after the chemical attack a woman was killed by a roadside bomb in the town.", None),
     ("Fighting has killed 20 people in the city since Sunday, the monitor said.", None),
 ])
 def test_news_is_not_background(sentence: str, year: int | None) -> None:

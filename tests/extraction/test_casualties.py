@@ -65,6 +65,9 @@ OUTCOMES = [
     ("Three soldiers are missing after the attack.", {(M, SF, 3, "exact")}),
     ("Jihadists killed 3 Syrian Army servicemen near the village.", {(K, SF, 3, "exact")}),
     ("The death toll rose to 17.", {(K, UN, 17, "exact")}),
+    ("Nearly half a million people have died in the war.", {(K, UN, 500000, "at_most")}),
+    ("At least 12 villagers including women and children were killed Sunday in the raid.",
+     {(K, CIV, 12, "at_least")}),
     # remains found: one dead person, whoever the pronoun names
     ("Her body was found in an orchard two days later.", {(K, UN, 1, "exact")}),
     ("The body was later recovered from the canal.", {(K, UN, 1, "exact")}),

@@ -309,10 +309,14 @@ def _has_object(tokens: list[Token], k: int) -> bool:
     """Does a noun phrase follow the verb (an active use), rather than 'in', a comma or the end?"""
     if k + 1 < len(tokens) and tokens[k + 1].lower_ in SPEECH:
         return False  # "160 were injured it said": the source speaking, commas lost
+    if k < len(tokens) and tokens[k].lower_ in WHEN_WORDS:
+        return False  # "were killed Friday", "killed Tuesday night"
     return k < len(tokens) and tokens[k].pos_ in ("DET", "NOUN", "PROPN", "PRON") and tokens[k].lower_ not in (
         "this", "that", "these", "those") and not (tokens[k].text[:1].isupper() and _title_case(tokens))
 
 
+WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today overnight "
+                       "tonight earlier late early".split())
 SPEECH = frozenset({"said", "says", "added", "reported", "stated", "told", "confirmed"})
 
 

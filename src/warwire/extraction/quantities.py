@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warwire.extraction.lexicon import Lexicon
-from warwire.extraction.numbers import DIGITS, parse_words
+from warwire.extraction.numbers import DIGITS, SCALES, parse_words
 from warwire.extraction.scan import scan
 
 MONTHS = frozenset(
@@ -75,7 +75,7 @@ def _quantity_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
         qualifier, j = lex.qualifiers[qual[0]], qual[1]
     if j + 1 < len(tokens) and tokens[j].lower_ in ("another", "additional", "further"):
         j += _number_run(tokens, j + 1) is not None  # "another six people": six more, not one
-    number = _number_run(tokens, j)
+    number = _fraction(tokens, j) or _number_run(tokens, j)
     if number is not None:
         value, k = number
         if _not_a_count(tokens, j, k):
@@ -96,6 +96,23 @@ def _quantity_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
         return quantity
     if qualifier == "exact":
         return _implicit_at(tokens, i, lex)
+    return None
+
+
+FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+
+
+def _fraction(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'a quarter of a million', 'half a million': the fraction of the scale word."""
+    words = [t.lower_ for t in tokens[j : j + 6]]
+    n = 1 if words[:1] == ["a"] else 0
+    if len(words) <= n or words[n] not in FRACTIONS:
+        return None
+    tail = words[n + 1 :]
+    for gap in (["a"], ["of", "a"]):
+        scale = tail[len(gap)] if len(tail) > len(gap) and tail[: len(gap)] == gap else None
+        if scale in SCALES:
+            return int(FRACTIONS[words[n]] * SCALES[scale]), j + n + len(gap) + 2
     return None
 
 
