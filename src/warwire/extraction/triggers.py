@@ -1,0 +1,142 @@
+"""Outcome triggers in a tagged sentence: 'killed', 'were wounded', 'shot dead', 'his body was found'.
+
+A trigger knows its outcome and where its victims stand: on its left ("40 troops were killed"), its
+right ("killing 5 soldiers"), either, next to it ("five deaths"), or after a toll noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from warwire.extraction.lexicon import Lexicon
+from warwire.extraction.lexicon import load as load_lexicon
+from warwire.extraction.scan import scan
+
+LEXICON = load_lexicon()
+LEFT_SKIP = frozenset(
+    "were was are is been have has had be being got get reportedly also allegedly later all both each "
+    "then subsequently apparently now already tragically fatally seriously critically lightly slightly "
+    "badly severely mortally instantly immediately more who that which since thereby too initially "
+    "eventually confirmed believed said feared reported estimated thought known presumed to found ".split()
+)
+
+
+NEGATION = frozenset({"not", "n't", "no", "never", "nobody", "none"})
+PASSIVE_TAGS = frozenset({"VBN"})
+
+
+ACTIVE_TAGS = frozenset({"VBD", "VBG", "VBZ", "VBP", "VB"})
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    outcome: str
+    direction: str  # "left", "right", "either", "toll"
+
+
+def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Trigger]:
+    return scan(len(tokens), lambda i: _phrase_trigger(tokens, i, lex) or _word_trigger(tokens, i, lex))
+
+
+def _phrase_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
+    if (tokens[i].lower_, tokens[i + 1].lower_ if i + 1 < len(tokens) else "") not in lex.phrase_starts:
+        return None
+    for size in (4, 3, 2):
+        key = tuple(t.lower_ for t in tokens[i : i + size])
+        if len(key) == size and key in lex.phrases:
+            direction = "right" if key[-1] == "of" else "either"
+            return Trigger(i, i + size, lex.phrases[key], direction)
+    return None
+
+
+def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
+    tok = tokens[i]
+    low = tok.lower_
+    lemma = lex.lemma(low)
+    if low in lex.toll_nouns:
+        before = {t.lower_ for t in tokens[max(0, i - 3) : i]}
+        if before & {"earlier", "previous", "initial", "preliminary", "old"}:
+            return None  # "updating an earlier toll of 15": superseded
+        outcome = "wounded" if i > 0 and tokens[i - 1].lower_ in ("injury", "wounded") else "killed"
+        return Trigger(i, i + 1, outcome, "toll")
+    if lemma in lex.intransitive_lemmas:
+        return Trigger(i, i + 1, lex.intransitive_lemmas[lemma], "left")
+    tag = tok.tag_
+    if tok.text[:1].isupper() and low in lex.verb_forms:  # title case: "Army Kills 10 Terrorists"
+        tag = lex.verb_forms[low][1]
+    if lemma in lex.verb_lemmas or low in lex.adjectives:
+        outcome = lex.verb_lemmas.get(lemma) or lex.adjectives[low]
+        if tag in ACTIVE_TAGS and low not in lex.adjectives:
+            return Trigger(i, i + 1, outcome, "right")
+        if tag == "VBD" or (tag in PASSIVE_TAGS and low in lex.adjectives):
+            return Trigger(i, i + 1, outcome, "either")
+        return Trigger(i, i + 1, outcome, "left")
+    if low in lex.nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return Trigger(i, i + 1, lex.nouns[low], "adjacent")
+    if low in MANNER and (end := _to_death(tokens, i + 1)) is not None:
+        return Trigger(i, end, "killed", "to death")  # "shot a man to death"
+    if low in ("body", "corpse") and (_found(tokens, i + 1) or _found_active(tokens, i)):
+        return Trigger(i, i + 1, "killed", "remains")  # "His body was found the next day"
+    return None
+
+
+MANNER = frozenset({"shot", "stabbed", "beat", "beaten", "burned", "burnt", "hacked", "stoned", "shooting",
+                    "stabbing", "beating", "burning", "hacking", "stoning"})
+
+
+def _to_death(tokens: list[Token], k: int) -> int | None:
+    """'shot [a man] to death': the index after 'death' when a short object stands before it."""
+    for j in range(k + 1, min(len(tokens) - 1, k + 7)):
+        if tokens[j].text in (",", ".", ";"):
+            return None
+        if tokens[j].lower_ == "to" and tokens[j + 1].lower_ == "death":
+            return j + 2
+    return None
+
+
+FOUND = frozenset({"found", "discovered", "recovered", "retrieved", "located"})
+
+
+def _found_active(tokens: list[Token], i: int) -> bool:
+    """'police found his body', 'recovered a body': the finder before the remains."""
+    return i >= 2 and tokens[i - 1].lower_ in ("his", "her", "a", "the") and tokens[i - 2].lower_ in FOUND
+
+
+def _found(tokens: list[Token], k: int) -> bool:
+    """'was found', 'was later discovered', 'had been recovered' right after the word."""
+    words = [t.lower_ for t in tokens[k : k + 4]]
+    while words and words[0] not in FOUND and words[0] in LEFT_SKIP | {"later", "finally"}:
+        words.pop(0)
+    found = bool(words) and words[0] in FOUND and words[1:2] != ["to"]  # not "was found to have"
+    return found and k < len(tokens) and tokens[k].lower_ in ("was", "had", "has")
+
+
+def in_name(token: Token) -> bool:
+    """'Al-Aqsa Martyrs Brigade': a capitalised trigger word inside a name, mid-sentence."""
+    return token.i > 0 and token.text[:1].isupper() and token.nbor(-1).text[:1].isupper()
+
+
+def title_case(tokens: list[Token]) -> bool:
+    """A headline in title case: the tagger's entities are unreliable there."""
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
+
+
+def irrealis(tokens: list[Token], trig: Trigger) -> bool:
+    """'attempting to kill', 'threatened to kill the hostage': no one was killed."""
+    k = trig.start
+    if k >= 1 and tokens[k - 1].lower_ == "to" and tokens[k - 1].tag_ == "TO":
+        return True  # "threatened to kill", "enough explosives to kill one person"
+    return k >= 1 and tokens[k - 1].lower_ in ("attempted", "attempt", "would-be", "would", "will", "could", "might")
+
+
+def negated(tokens: list[Token], trig: Trigger) -> bool:
+    window = tokens[max(0, trig.start - 3) : trig.start]
+    return any(t.lower_ in NEGATION for t in window)
+
+
+TRIGGER_WORDS = frozenset(LEXICON.verb_forms) | frozenset(LEXICON.adjectives) | frozenset(LEXICON.nouns)

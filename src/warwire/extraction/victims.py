@@ -1,0 +1,197 @@
+"""The victims of one trigger: those after it ('killing 5 soldiers', 'killed radio reporter X and his
+driver') read here, those before it delegated to victims_before.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from warwire.extraction.lexicon import Lexicon
+from warwire.extraction.quantities import Quantity
+from warwire.extraction.triggers import LEFT_SKIP, LEXICON, TRIGGER_WORDS, Trigger, title_case
+from warwire.extraction.victims_before import (
+    CONJ,
+    FINITE,
+    apposed,
+    drop_apposition,
+    lone_name,
+    pronoun_subject,
+    victims_before,
+)
+
+RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly"])
+OWN_CLAUSE = frozenset({"were", "was", "are", "is", "had", "have", "has"})
+
+
+WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today overnight "
+                       "tonight earlier late early".split())
+SPEECH = frozenset({"said", "says", "added", "reported", "stated", "told", "confirmed"})
+
+
+AFTER_NAME = frozenset({"and", ",", ".", "in", "on", "at", "while", "near", "outside", "inside", "as", "along"})
+
+
+def find_victims(
+    tokens: list[Token], trig: Trigger, by_start: dict[int, Quantity], by_end: dict[int, Quantity], lex: Lexicon
+) -> list[Quantity]:
+    if trig.direction == "to death":
+        return _right_chain(tokens, trig.start + 1, by_start)
+    if trig.direction == "toll":
+        return _toll_value(tokens, trig, by_start)
+    if trig.direction == "adjacent":  # "five deaths", "12 dead"
+        return [by_end[trig.start]] if trig.start in by_end else []
+    if trig.direction == "remains":
+        return _whose_remains(tokens, trig.start, by_end)
+    if trig.direction in ("right", "either"):
+        chain = [q for q in _right_chain(tokens, trig.end, by_start) if q.person is not False]  # not "two days"
+        if chain and trig.direction == "either" and chain[0].end < len(tokens) \
+                and tokens[chain[0].end].lower_ in TRIGGER_WORDS:
+            chain = []  # "A child killed, 7 people injured": the next figure has its own trigger
+        if chain and chain[0].end < len(tokens) and tokens[chain[0].end].lower_ in OWN_CLAUSE \
+                and tokens[trig.end - 1].lower_ != "of":  # not "the bodies of two men were found"
+            chain = []  # "14 people were killed 25 were wounded" (commas lost): 25 is a subject
+        if chain:
+            return chain + _companions(tokens, chain[-1].end, by_start)
+    if trig.direction == "either" and _has_object(tokens, trig.end):
+        return []  # "Two gunmen killed radio reporter X": the subject of an active verb is the killer
+    if trig.direction in ("left", "either"):
+        chain = [q for q in victims_before(tokens, trig.start, by_end)
+                 if not (q.implicit and q.person is None and not q.indefinite)]
+        if not chain and trig.outcome in ("killed", "wounded"):
+            chain = lone_name(tokens, trig.start, by_end, lex) or pronoun_subject(tokens, trig.start, by_end)
+        if chain:
+            return chain + _companions(tokens, trig.end, by_start)
+    return []
+
+
+def _whose_remains(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    """'his body', 'the policeman's body', 'the body': one dead person, named or not."""
+    before = tokens[k - 1].lower_ if k else ""
+    if before == "'s" and (k - 1) in by_end and by_end[k - 1].value == 1:
+        return [by_end[k - 1]]
+    if before in ("his", "her", "the", "a", "'s"):
+        start = k - 1 if before != "'s" else k
+        body = Quantity(start, k + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
+        by_end[k + 1] = body
+        return [body]
+    return []
+
+
+def _has_object(tokens: list[Token], k: int) -> bool:
+    """Does a noun phrase follow the verb (an active use), rather than 'in', a comma or the end?"""
+    if k + 1 < len(tokens) and tokens[k + 1].lower_ in SPEECH:
+        return False  # "160 were injured it said": the source speaking, commas lost
+    if k < len(tokens) and tokens[k].lower_ in WHEN_WORDS:
+        return False  # "were killed Friday", "killed Tuesday night"
+    return k < len(tokens) and tokens[k].pos_ in ("DET", "NOUN", "PROPN", "PRON") and tokens[k].lower_ not in (
+        "this", "that", "these", "those") and not (tokens[k].text[:1].isupper() and title_case(tokens))
+
+
+def _companions(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
+    """'was killed along with his security guard'."""
+    words = [t.lower_ for t in tokens[k : k + 3]]
+    if words[:2] in (["along", "with"], ["together", "with"]):
+        return _right_chain(tokens, k + 2, by_start)
+    if words == ["as", "well", "as"]:
+        return _right_chain(tokens, k + 3, by_start)
+    return []
+
+
+def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
+    while k < len(tokens) and tokens[k].lower_ in RIGHT_SKIP and k not in by_start:
+        k += 1
+    if k < len(tokens) and tokens[k].lower_ in ("him", "her", "himself", "herself"):
+        pronoun = Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
+        by_start[k] = pronoun
+        if k + 1 < len(tokens) and tokens[k + 1].lower_ == "and" and (k + 2) in by_start:
+            return [pronoun, *_right_chain(tokens, k + 2, by_start)]  # "killing himself and four civilians"
+        return [pronoun] + _companions(tokens, k + 1, by_start)
+    k = _past_roles(tokens, k, by_start)
+    if k not in by_start and k < len(tokens) and (named := _object_name(tokens, k)) is not None:
+        by_start[k] = named  # "shooting and killing Ashraf and his wife"
+    chain: list[Quantity] = []
+    while k in by_start:
+        quantity = by_start[k]
+        if chain and _has_own_verb(tokens, quantity.end):
+            break  # "eliminated 50 militants, and up to 90 were wounded": a clause of its own
+        apposition = bool(chain) and tokens[k - 1].text == "," and (
+            (quantity.implicit and quantity.indefinite and chain[-1].implicit) or apposed(tokens, quantity, chain[-1]))
+        if not apposition:
+            chain.append(quantity)
+        k = quantity.end
+        if apposition:  # "Jaffar Hassan, a professor at the university, and X": on to the next victim
+            k = _after_aside(tokens, k, by_start)
+        if k < len(tokens) and tokens[k].lower_ in CONJ:
+            k += 1
+            if k < len(tokens) and tokens[k].lower_ == "and":
+                k += 1
+            if k not in by_start and (shared := _shared_determiner(tokens, k, quantity)) is not None:
+                by_start[k] = shared  # "his father and brother": two people, one determiner
+    return drop_apposition(tokens, chain)
+
+
+def _shared_determiner(tokens: list[Token], k: int, before: Quantity) -> Quantity | None:
+    word = tokens[k].lower_ if k < len(tokens) else ""
+    if not (before.implicit and before.value == 1 and word in LEXICON.singular_person and tokens[k].tag_ == "NN"):
+        return None
+    group = LEXICON.victim_groups.get(word, "unspecified")
+    return Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, group, tokens[k].text, True, True)
+
+
+def _object_name(tokens: list[Token], k: int) -> Quantity | None:
+    """A one-word name right after a killing verb: one person."""
+    name = tokens[k]
+    after = tokens[k + 1].lower_ if k + 1 < len(tokens) else "."
+    if name.tag_ != "NNP" or after not in AFTER_NAME or name.lower_ in LEXICON.demonyms or title_case(tokens) \
+            or name.lower_ in TRIGGER_WORDS \
+            or name.lower_ in LEXICON.name_words or name.lower_ in LEXICON.victim_groups:
+        return None
+    person = Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, "unspecified", name.text, True, True)
+    person.definite = True
+    return person
+
+
+def _past_roles(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> int:
+    """'killing radio reporter and announcer Paul Marquez': the name after the bare role words."""
+    if k in by_start:
+        return k
+    for j in range(k, min(len(tokens), k + 5)):
+        if j in by_start:
+            named = by_start[j]
+            if named.head is None or tokens[named.head].tag_ != "NNP" or not named.definite:
+                return k
+            roles = [LEXICON.victim_groups.get(t.lower_) for t in tokens[k:j]]
+            if named.group == "unspecified":
+                named.group = next((g for g in roles if g and g != "unspecified"), "unspecified")
+            return j
+        if not (tokens[j].tag_ in ("NN", "JJ", "NNP", "NNPS") or tokens[j].lower_ == "and"):
+            return k  # "National Conference leader Abdul Rashid", "Shiite scholar X"
+    return k
+
+
+def _after_aside(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> int:
+    """The end of an apposition's trailing phrase (', a judge at the court of X, and'), if a list goes on."""
+    for j in range(k, min(len(tokens) - 2, k + 10)):
+        if tokens[j].pos_ in ("VERB", "AUX") or tokens[j].text in (".", ";", ":"):
+            break
+        if tokens[j].text == "," and tokens[j + 1].lower_ == "and" and (j + 2) in by_start:
+            return j
+        if tokens[j].lower_ == "and" and (j + 1) in by_start and by_start[j + 1].definite and by_start[j + 1].person:
+            return j  # "X, a former official under the regime and Y"
+    return k
+
+
+def _has_own_verb(tokens: list[Token], k: int) -> bool:
+    """Is the quantity ending at k the subject of a verb of its own ('and 90 were wounded')?"""
+    return k < len(tokens) and (tokens[k].lower_ in LEFT_SKIP or tokens[k].tag_ in FINITE)
+
+
+def _toll_value(tokens: list[Token], trig: Trigger, by_start: dict[int, Quantity]) -> list[Quantity]:
+    for k in range(trig.end, min(len(tokens), trig.end + 8)):
+        if k in by_start and by_start[k].value is not None and not by_start[k].implicit:
+            by_start[k].person = True
+            by_start[k].toll = True
+            return [by_start[k]]
+        if tokens[k].text in (".", ";"):
+            break
+    return []

@@ -1,0 +1,203 @@
+"""Victims standing before their trigger: '40 troops were killed', 'Khan and six of his guards were
+killed', 'X, a judge, was shot dead', 'He was abducted and killed'. Read right to left from the trigger,
+stepping over asides (appositions, relative clauses, parentheses, dashes).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from warwire.extraction.lexicon import Lexicon
+from warwire.extraction.quantities import Quantity
+from warwire.extraction.triggers import LEFT_SKIP, LEXICON, TRIGGER_WORDS, title_case
+
+CONJ = frozenset({"and", ",", "as well as", "along with", "plus", "&"})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    trigger = k
+    k -= 1
+    while k >= 0 and (k + 1) not in by_end:
+        if tokens[k].lower_ in LEFT_SKIP or tokens[k].is_space:
+            k -= 1
+        elif tokens[k].lower_ == "and" and k > 0 and tokens[k - 1].tag_ in ("VBN", "VBD"):
+            k -= 2  # "was abducted and then killed", "tortured and killed"
+        elif tokens[k].lower_ == "and" and (first := first_passive(tokens, k)) is not None:
+            k = first - 1  # "was kidnapped from his home and killed"
+        else:
+            break
+    near = by_end.get(k + 1)
+    plural = any(t.lower_ in ("were", "are", "have") for t in tokens[k + 1 : trigger])
+    if near is None or near.person is False or (near.implicit and near.person is None and not near.indefinite) \
+            or (plural and near.implicit and near.value == 1):  # "Six engineers working for a firm were"
+        k = _skip_aside(tokens, k, by_end)  # "Four members of the patrol were wounded"
+    chain: list[Quantity] = []
+    while (k + 1) in by_end:
+        quantity = by_end[k + 1]
+        if chain and quantity.start > 0 and tokens[quantity.start - 1].lower_ in TRIGGER_WORDS:
+            break  # "eliminated 50 militants, and 90 were wounded": the object of another trigger
+        if chain and tokens[quantity.end].text == "," and apposed(tokens, quantity, chain[-1]):
+            break  # "A police officer, Major X, was killed": one man, named and described
+        chain.append(quantity)
+        k = quantity.start - 1
+        if k >= 0 and tokens[k].lower_ in CONJ:
+            conj = tokens[k].lower_
+            k -= 1
+            if k >= 0 and tokens[k].lower_ == "," and conj == "and":
+                break  # ", and 100 injured": a clause of its own
+            if k >= 0 and tokens[k].lower_ == ",":
+                k -= 1  # "Twenty-six passengers, plus the bomber"
+            if k >= 0 and tokens[k].text == ")":
+                k = _before_parenthesis(tokens, k)  # "Two police (both women) and the attacker"
+            if (k + 1) not in by_end and tokens[k + 1].lower_ == "and":
+                chain += _opening_name(tokens, k, by_end)  # "Singh and six of his supporters were killed"
+        else:
+            break
+    chain.reverse()
+    subset = chain and k >= 0 and tokens[k].lower_ in ("including", "incl", "included")  # "18 civilians including five"
+    if chain and k >= 1 and tokens[k].lower_ in ("them", "whom") and tokens[k - 1].lower_ in ("among", "of"):
+        k, subset = k - 1, True  # "Thirteen civilians, among them seven children, were killed"
+    if subset:
+        k -= 1
+        while k >= 0 and tokens[k].text == ",":
+            k -= 1
+        chain = [by_end[k + 1]] if (k + 1) in by_end else []
+    return [q for q in drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
+
+
+def _before_parenthesis(tokens: list[Token], k: int) -> int:
+    for j in range(k - 1, max(-1, k - 12), -1):
+        if tokens[j].text == "(":
+            return j - 1
+    return k
+
+
+def first_passive(tokens: list[Token], k: int) -> int | None:
+    """The first verb of 'was kidnapped from his home and [killed]': a passive a few words back, with
+    no clause boundary between."""
+    for j in range(k - 1, max(0, k - 12), -1):
+        if tokens[j].text in (",", ";", ":") or tokens[j].tag_ in FINITE:
+            return None
+        if tokens[j].tag_ == "VBN" and tokens[j - 1].lower_ in ("was", "were"):
+            return j
+    return None
+
+
+def apposed(tokens: list[Token], a: Quantity, b: Quantity) -> bool:
+    """One person told twice, side by side: a name and a description of one."""
+    named = [q.head is not None and tokens[q.head].tag_ == "NNP" and q.definite for q in (a, b)]
+    return a.value == b.value == 1 and (a.implicit or b.implicit) and named[0] != named[1]
+
+
+def _someone(quantity: Quantity | None) -> bool:
+    return quantity is not None and (bool(quantity.person) or (quantity.person is None and quantity.indefinite))
+
+
+def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int:
+    """Step back over what stands between the victims and their trigger: an apposition (', a judge,'),
+    a phrase ('from the province of Yala'), a relative clause ('who worked for US forces'); returns k
+    unchanged when there is none."""
+    if k >= 0 and tokens[k].text in ("--", "—", "–", ")"):
+        opener = "(" if tokens[k].text == ")" else tokens[k].text
+        for c in range(k - 1, max(-1, k - 20), -1):
+            if tokens[c].text == opener:
+                before = by_end.get(c)
+                if before is not None and before.person is not False:
+                    return c - 1  # "Two friends -- one a Protestant and the other a Catholic -- were"
+                break
+    if k >= 0 and tokens[k].text == ",":
+        if _someone(by_end.get(k)):
+            return k - 1  # "The deputy chief of police, Lieutenant X, was killed": the name itself
+        found = None  # the farthest comma back: "Nine people, including one New Zealander, two Indians ..., were"
+        for c in range(k - 1, max(-1, k - 30), -1):
+            if tokens[c].text in (";", ":", ".") or tokens[c].lower_ == "but":
+                break
+            if tokens[c].text == "," and _someone(by_end.get(c)):
+                found = c - 1
+        if found is not None:
+            return found
+    for p in range(k, max(-1, k - 14), -1):
+        word = tokens[p].lower_
+        near = by_end.get(p)
+        if near is not None and (near.person or (near.person is None and not near.implicit)) \
+                and tokens[p].tag_ in ("VBN", "VBG") and p < k:
+            return p - 1  # "Two Austrians employed by the power company were killed"
+        if near is not None and near.person and (word in ("who", "whom", "mostly", "mainly", "most") or (
+                tokens[p].pos_ == "ADP" and word not in ("by", "after", "when"))):
+            return p - 1  # "Five workers who were spying for X were", "members of a community in X were"
+        compound = p > 0 and tokens[p - 1].text == "-"  # "state-run", "US-led"
+        if tokens[p].text in (";", ":") or word in TRIGGER_WORDS or (tokens[p].pos_ in ("VERB", "AUX") and not compound
+                                            and not _in_relative(tokens, p)):
+            break
+    return k
+
+
+def _in_relative(tokens: list[Token], p: int) -> bool:
+    """Is token p inside a 'who ...' clause or an apposition that opened within the last few words?"""
+    return any(t.lower_ in ("who", "whom", "which", ",") for t in tokens[max(0, p - 8) : p])
+
+
+def drop_apposition(tokens: list[Token], chain: list[Quantity]) -> list[Quantity]:
+    """'three people, two women and a child': the list after a total spells it out."""
+    first = chain[0] if chain else None
+    if first and len(chain) > 1 and (first.value or 0) > 1 and tokens[first.end].text in (",", ":", "-"):
+        rest = [q.value or 0 for q in chain[1:]]
+        if sum(rest) == chain[0].value:
+            groups = {q.group for q in chain[1:]}
+            if chain[0].group == "unspecified" and len(groups) == 1:
+                chain[0].group = groups.pop()
+            return chain[:1]
+    return chain
+
+
+def lone_name(tokens: list[Token], k: int, by_end: dict[int, Quantity], lex: Lexicon) -> list[Quantity]:
+    """'Soleman was killed': a one-word name as the subject of 'was' + trigger is one person."""
+    k -= 1
+    while k >= 0 and tokens[k].lower_ in ("reportedly", "also", "later", "fatally", "seriously", "critically"):
+        k -= 1
+    if k < 1 or tokens[k].lower_ != "was":
+        return []
+    j = k - 1
+    name = tokens[j]
+    opens = j == 0 or tokens[j - 1].is_punct or tokens[j - 1].lower_ in ("and", "but", "while", "when")
+    if name.tag_ != "NNP" or not opens or j in by_end or name.lower_ in lex.demonyms or title_case(tokens) \
+            or name.lower_ in lex.name_words or name.lower_ in lex.victim_groups:
+        return []
+    person = Quantity(j, j + 1, 1, "exact", None, (1, 1, 1), j, "unspecified", name.text, True, True)
+    person.definite = True
+    by_end[j + 1] = person
+    return [person]
+
+
+def _opening_name(tokens: list[Token], j: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    """A one-word name opening the clause, before 'and' and more victims: one person."""
+    name = tokens[j] if j >= 0 else None
+    if name is None or name.tag_ != "NNP" or not (j == 0 or tokens[j - 1].is_punct) or title_case(tokens) \
+            or name.lower_ in LEXICON.demonyms or name.lower_ in LEXICON.name_words:
+        return []
+    person = Quantity(j, j + 1, 1, "exact", None, (1, 1, 1), j, "unspecified", name.text, True, True)
+    by_end[j + 1] = person
+    return [person]
+
+
+def pronoun_subject(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    """'He was killed a day later', 'they were found dead': victims already told of. A singular pronoun
+    is one person; 'they' takes its number from the figure before it (events.py)."""
+    j = k - 1
+    while j >= 0:
+        if tokens[j].lower_ in LEFT_SKIP or tokens[j].lower_ in ("later", "days", "hours"):
+            j -= 1
+        elif tokens[j].lower_ == "and" and (first := first_passive(tokens, j + 1)) is not None:
+            j = first - 1  # "He was kidnapped from his home and killed"
+        else:
+            break
+    opens = j == 0 or tokens[j - 1].is_punct or tokens[j - 1].lower_ in ("later", "then", "and", "but", "when")
+    if j < 0 or tokens[j].lower_ not in ("he", "she", "they") or not opens:
+        return []
+    plural = tokens[j].lower_ == "they"
+    value, bounds = (None, (None, None, None)) if plural else (1, (1, 1, 1))
+    person = Quantity(j, j + 1, value, "exact", None, bounds, None, "unspecified", None, True, True)
+    person.pronoun = True
+    by_end[j + 1] = person
+    return [person]
