@@ -12,7 +12,7 @@ from warwire.resolve.dates import resolve_date
 from warwire.resolve.event_types import classify_event_type
 from warwire.resolve.gazetteer import load as load_gazetteer
 from warwire.resolve.gazetteer import norm
-from warwire.resolve.place_context import fill_admin1
+from warwire.resolve.place_context import fill_admin1, headline_admin1, prefer_headline
 from warwire.resolve.places import PlaceMention, country_name, document_country, resolve_place
 
 LEDE_CHARS = 600
@@ -33,10 +33,13 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> 
     # Where events happen: "in Homs", "the town of Masyaf"; not "Damascus said" or "Washington and its allies".
     settings = [m for m in mentions if m.cue or is_locative(doc.text, m.start)]
     mentions = settings or mentions
+    head = headline_admin1(doc.title, country, places) if any(e.primary for e in doc.events) else None
     for event in doc.events:
         event.date = _date(event, doc, weekday)
         _place(event, doc, mentions, country)
         if event.primary and event.location is not None:
+            if head:
+                _headline_place(event, mentions, places, head, country)
             fill_admin1(event.location, places)
         told = " ".join(doc.text[s:e] for s, e in event.sentences)
         event.type = classify_event_type(told)
@@ -78,6 +81,18 @@ def _place(event: Event, doc: Document, mentions: list[PlaceMention], country: s
     told = " ".join(doc.text[s:e] for s, e in event.sentences)
     if event.location.precision == "admin1" and CITY_ANAPHOR.search(told):
         event.location = _capital_city(event.location) or event.location
+
+
+def _headline_place(event: Event, mentions: list[PlaceMention], places, head: str, country: str) -> None:
+    """A headline naming one governorate outweighs a lede place in another (a metonym, a lookalike)."""
+    start = event.sentences[0][0] if event.sentences else 0
+    focus = (start, max(event.sentences[min(1, len(event.sentences) - 1)][1], start + LEDE_CHARS)) \
+        if event.sentences else (0, LEDE_CHARS)
+    ids = {id(m) for m in mentions}
+    settings = [(m, e) for m, e in places if id(m) in ids]
+    better = prefer_headline(event.location, head, country, settings, focus)
+    if better is not None:
+        event.location = better
 
 
 CITY_ANAPHOR = re.compile(r"\b(?:the|this) city(?:['’]s)?\b", re.I)
