@@ -44,11 +44,18 @@ def fill_admin1(place: Place, places: list[tuple[PlaceMention, object]]) -> None
 HEADLINE_TOWN = 100_000  # a headline town this big names its governorate ("in Syria's Aleppo")
 
 
+def looks_like_headline(title: str) -> bool:
+    """A headline is short and no sentence: a title taken from a text's first line ("A bomb exploded in
+    X on Monday.") is the lede, which the chooser already reads."""
+    t = title.strip()
+    return len(t.split()) <= 18 and not t.endswith(".") and ". " not in t
+
+
 def headline_admin1(title: str | None, country: str | None,
                     doc_places: list[tuple[PlaceMention, object]]) -> str | None:
     """The one admin1 of `country` a headline names (as a region or a big town), else None. Small
     places are left out: headline case makes ordinary words look like village names."""
-    if not title or not country:
+    if not title or not country or not looks_like_headline(title):
         return None
     from warwire.resolve.places import _admin1_context, _choose_entry, _effective_pop, find_place_mentions
 

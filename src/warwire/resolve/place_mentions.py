@@ -147,7 +147,23 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     # A near miss over a longer name replaces an exact match on its first word ("Deir" in "Deir Sunbol").
     out = [m for m in out if not any(n.candidates and n.start <= m.start < n.end for n in near)] + near
     out.sort(key=lambda m: m.start)
-    return out
+    return _outside_group_names(text, out)
+
+
+# Arabic group names open with a word for "front", "army", "brigade", "movement" ... and go on with
+# capitalised words: "Jabhat al-Nusra", "Jaish al-Fateh", "Liwa al-Quds", "Ahrar al-Sham". Their words are
+# no places (Jabhat and Quds are also village names), nor is the whole a setting.
+_GROUP_NAME = re.compile(
+    r"\b(?:Jabhat|Jabhet|Jebhat|Jaish|Jaysh|Jeish|Liwa|Liwaa|Alwiyat|Harakat|Harakah|Ahrar|Kataib|Kata'ib|"
+    r"Katibat|Faylaq|Failaq|Saraya|Jund|Hayat|Hay'at|Ansar|Tajammu|Fursan|Junud|Quwat|Asaib|Asa'ib|"
+    r"Jamaat|Jama'at|Tanzim)(?:[ -]+(?:(?:al|el|ul|wal|ash|as|ad|at|an|ar|az)[ -]+)?[A-Z][\w'’]*)+")
+
+
+def _outside_group_names(text: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    spans = [(g.start(), g.end()) for g in _GROUP_NAME.finditer(text)] if found else []
+    if not spans:
+        return found
+    return [m for m in found if not any(s <= m.start < e for s, e in spans)]
 
 
 def _openers(gaz, nwords: list[str], cap: list[bool], stop: frozenset[str]) -> list[tuple[int, int]]:
@@ -213,13 +229,22 @@ def _lone_word_ok(i, words, nwords, join, cands, stop, before: str) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) and join[i] else ""
     if nxt and _PLACE_WORD.match(nxt):
         return True
-    in_name = _joined_name_word(i - 1, words, nwords, stop) if i > 0 and join[i - 1] else False
-    if nxt and (_joined_name_word(i + 1, words, nwords, stop) or (
-            nwords[i + 1] == "al" and i + 2 < len(words) and join[i + 1] and _capitalised(words[i + 2]))):
+    # The word before may be an owner ("Syria's Afrin", scraped "Syrias Afrin"), not a part of this name.
+    in_name = i > 0 and join[i - 1] and _joined_name_word(i - 1, words, nwords, stop) and not _owner(words[i - 1])
+    if nxt and nwords[i + 1] == "al" and i + 2 < len(words) and join[i + 1] and _capitalised(words[i + 2]):
+        in_name = True  # the head of "Bab al-Saghir", "Ras al-Ain": another place, whatever this one's size
+    elif nxt and _joined_name_word(i + 1, words, nwords, stop):
         in_name = in_name or top < BIG_TOWN
     if in_name and top < 1_000_000:
         return False
     return top >= BIG_TOWN or bool(_LEAD_CUE.search(before))
+
+
+def _owner(word: str) -> bool:
+    """A possessive, or a country written as one by a scraper that dropped the apostrophe ("Syrias")."""
+    if word.endswith(("'s", "’s")):
+        return True
+    return len(word) > 4 and word.endswith("s") and any(e.kind == "country" for e in load().lookup(norm(word[:-1])))
 
 
 def _joined_name_word(j, words, nwords, stop) -> bool:
