@@ -1,0 +1,55 @@
+"""Round 3 of place resolution: group names, owners before names, and the headline's governorate."""
+
+from warwire.model import Place
+from warwire.resolve.place_context import headline_admin1, looks_like_headline, prefer_headline
+from warwire.resolve.places import choose_entries, find_place_mentions
+
+
+def _names(text: str) -> list[str]:
+    return [m.as_written for m in find_place_mentions(text)]
+
+
+def test_group_names_hold_no_places():
+    text = "Fighters of Jabhat al-Nusra and Liwa al-Quds attacked positions near Idlib on Monday"
+    assert _names(text) == ["Idlib"]
+
+
+def test_owner_before_a_name_is_not_part_of_it():
+    assert _names("shelling in northern Syrias Afrin on Monday")[-1] == "Afrin"
+    assert _names("shelling in northern Syria's Afrin on Monday")[-1] == "Afrin"
+
+
+def test_head_of_a_longer_name_is_not_a_town():
+    assert "Bab" not in _names("two blasts went off near Bab al-Saghir cemetery in Damascus")
+
+
+def test_headline_shape():
+    assert looks_like_headline("Twin Blasts Kill 12 in Syrias Homs Province")
+    assert not looks_like_headline("A bomb exploded in the market of Homs on Monday.")
+
+
+def _doc(title: str, text: str):
+    places = choose_entries(find_place_mentions(text), text, "SY")
+    return headline_admin1(title, "SY", places), places
+
+
+def test_headline_governorate_beats_a_metonym_in_the_lede():
+    text = "Dozens were killed in a town of Idlib province on Tuesday. The regime in Damascus denied it."
+    head, places = _doc("Dozens Killed in Air Raid in Syrias Idlib", text)
+    assert head == "Idlib"
+    damascus = Place(name="Damascus", admin1="Damascus", country="SY", precision="town", as_written="Damascus")
+    better = prefer_headline(damascus, head, "SY", places, (0, len(text)))
+    assert better is not None and better.admin1 == "Idlib"
+
+
+def test_headline_naming_two_governorates_decides_nothing():
+    text = "Rockets fell on Aleppo and Homs on Monday."
+    head, _ = _doc("Rockets Kill 3 in Aleppo and Homs", text)
+    assert head is None
+
+
+def test_place_already_in_the_headline_governorate_is_kept():
+    text = "Rockets fell on the city of Aleppo on Monday."
+    head, places = _doc("Rockets Kill 3 in Aleppo", text)
+    aleppo = Place(name="Aleppo", admin1="Aleppo", country="SY", precision="town", as_written="Aleppo")
+    assert head == "Aleppo" and prefer_headline(aleppo, head, "SY", places, (0, len(text))) is None
