@@ -5,10 +5,12 @@ A cluster is a candidate when one of its members can still match the mention:
   type, actor and figure scores reach THRESHOLD (`link.fields_reachable`). So an event without a date (or
   with only a year-less month) is compared only with events of the same place (same admin1 or place name,
   or fine coordinates within MAX_KM); one with neither date nor place with nothing.
-- story rule: primary events of documents published within LONG_DAYS (as the SQL `_story_filter`).
+- story rule: primary events of documents published within LONG_DAYS (as the SQL `_story_filter`) that
+  share a salient term with the mention: the story rule without a shared term (cosine 0) needs every bonus
+  feature at its full score, and such a pair is reachable by the fields rule (found by the fields blocks).
 Rows are found through indexes that cover every reachable pair, then tested with the features themselves:
 dated rows by (country, year, month) (neighbouring months, as `ledger._block_filter`), any row by place
-(admin1, place name, 0.25-degree grid cell of fine coordinates), primary rows by publication date.
+(admin1, place name, 0.25-degree grid cell of fine coordinates), primary rows by salient term.
 The SQL blocking kept for PostgreSQL (`ledger._candidates`) returns a superset of clusters; both give the
 same links because a cluster left out here cannot match.
 Kept in step with the database by reading the links added since the last read (`links.id > last`) at the
@@ -18,7 +20,6 @@ commit order and nothing is missed (PostgreSQL keeps the SQL query: its sequence
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -42,7 +43,8 @@ class BlockIndex:
         self.last = 0
         self.dated: dict[Any, dict[tuple[Any, Any], list[Row]]] = defaultdict(lambda: defaultdict(list))
         self.places: dict[tuple[Any, ...], list[Row]] = defaultdict(list)
-        self.published: list[tuple[int, int, str]] = []  # (published ordinal, link id, cluster) of primaries
+        # primary rows with terms, by term: (published ordinal, cluster)
+        self.by_term: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.members: dict[str, list[Mention]] = defaultdict(list)
         self.first: dict[str, int] = {}  # cluster -> its first link id (the SQL query's order)
 
@@ -62,7 +64,8 @@ class BlockIndex:
         for key in place_keys(loc):
             self.places[key].append(row)
         if m.primary and m.published is not None:
-            bisect.insort(self.published, (m.published, lid, cid))
+            for t in m.terms:
+                self.by_term[t].append((m.published, cid))
         self.members[cid].append(m)
         self.first.setdefault(cid, lid)
         self.last = max(self.last, lid)
@@ -97,12 +100,9 @@ class BlockIndex:
     def _story_block(self, m: Mention) -> set[str]:
         if not (m.primary and m.terms and m.published is not None):
             return set()
-        i = bisect.bisect_left(self.published, (m.published - LONG_DAYS,))
-        out: set[str] = set()
-        while i < len(self.published) and self.published[i][0] <= m.published + LONG_DAYS:
-            out.add(self.published[i][2])
-            i += 1
-        return out
+        lo, hi = m.published - LONG_DAYS, m.published + LONG_DAYS
+        by_term = self.by_term
+        return {cid for t in m.terms if t in by_term for pub, cid in by_term[t] if lo <= pub <= hi}
 
 
 def _month_keys(m: Mention, buckets: Iterable[tuple[Any, Any]]) -> list[tuple[Any, Any]]:

@@ -67,8 +67,12 @@ class Mention:
     terms: frozenset[str] = frozenset()  # salient terms of the document (see `salient_terms`)
 
 
+@lru_cache(maxsize=65536)  # linking normalises the same place and actor names over and over
 def norm(text: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
+    return _NOT_ALNUM.sub(" ", (text or "").lower()).strip()
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _bounds(p: PartialDate) -> tuple[int, int]:
@@ -245,6 +249,9 @@ def salient_terms(title: str | None, text: str | None) -> frozenset[str]:
     return frozenset(w.lower().replace("\u2019", "'") for w in found) - _stop_words()
 
 
+LOG_HALF = math.log(0.5)  # log(df + 0.5) of a term no document has
+
+
 class TermStats:
     """Document frequencies of salient terms over the documents seen so far (idf for the text feature)."""
 
@@ -252,26 +259,38 @@ class TermStats:
         self.df: Counter[str] = Counter()
         self.n = 0
         self._weights: dict[frozenset[str], tuple[dict[str, float], float]] = {}  # valid until next add
-        self._idf: dict[str, float] = {}  # valid until next add
+        # idf = log(n + 1) - log(df + 0.5): the second part changes only for the terms of an added document,
+        # so it is kept per term, and an add costs no log of the other terms
+        self._log_n = math.log(1)
+        self._log_df: dict[str, float] = {}
 
     def add(self, terms: Iterable[str]) -> None:
-        self.df.update(set(terms))
+        terms = set(terms)
+        self.df.update(terms)
         self.n += 1
+        self._log_n = math.log(self.n + 1)
+        for t in terms:
+            self._log_df[t] = math.log(self.df[t] + 0.5)
         self._weights.clear()
-        self._idf.clear()
 
     def weights(self, terms: frozenset[str]) -> tuple[dict[str, float], float]:
         """Idf weight of each term and the vector's norm (cached until the next `add`)."""
         got = self._weights.get(terms)
         if got is None:
-            idf = self._idf
-            w = {t: idf[t] if t in idf else self.idf(t) for t in terms}
+            log_n, log_df = self._log_n, self._log_df
+            w = {t: log_n - log_df[t] if t in log_df else log_n - LOG_HALF for t in terms}
             got = self._weights[terms] = (w, math.sqrt(sum(x * x for x in w.values())))
         return got
 
     def idf(self, term: str) -> float:
-        got = self._idf[term] = math.log((self.n + 1) / (self.df.get(term, 0) + 0.5))
-        return got
+        return self._log_n - self._log_df.get(term, LOG_HALF)
+
+    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """`cosine` without the shared terms (summed in another order: equal up to float rounding)."""
+        if not a or not b:
+            return 0.0
+        (wa, na), (wb, nb) = self.weights(a), self.weights(b)
+        return sum(wa[t] * wb[t] for t in a & b) / (na * nb) if na and nb else 0.0
 
     def cosine(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, list[str]]:
         """Idf-weighted cosine of two term sets, and the heaviest shared terms (for the explanation)."""

@@ -156,7 +156,7 @@ def _story_reachable(a: Mention, b: Mention, stats: TermStats) -> bool:
     if need <= MAX_BONUS:
         return True
     return _cosine_bound(a.terms, b.terms, stats) + MAX_BONUS >= need - 1e-9 and (
-        stats.cosine(a.terms, b.terms)[0] + MAX_BONUS >= need - 1e-9)  # fmt: skip
+        stats.similarity(a.terms, b.terms) + MAX_BONUS >= need - 1e-9)  # fmt: skip
 
 
 def _cosine_bound(a: frozenset[str], b: frozenset[str], stats: TermStats) -> float:
