@@ -133,3 +133,29 @@ def test_dataframe_or_clear_import_error(tmp_path, mk):
     else:
         df = ledger.dataframe(country="SY")
         assert len(df) == 2 and "fatalities_best" in df.columns
+
+
+def test_document_stored_by_another_process_meanwhile_is_skipped(tmp_path, mk):
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    mine, other = Ledger(url), Ledger(url)
+    mine.ingest_documents(sample(mk)[:1])  # reads the stored hashes now
+    other.ingest_documents(sample(mk)[1:2])  # stored after they were read: found by the insert's ON CONFLICT
+    got = mine.ingest_documents(sample(mk))
+    assert (got.stored, got.skipped) == (1, 2)
+    assert counts(mine) == (3, 3, 3, 3)
+    assert {frozenset(e["documents"]) for e in mine.events()} == {frozenset({"sp-1", "ta-1"}), frozenset({"sa-1"})}
+
+
+def test_failure_mid_batch_rolls_back_whole_documents_and_a_rerun_completes(tmp_path, mk):
+    ledger = Ledger(f"sqlite:///{tmp_path / 'l.db'}")
+
+    def failing():
+        yield from sample(mk)[:2]
+        raise RuntimeError("input broke")
+
+    with pytest.raises(RuntimeError):
+        ledger.ingest_documents(failing())
+    assert counts(ledger) == (0, 0, 0, 0)  # one transaction held both: nothing half-stored
+    got = ledger.ingest_documents(sample(mk))  # the caches were dropped with the rollback
+    assert (got.stored, got.merged) == (3, 1)
+    assert counts(ledger) == (3, 3, 3, 3)
