@@ -66,6 +66,7 @@ OUTCOMES = [
     ("Jihadists killed 3 Syrian Army servicemen near the village.", {(K, SF, 3, "exact")}),
     ("The death toll rose to 17.", {(K, UN, 17, "exact")}),
     ("Nearly half a million people have died in the war.", {(K, UN, 500000, "at_most")}),
+    ("After the shelling of Idlib 14 civilians were killed, the monitor said.", {(K, CIV, 14, "exact")}),
     ("At least 12 villagers including women and children were killed Sunday in the raid.",
      {(K, CIV, 12, "at_least")}),
     # remains found: one dead person, whoever the pronoun names

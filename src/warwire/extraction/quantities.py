@@ -78,7 +78,7 @@ def _quantity_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     number = _fraction(tokens, j) or _number_run(tokens, j)
     if number is not None:
         value, k = number
-        if _not_a_count(tokens, j, k):
+        if _not_a_count(tokens, j, k, lex):
             return None
         return _with_head(tokens, i, k, lex, value=value, qualifier=qualifier)
     vague = _match(tokens, j, lex.vague)
@@ -139,14 +139,16 @@ def _number_run(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return (value, k) if value is not None else None
 
 
-def _not_a_count(tokens: list[Token], j: int, k: int) -> bool:
+def _not_a_count(tokens: list[Token], j: int, k: int, lex: Lexicon) -> bool:
     """Dates, times, unit names ('Division 25'), ages, money, percentages, years."""
     before = tokens[j - 1] if j > 0 else None
     after = tokens[k] if k < len(tokens) else None
     first = tokens[j]
     if before is not None and (before.lower_ in MONTHS or before.text in {"$", "#", "No.", "№"}):
         return True
-    if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and first.is_digit:
+    people = any(t.lower_ in lex.victim_groups for t in tokens[k : k + 2])  # "bombing of Raqqa 20 civilians"
+    if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and first.is_digit \
+            and not people:
         return True  # "Division 25", "Resolution 2254"
     if before is not None and before.text == ":" and j >= 2 and tokens[j - 2].text in ("ID", "No", "Number"):
         return True

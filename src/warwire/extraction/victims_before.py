@@ -117,7 +117,7 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
                 found = c - 1
         if found is not None:
             return found
-    for p in range(k, max(-1, k - 14), -1):
+    for p in range(k, max(-1, k - 20), -1):
         word = tokens[p].lower_
         near = by_end.get(p)
         if near is not None and (near.person or (near.person is None and not near.implicit)) \
