@@ -20,6 +20,7 @@ from warwire.extraction.background import in_parentheses, is_background
     ("Shelling of the district killed at least 15 people last month.", None),
     ("Air strikes killed 23 people in the province earlier this month.", None),
     ("The deal came after up to 900 people were killed in gas attacks near the capital.", None),
+    ("The group vowed to retaliate for the 120 deaths caused by the raid.", None),
     ("Gunmen fired on the funeral procession of a reporter who was killed on Monday.", None),
     ("The country's six-year conflict has killed more than 300,000 people.", None),
     ("Talks have stalled in a war that has killed 250000 people and displaced millions.", None),

@@ -25,7 +25,7 @@ CUES = re.compile(
     r"(?:killed|claimed|left)\b"
     r"|\b(?:the|its|their) (?:\w+ )?(?:war|conflict) (?:has|have|had) (?:so far |now )?(?:killed|claimed|left)\b"
     r"|\bthe (?:\w+ )?(?:war|conflict|crisis|fighting) (?:has|have|had) (?:so far )?(?:killed|claimed|left)\b"
-    r"|\b(?:in retaliation|in revenge|in response|to avenge|as revenge)\b"  # a motive: an earlier event
+    r"|\b(?:in retaliation|in revenge|in response|to avenge|as revenge|retaliate for|avenge)\b"  # an earlier event
     r"|\b(?:after|following) the (?:deaths?|killings?|murders?|assassination) of\b"
     r"|\b(?:attack|attacks|bombing|bombings|massacre|blast) (?:in|of) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b"
     r"|\bthe (?:19|20)\d\d (?!(?:and|to)\b)[A-Za-z]"
