@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from warwire.extraction.document import build_events, candidate_sentences
+from warwire.extraction.document import CANDIDATE, TITLE, build_events, candidate_sentences
 from warwire.extraction.lexicon import load as load_lexicon
 from warwire.ingest.prepare import Prepared, prepare
 from warwire.ingest.records import ReadError, Record
@@ -74,8 +74,8 @@ class Extractor:
     def _run_batch(self, batch: list[Record | ReadError | dict]) -> list[Document | Failure]:
         jobs: list[_Job | Failure] = [self._prepare(item) for item in batch]
         spans = [(n, s) for n, job in enumerate(jobs) if isinstance(job, _Job)
-                 for s in candidate_sentences(job.prepared)]
-        texts = (jobs[n].prepared.document.text[s:e] for n, (s, e) in spans)  # type: ignore[union-attr]
+                 for s in candidate_sentences(job.prepared) + _title_span(job.prepared)]
+        texts = (_span_text(jobs[n].prepared, span) for n, span in spans)  # type: ignore[union-attr]
         parsed: list[dict] = [{} for _ in jobs]
         for (n, (start, _)), sent in zip(spans, self.nlp.pipe(texts, batch_size=self.settings.batch_size),
                                          strict=True):
@@ -105,6 +105,17 @@ class Extractor:
             return doc
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             return Failure(job.prepared.document.doc, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _title_span(prepared: Prepared) -> list[tuple[int, int]]:
+    """A title the text does not repeat is parsed too (key TITLE): it names the report's main event."""
+    doc = prepared.document
+    return [(TITLE, TITLE)] if prepared.headline is None and doc.title and CANDIDATE.search(doc.title) else []
+
+
+def _span_text(prepared: Prepared, span: tuple[int, int]) -> str:
+    doc = prepared.document
+    return doc.title or "" if span[0] == TITLE else doc.text[span[0] : span[1]]
 
 
 def _record_from_dict(data: dict) -> Record:

@@ -82,3 +82,12 @@ def test_they_are_the_victims_told_just_before(ex) -> None:
 def test_a_they_with_nothing_before_counts_no_one(ex) -> None:
     claims = [c for e in ex.extract("They died in hospital overnight.").events for c in e.casualties]
     assert claims == []
+
+
+def test_a_title_the_text_does_not_repeat_picks_the_primary_event(ex) -> None:
+    text = ("Separately, on Saturday, a roadside bomb killed three soldiers near Deir ez-Zor, state media reported. "
+            "A car bomb killed nine people at a market in Homs on Sunday, police said.")
+    doc = ex.extract(text, title="Car bomb kills 9 in Syrian city", published="2018-02-12")
+    [primary] = [e for e in doc.events if e.primary]
+    assert [(c.outcome, c.best) for c in primary.casualties] == [("killed", 9)]
+    assert all(ev.quote == doc.text[ev.start : ev.end] for e in doc.events for c in e.casualties for ev in c.evidence)

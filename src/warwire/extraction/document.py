@@ -28,6 +28,9 @@ CANDIDATE = re.compile(
 )  # explicit zeros ("no casualties") are matched on every sentence's text, parsed or not
 
 
+TITLE = -1  # the key of a title parsed apart from the text (pipeline.py)
+
+
 def candidate_sentences(prepared: Prepared) -> list[tuple[int, int]]:
     text = prepared.document.text
     return [(s, e) for s, e in prepared.sentences if CANDIDATE.search(text, s, e)]
@@ -36,8 +39,8 @@ def candidate_sentences(prepared: Prepared) -> list[tuple[int, int]]:
 def build_events(
     prepared: Prepared, parsed: dict[int, Doc], lex: Lexicon, places: list, dates: list
 ) -> list[Event]:
-    """`parsed` maps a candidate sentence's start offset to its spaCy Doc; `places` pairs each place
-    mention with its gazetteer entry; `dates` are date mentions."""
+    """`parsed` maps a candidate sentence's start offset to its spaCy Doc (and TITLE to a title the text
+    does not repeat); `places` pairs each place mention with its gazetteer entry; `dates` are date mentions."""
     doc = prepared.document
     year = published_year(doc)
     infos = [_sentence_info(prepared, span, parsed.get(span[0]), lex, year) for span in prepared.sentences]
@@ -53,7 +56,9 @@ def build_events(
                  if not in_stamp(text, m.start, doc.published)]
     _attach(infos, place_refs, "places")
     _attach(infos, date_refs, "dates")
-    return group_events(infos, doc.doc, _publication_ref(doc))
+    title = parsed.get(TITLE)
+    title_figures = find_figures(title[:], lex) if title is not None else []
+    return group_events(infos, doc.doc, _publication_ref(doc), title_figures)
 
 
 def _count_plural_pronouns(infos: list[SentenceInfo]) -> None:

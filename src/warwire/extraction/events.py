@@ -40,6 +40,11 @@ class Draft:
     sentences: list[SentenceInfo] = field(default_factory=list)
     figures: list[tuple[Figure, SentenceInfo]] = field(default_factory=list)
     zeros: list[tuple[str, SentenceInfo]] = field(default_factory=list)
+    titled: bool = False  # holds the figure of a title the text does not repeat: the title's event
+
+    @property
+    def headline(self) -> bool:
+        return self.titled or any(s.headline for s in self.sentences)
 
     def values(self) -> set[tuple[str, int]]:
         return {(f.outcome, f.quantity.value) for f, _ in self.figures if f.quantity.value is not None}
@@ -49,7 +54,8 @@ def _compatible(a: PlaceRef | DateRef | None, b: PlaceRef | DateRef | None) -> b
     return a is None or b is None or a.compatible(b)  # type: ignore[arg-type]
 
 
-def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef | None = None) -> list[Event]:
+def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef | None = None,
+                 title_figures: list[Figure] | None = None) -> list[Event]:
     drafts: list[Draft] = []
     place: PlaceRef | None = None
     date: DateRef | None = None
@@ -69,7 +75,8 @@ def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef 
         draft.zeros += [(o, info) for o in info.zeros]
     if not any(not d.background for d in drafts) and sentences:
         drafts.insert(0, _lead_draft(sentences))
-    drafts = fold_into_headline_total(drafts)
+    _mark_titled(drafts, title_figures or [])
+    drafts = fold_into_headline_total(drafts, title_figures or [])
     return _to_events(drafts, doc_id, published)
 
 
@@ -128,10 +135,21 @@ def _mark_recalled(events: list[Event], drafts: list[Draft], published: DateRef 
             event.background = True
 
 
+def _mark_titled(drafts: list[Draft], title_figures: list[Figure]) -> None:
+    """A title the text does not repeat still says which event the report is about: the first news
+    event holding one of its figures."""
+    wanted = {(f.outcome, f.quantity.value) for f in title_figures if f.quantity.value}
+    if not wanted or any(d.headline for d in drafts):
+        return
+    titled = next((d for d in drafts if not d.background and d.values() & wanted), None)
+    if titled is not None:
+        titled.titled = True
+
+
 def _mark_primary(events: list[Event], drafts: list[Draft]) -> None:
     """The headline's event, else the first news event told."""
     news = [(e, d) for e, d in zip(events, drafts, strict=True) if not e.background]
     if not news:
         return
-    headline = [e for e, d in news if any(s.headline for s in d.sentences)]
+    headline = [e for e, d in news if d.headline]
     (headline or [news[0][0]])[0].primary = True

@@ -14,16 +14,18 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from warwire.extraction.casualties import Figure
     from warwire.extraction.events import Draft
 
 SEPARATE = re.compile(r"\W*(?:separately|in (?:a )?separate|in another|elsewhere)\b", re.I)
 
 
-def fold_into_headline_total(drafts: list[Draft]) -> list[Draft]:
-    head = next((d for d in drafts if not d.background and any(s.headline for s in d.sentences)), None)
+def fold_into_headline_total(drafts: list[Draft], title_figures: list[Figure]) -> list[Draft]:
+    head = next((d for d in drafts if not d.background and d.headline), None)
     if head is None:
         return drafts
-    for outcome, (group, total) in _headline_totals(head).items():
+    totals = _totals([f for f, s in head.figures if s.headline] or title_figures)
+    for outcome, (group, total) in totals.items():
         body = [d for d in drafts if d is not head and not d.background and _same_days(d, head)
                 and _same_area(d, head) and not SEPARATE.match(d.sentences[0].text)]
         parts = [(d, fs) for d in body if (fs := _fitting(d, outcome, group))]
@@ -33,12 +35,12 @@ def fold_into_headline_total(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if d is head or d.figures or d.zeros]
 
 
-def _headline_totals(head: Draft) -> dict[str, tuple[str, int]]:
+def _totals(headline_figures: list[Figure]) -> dict[str, tuple[str, int]]:
     """Outcome -> (victim group, number) of each figure the headline states."""
     totals: dict[str, tuple[str, int]] = {}
-    for figure, sentence in head.figures:
+    for figure in headline_figures:
         value = figure.quantity.value
-        if sentence.headline and value and value > 1 and figure.outcome not in totals:
+        if value and value > 1 and figure.outcome not in totals:
             totals[figure.outcome] = (figure.quantity.group, value)
     return totals
 
@@ -47,7 +49,9 @@ def _same_area(draft: Draft, head: Draft) -> bool:
     """Somewhere the headline covers: no place, a compatible one, or one the headline names."""
     if draft.place is None or head.place is None or draft.place.compatible(head.place):
         return True
-    headline = next(s for s in head.sentences if s.headline)
+    headline = next((s for s in head.sentences if s.headline), None)
+    if headline is None:  # a title apart from the text: its places are unknown
+        return False
     named = {p.admin1 for p in headline.places if p.admin1}  # "in Aleppo and Idlib"
     return draft.place.admin1 in named or draft.place.as_written.lower() in headline.text.lower()
 
