@@ -125,6 +125,10 @@ def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -
     told = [m for m in mentions if not m[0].additive or m[0].part] or mentions[:1]
     chosen, sentence = _chosen(told)
     claim = _told_claim(outcome, group, told, chosen, sentence)
+    if _headline_covers(mentions, chosen, sentence):
+        for figure, _ in mentions:
+            figure.part = figure.part or figure.additive
+        return _told_claim(outcome, group, mentions, chosen, sentence)
     for figure, extra in mentions:  # "A female relative of the officer was also killed": one more
         if figure.additive and not figure.part and (figure, extra) not in told and figure.quantity.value \
                 and claim.best is not None:
@@ -134,6 +138,13 @@ def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -
             claim.high = claim.high + figure.quantity.value if claim.high is not None else None
             claim.evidence = _evidence([*told, (figure, extra)])
     return claim
+
+
+def _headline_covers(mentions: list[tuple[Figure, _Sentence]], chosen: Figure, sentence: _Sentence) -> bool:
+    """'Raids kill 16 civilians' then '9 were killed in X … two others … another five': the body breaks
+    the headline's total down, so 'another five' is a part of the 16, not a 17th to 21st victim."""
+    body = [f.quantity.value or 0 for f, s in mentions if not s.headline]
+    return sentence.headline and any(f.additive for f, _ in mentions) and sum(body) <= (chosen.quantity.value or 0)
 
 
 def _told_claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]], chosen: Figure,
