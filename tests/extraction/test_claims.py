@@ -106,7 +106,7 @@ def test_another_with_a_number_adds_that_many(ex) -> None:
 
 def test_another_in_the_body_is_a_part_of_the_headline_total(ex) -> None:
     text = ("Shelling kills 12 civilians in Aleppo\n\n"
-            "Shelling killed eight civilians in the Salaheddine district of Aleppo on Monday, a monitor said. "
-            "Another four civilians were killed in the Sukkari district, it said.")
+            "Shelling killed eight civilians in eastern Aleppo on Monday, a monitor said. "
+            "Another four civilians were killed in the same area later in the day, it said.")
     killed = [c for c in _all_claims(ex.extract(text, published="2016-08-02")) if c.outcome == "killed"]
     assert [(c.group, c.best) for c in killed] == [("civilians", 12)]
