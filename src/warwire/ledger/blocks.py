@@ -47,6 +47,7 @@ class BlockIndex:
         self.by_term: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.members: dict[str, list[Mention]] = defaultdict(list)
         self.first: dict[str, int] = {}  # cluster -> its first link id (the SQL query's order)
+        self.own: list[tuple[int, str]] = []  # (provisional id, cluster) of links not inserted yet
 
     def sync(self, conn: Connection, lookup: Lookup) -> None:
         got = conn.execute(SINCE, {"last": self.last}).all()
@@ -69,6 +70,21 @@ class BlockIndex:
         self.members[cid].append(m)
         self.first.setdefault(cid, lid)
         self.last = max(self.last, lid)
+
+    def add_own(self, cid: str, m: Mention) -> None:
+        """A link of the open transaction, inserted at its end: numbered after every link known (as SQLite
+        will number it) until `settle` gives it its id."""
+        self.own.append((self.last + 1, cid))
+        self.add((self.last + 1, cid, m))
+
+    def settle(self, ids: list[int]) -> None:
+        """The ids the links added by `add_own` got, in the same order."""
+        for (provisional, cid), lid in zip(self.own, ids, strict=True):
+            if self.first[cid] == provisional:
+                self.first[cid] = lid
+        if ids:
+            self.last = ids[-1]
+        self.own = []
 
     def clusters(self, mentions: list[Mention]) -> list[str]:
         """Ledger events with a member that can match any of the mentions, by their first link."""

@@ -82,6 +82,7 @@ class Ledger:
         # SQLite: blocking in memory (blocks.py); PostgreSQL: the SQL query of `_candidates`
         self._blocks = BlockIndex() if self._sqlite else None
         self._synced = False  # whether the block index was read in the current transaction
+        self._pending = _Pending()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -101,17 +102,22 @@ class Ledger:
         return report
 
     def _ingest_batch(self, todo: Iterator[Document], report: IngestReport) -> bool:
-        """One transaction: the next document, and on SQLite the ones after it until BATCH_SECONDS have
-        passed. False when `todo` is exhausted."""
+        """One transaction: the next document, and with the block index (SQLite) the ones after it until
+        BATCH_SECONDS have passed (the SQL blocking reads the rows of earlier documents: one each). False
+        when `todo` is exhausted."""
+        more, t0 = False, time.monotonic()
         with self.engine.begin() as conn:
-            self._synced = False
-            t0 = time.monotonic()
+            self._synced, self._pending = False, _Pending()
             for doc in todo:
                 report.seen += 1
                 self._ingest_one(conn, doc, report)
-                if not self._sqlite or time.monotonic() - t0 >= BATCH_SECONDS:
-                    return True
-        return False
+                if self._blocks is None or time.monotonic() - t0 >= BATCH_SECONDS:
+                    more = True
+                    break
+            link_ids = self._pending.flush(conn)
+            if self._blocks is not None:
+                self._blocks.settle(link_ids)
+        return more
 
     def _ingest_one(self, conn: Connection, doc: Document, report: IngestReport) -> None:
         sha = doc_sha256(doc)
@@ -132,7 +138,7 @@ class Ledger:
         if doc_id is None:  # stored by another process since the hashes were read
             report.skipped += 1
             return
-        row_ids = _insert_events(conn, doc, data["events"], doc_id)
+        row_ids = _insert_events(conn, doc, data["events"], doc_id, self._pending.claims)
         for m in mentions:
             m.source = doc_id
         if terms:
@@ -159,13 +165,11 @@ class Ledger:
                 "ledger_event_id": cid, "doc_event_id": row_ids[m.key[1]], "score": got.score if got else None,
                 "explanation": {"features": got.features, "matched": list(got.with_key)} if got else None,
             })  # fmt: skip
-        if new_events:
-            conn.execute(INSERT_LEDGER_EVENTS, new_events)
-        if link_rows:
-            link_ids = conn.execute(INSERT_LINKS, link_rows).scalars().all()
-            if self._blocks is not None and self._synced:  # this document's links, without reading them back
-                for lid, row in zip(link_ids, link_rows, strict=True):
-                    self._blocks.add((lid, row["ledger_event_id"], self._mentions[row["doc_event_id"]]))
+        self._pending.events += new_events
+        self._pending.links += link_rows
+        if self._blocks is not None:  # this document's links, for the next document: never read back
+            for row in link_rows:
+                self._blocks.add_own(row["ledger_event_id"], self._mentions[row["doc_event_id"]])
         report.new_ledger_events += len(new_events)
         report.merged += len(mentions) - len(new_events)
         report.stored += 1
@@ -266,8 +270,30 @@ class _TermCache:
         return {i: self.by_doc.get(i, frozenset()) for i in doc_ids}
 
 
-def _insert_events(conn: Connection, doc: Document, as_dicts: list[dict], doc_id: int) -> dict[int, int]:
-    """Insert the document's events (one statement) and their claims (one more); row id per event index."""
+class _Pending:
+    """Rows of a transaction that nothing reads before its commit (claims, ledger events, links): inserted
+    at its end, one statement per table for all its documents."""
+
+    def __init__(self) -> None:
+        self.claims: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
+        self.links: list[dict[str, Any]] = []
+
+    def flush(self, conn: Connection) -> list[int]:
+        """Insert the rows (parents first: foreign keys are checked at once); the links' ids, in order."""
+        if self.claims:
+            conn.execute(INSERT_CLAIMS, self.claims)
+        if self.events:
+            conn.execute(INSERT_LEDGER_EVENTS, self.events)
+        ids = conn.execute(INSERT_LINKS, self.links).scalars().all() if self.links else []
+        self.__init__()
+        return ids
+
+
+def _insert_events(
+    conn: Connection, doc: Document, as_dicts: list[dict], doc_id: int, claim_rows: list[dict[str, Any]]
+) -> dict[int, int]:
+    """Insert the document's events (one statement); their claims go to `claim_rows`; row id per event index."""
     from warwire.ledger.link import _killed
 
     if not doc.events:
@@ -286,7 +312,7 @@ def _insert_events(conn: Connection, doc: Document, as_dicts: list[dict], doc_id
         })  # fmt: skip
     ids = conn.execute(INSERT_EVENTS, rows)
     row_ids = dict(enumerate(ids.scalars().all()))
-    claim_rows = [
+    claim_rows += [
         {
             "doc_event_id": row_ids[i],
             "outcome": c.outcome,
@@ -304,8 +330,6 @@ def _insert_events(conn: Connection, doc: Document, as_dicts: list[dict], doc_id
         for i, ev in enumerate(doc.events)
         for c in ev.casualties
     ]
-    if claim_rows:
-        conn.execute(INSERT_CLAIMS, claim_rows)
     return row_ids
 
 
