@@ -78,6 +78,8 @@ def _quantity_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     number = _fraction(tokens, j) or _number_run(tokens, j)
     if number is not None:
         value, k = number
+        if [t.lower_ for t in tokens[k : k + 2]] in AGE:
+            return None  # "a 25 year old woman": the article counts her, the number is her age
         if _not_a_count(tokens, j, k, lex):
             return None
         return _with_head(tokens, i, k, lex, value=value, qualifier=qualifier)
@@ -192,10 +194,16 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
         )
         if not (tok.pos_ in NOUNISH or tok.tag_ == "POS" or tok.text in ("’s", "'s") or participle):
             break
+        if (tok.pos_ == "NUM" or tok.like_num) and [t.lower_ for t in tokens[m + 1 : m + 3]] in AGE:
+            m += 3  # "a 25 year old woman": an age, not a count
+            continue
         if tok.pos_ == "NUM" or tok.like_num:
             break
         m += 1
     return m
+
+
+AGE = (["year", "old"], ["years", "old"])
 
 
 def _head_group(tokens: list[Token], head: int, lex: Lexicon) -> tuple[str | None, bool | None]:
@@ -325,11 +333,11 @@ def _name_run(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     """End of a person's name starting at i: two or more proper nouns ('Jaffar Hassan', 'Abdul-Wahab
     Jabr Halloub'), not an organisation ('Islamic State', 'Syrian Army') nor followed by a noun."""
     after_title = i > 0 and tokens[i - 1].lower_ in TITLES
-    if tokens[i].tag_ != "NNP" or (i > 0 and tokens[i - 1].tag_ == "NNP" and not after_title) \
+    if tokens[i].tag_ != "NNP" or (i > 0 and tokens[i - 1].tag_ in ("NNP", "NNPS") and not after_title) \
             or tokens[i].lower_ in lex.demonyms or tokens[i].lower_ in TITLES:
         return None
     end, words = i, 0
-    while end < len(tokens) and (tokens[end].tag_ == "NNP" or (tokens[end].text == "-" and words)):
+    while end < len(tokens) and (tokens[end].tag_ in ("NNP", "NNPS") or (tokens[end].text == "-" and words)):
         if tokens[end].lower_ in lex.name_words or tokens[end].lower_ in lex.victim_groups:
             return None
         words += tokens[end].text != "-"

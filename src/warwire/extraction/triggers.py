@@ -103,7 +103,10 @@ FOUND = frozenset({"found", "discovered", "recovered", "retrieved", "located"})
 
 def _found_active(tokens: list[Token], i: int) -> bool:
     """'police found his body', 'recovered a body': the finder before the remains."""
-    return i >= 2 and tokens[i - 1].lower_ in ("his", "her", "a", "the") and tokens[i - 2].lower_ in FOUND
+    j = i - 1
+    while j > 0 and tokens[j].tag_ == "JJ":  # "recovered an unidentified body"
+        j -= 1
+    return j >= 1 and tokens[j].lower_ in ("his", "her", "a", "an", "the") and tokens[j - 1].lower_ in FOUND
 
 
 def _found(tokens: list[Token], k: int) -> bool:

@@ -69,7 +69,7 @@ def _whose_remains(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
     before = tokens[k - 1].lower_ if k else ""
     if before == "'s" and (k - 1) in by_end and by_end[k - 1].value == 1:
         return [by_end[k - 1]]
-    if before in ("his", "her", "the", "a", "'s"):
+    if before in ("his", "her", "the", "a", "an", "'s") or (k > 0 and tokens[k - 1].tag_ == "JJ"):
         start = k - 1 if before != "'s" else k
         body = Quantity(start, k + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
         by_end[k + 1] = body

@@ -120,8 +120,8 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
     for p in range(k, max(-1, k - 20), -1):
         word = tokens[p].lower_
         near = by_end.get(p)
-        if near is not None and (near.person or (near.person is None and not near.implicit)) \
-                and tokens[p].tag_ in ("VBN", "VBG") and p < k:
+        someone = near is not None and (near.person or (near.person is None and (not near.implicit or near.value > 1)))
+        if someone and tokens[p].tag_ in ("VBN", "VBG") and p < k:
             return p - 1  # "Two Austrians employed by the power company were killed"
         if near is not None and near.person and (word in ("who", "whom", "mostly", "mainly", "most") or (
                 tokens[p].pos_ == "ADP" and word not in ("by", "after", "when"))):
