@@ -68,6 +68,7 @@ OUTCOMES = [
     ("Nearly half a million people have died in the war.", {(K, UN, 500000, "at_most")}),
     ("After the shelling of Idlib 14 civilians were killed, the monitor said.", {(K, CIV, 14, "exact")}),
     ("A roadside bomb killed a 30 year old teacher near the school.", {(K, CIV, 1, "exact")}),
+    ("Four guards assigned to protect the power station were killed in the attack.", {(K, SF, 4, "exact")}),
     ("Villagers found an unidentified body near the main road.", {(K, UN, 1, "exact")}),
     ("A Dutch couple living in the capital were shot and killed outside their shop.", {(K, UN, 2, "exact")}),
     ("At least 12 villagers including women and children were killed Sunday in the raid.",

@@ -126,7 +126,7 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
         if near is not None and near.person and (word in ("who", "whom", "mostly", "mainly", "most") or (
                 tokens[p].pos_ == "ADP" and word not in ("by", "after", "when"))):
             return p - 1  # "Five workers who were spying for X were", "members of a community in X were"
-        compound = p > 0 and tokens[p - 1].text == "-"  # "state-run", "US-led"
+        compound = p > 0 and tokens[p - 1].text in ("-", "to")  # "state-run", "assigned to guard"
         if tokens[p].text in (";", ":") or word in TRIGGER_WORDS or (tokens[p].pos_ in ("VERB", "AUX") and not compound
                                             and not _in_relative(tokens, p)):
             break
