@@ -53,3 +53,20 @@ def test_place_already_in_the_headline_governorate_is_kept():
     head, places = _doc("Rockets Kill 3 in Aleppo", text)
     aleppo = Place(name="Aleppo", admin1="Aleppo", country="SY", precision="town", as_written="Aleppo")
     assert head == "Aleppo" and prefer_headline(aleppo, head, "SY", places, (0, len(text))) is None
+
+
+def _primary(text: str):
+    from warwire.resolve.places import document_country, resolve_place
+
+    mentions = find_place_mentions(text)
+    return resolve_place(mentions, text, focus=(0, len(text)), country_hint=document_country(text, mentions))
+
+
+def test_a_quarter_of_a_city_is_coded_as_the_city():
+    assert _primary("A grenade went off in the Besiktas neighborhood of Istanbul on Friday.").name == "Istanbul"
+    assert _primary("Gunmen shot a policeman in the Kallithea area of Athens.").name == "Athens"
+
+
+def test_a_district_of_a_province_stays_the_district():
+    place = _primary("Militants burned a school in the Raman district of Yala Province.")
+    assert place.name != "Yala"

@@ -117,6 +117,16 @@ def document_country(text: str, mentions: list[PlaceMention] | None = None) -> s
     return max(votes, key=lambda cc: votes[cc]) if votes else None
 
 
+WEAK_COUNTRY = 1.25  # votes of a lone small place abroad ("Rawa", a Chinese town; "Sadra", an Iranian one)
+
+
+def weak_document_country(text: str, mentions: list[PlaceMention]) -> bool:
+    """Whether the document's country rests only on small places (no country, region, big city or
+    demonym): other evidence, such as the home country of the armed groups named, should then decide."""
+    votes = _country_votes(text, mentions)
+    return not votes or max(votes.values()) < WEAK_COUNTRY
+
+
 def _admin1_context(mentions: list[PlaceMention], country: str | None) -> dict[str, list[int]]:
     """admin1 names the text mentions (as admin1s or via their towns), with positions."""
     seen: dict[str, list[int]] = {}
@@ -187,11 +197,31 @@ def resolve_place(
     pick = _pick_mention(chosen, focus)
     if pick is None:
         return _country_place(country, None)
-    m, e = pick
+    m, e = _whole_town(text, chosen, pick)
     place = _fallback(chosen, m, country) if e is None else _to_place(e, m)
     if place.precision in ("country", "unknown") and settlement_country(text, m.start, m.end, place.country):
         return _country_place("PS", m.as_written)  # a settlement the gazetteer lacks: West Bank or Gaza
     return place
+
+
+_PART_OF = re.compile(r"\s+(?:neighbou?rhood|area|district|quarter|section|suburb|municipality|market)\s+of\s+"
+                      r"(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+)?", re.I)
+_TOWN_KINDS = ("city", "town", "village")
+_AREA_AFTER = re.compile(r"\s+(?:district|province|governorate|region|county|state|agency)\b", re.I)
+
+
+def _whole_town(text: str, chosen: list[tuple[PlaceMention, Entry | None]], pick):
+    """"the Bebek neighbourhood of Istanbul", "the Zheray district of Kandahar": a part of a town is
+    coded as the town it is part of (as RAND and ACLED code a city's quarters)."""
+    m = pick[0]
+    part = _PART_OF.match(text, m.end)
+    if part is None:
+        return pick
+    for m2, e2 in chosen:
+        if m2.start == part.end() and e2 is not None and not _AREA_AFTER.match(text, m2.end) and (
+                e2.kind in _TOWN_KINDS or any(c.kind in _TOWN_KINDS and c.admin1 == e2.admin1 for c in m2.candidates)):
+            return m2, e2
+    return pick
 
 
 LOOKALIKE_POP = 20_000  # a hamlet this small in a region the text never names is likely another place
