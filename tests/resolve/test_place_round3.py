@@ -70,3 +70,20 @@ def test_a_quarter_of_a_city_is_coded_as_the_city():
 def test_a_district_of_a_province_stays_the_district():
     place = _primary("Militants burned a school in the Raman district of Yala Province.")
     assert place.name != "Yala"
+
+
+def test_country_alone_in_the_focus_keeps_the_town_named_before():
+    from warwire.resolve.places import resolve_place
+
+    text = "A contractor was kidnapped in Baiji on Monday. Kidnappings of contractors are frequent in Iraq."
+    mentions = find_place_mentions(text)
+    place = resolve_place(mentions, text, focus=(text.index("Kidnappings"), len(text)), country_hint="IQ")
+    assert place.as_written == "Baiji" and place.precision == "town"
+
+
+def test_a_small_place_abroad_stays_an_unknown_name_of_the_country():
+    from warwire.resolve.places import resolve_place
+
+    text = "Two mortar shells fell in Morag, Hamas said; nobody was hurt."
+    place = resolve_place(find_place_mentions(text), text, focus=(0, len(text)), country_hint="PS")
+    assert (place.country, place.precision, place.as_written) == ("PS", "country", "Morag")

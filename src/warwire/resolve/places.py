@@ -192,8 +192,8 @@ def resolve_place(
     country = country_hint or document_country(text, mentions)
     admin1s = _admin1_context(mentions, country)
     chosen = [(m, _choose_entry(m, country, admin1s)) for m in mentions]
-    chosen = [(m, e) for m, e in chosen if e is None or country is None or same_theatre(e.country, country)]
-    chosen = _drop_lookalikes(chosen)
+    chosen = [_abroad_unknown(m, e, country) for m, e in chosen]
+    chosen = _drop_lookalikes([c for c in chosen if c is not None])
     pick = _pick_mention(chosen, focus)
     if pick is None:
         return _country_place(country, None)
@@ -222,6 +222,18 @@ def _whole_town(text: str, chosen: list[tuple[PlaceMention, Entry | None]], pick
                 e2.kind in _TOWN_KINDS or any(c.kind in _TOWN_KINDS and c.admin1 == e2.admin1 for c in m2.candidates)):
             return m2, e2
     return pick
+
+
+def _abroad_unknown(m: PlaceMention, e: Entry | None, country: str | None):
+    """A name whose only sense lies outside the document's country: dropped, unless the text sets something
+    there ("in Rawa", "the settlement of Morag"), when it is kept as an unknown name of that country."""
+    if e is None or country is None or same_theatre(e.country, country):
+        return m, e
+    small = e.kind not in ("country", "admin1", "admin2") and e.population < BIG_PLACE  # a lookalike, not Moscow
+    return (m, None) if (m.lead or m.cue) and small else None
+
+
+BIG_PLACE = 100_000
 
 
 LOOKALIKE_POP = 20_000  # a hamlet this small in a region the text never names is likely another place
@@ -278,7 +290,15 @@ def _pick_mention(chosen: list[tuple[PlaceMention, Entry | None]], focus: tuple[
         m, e = item
         spec = _specificity(e) if e is not None else (3 if focus and focus[0] <= m.start < focus[1] else -1)
         return (-spec, not m.lead, m.start)
-    return min(pool, key=key)
+    best = min(pool, key=key)
+    if focus is not None and best[1] is not None and best[1].kind == "country":
+        # Only the country inside the focus ("... frequent in Iraq"): the place named last before it, in
+        # that country, is where the story is ("kidnapped in Taji").
+        earlier = [c for c in chosen if c[0].start < focus[0] and c[1] is not None and c[1].kind != "country"
+                   and c[1].country == best[1].country]
+        if earlier:
+            return earlier[-1]
+    return best
 
 
 def _fallback(chosen, m: PlaceMention, country: str | None) -> Place:
