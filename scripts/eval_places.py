@@ -100,22 +100,26 @@ def fakes(recs: list[dict], show: int) -> None:
     print(f"fakes: admin1 {ok}/{n} = {ok / max(n, 1):.3f}")
 
 
-def pipeline_city(recs: list[dict], out_path: Path) -> None:
-    """City where named, on the primary event of pipeline output (docs without events count as misses)."""
+def city_where_named(recs: list[dict], out_path: Path) -> tuple[int, int, int]:
+    """(right, named, with an event): the primary event's city where the text names the gold city, on
+    pipeline output; documents without events count as misses. The eval gate imports this."""
     out = {d["doc"]: d for d in map(json.loads, out_path.open()) if d}
-    named = cok = with_event = cok_event = 0
+    named = right = with_event = 0
     for rec in recs:
         if not city_named(rec["gold"], rec["text"]):
             continue
         evs = [e for e in out.get(rec["id"], {}).get("events", []) if not e.get("background")]
         prim = ([e for e in evs if e.get("primary")] or evs or [None])[0]
-        good = prim is not None and city_ok(rec["gold"], prim.get("location") or {})
         named += 1
-        cok += good
+        right += prim is not None and city_ok(rec["gold"], prim.get("location") or {})
         with_event += prim is not None
-        cok_event += good
-    print(f"pipeline city where named: {cok}/{named} = {cok / max(named, 1):.3f}; "
-          f"among docs with an event {cok_event}/{with_event} = {cok_event / max(with_event, 1):.3f}")
+    return right, named, with_event
+
+
+def pipeline_city(recs: list[dict], out_path: Path) -> None:
+    right, named, with_event = city_where_named(recs, out_path)
+    print(f"pipeline city where named: {right}/{named} = {right / max(named, 1):.3f}; "
+          f"among docs with an event {right}/{with_event} = {right / max(with_event, 1):.3f}")
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from types import ModuleType
 
 import pytest
 
+REPO = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((Path(__file__).with_name("eval_floors.json")).read_text(encoding="utf-8"))
 ROW = re.compile(r"^(?P<name>.+?)\s+(?P<ok>\d+)/(?P<n>\d+)\s+(?P<ratio>[\d.]+)$")
 # floor key -> (set, score.py row name)
@@ -64,14 +65,25 @@ def figures(shared: Path, dev_extraction) -> dict[str, float]:
               for name in ("rdwti_dev", "fakes_dev")}
     for key, (name, row) in TOTALS.items():
         out[key] = tables[name][row]
+    out["rdwti_city_where_named"] = city_where_named(shared, dev_extraction.files["rdwti_dev"])
     text = _printed(score.seeds, str(shared / "gold" / "seeds.json"), str(dev_extraction.files["seeds"]))
     out["seeds_f1"] = float(re.search(r"seed casualty-claim F1: ([\d.]+)", text).group(1))
     print("\neval figures:", json.dumps({k: round(v, 4) for k, v in sorted(out.items())}))
     return out
 
 
+def city_where_named(shared: Path, out: Path) -> float:
+    """rdwti city where the text names it (issue 3), by scripts/eval_places.py's own measure."""
+    spec = importlib.util.spec_from_file_location("warwire_eval_places", REPO / "scripts" / "eval_places.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    right, named, _ = module.city_where_named(module.records(shared / "dev" / "rdwti_dev.jsonl", None), out)
+    return right / max(named, 1)
+
+
 def test_floors_cover_every_figure() -> None:
-    assert set(FLOORS) == set(TOTALS) | {"seeds_f1"}
+    assert set(FLOORS) == set(TOTALS) | {"seeds_f1", "rdwti_city_where_named"}
 
 
 @pytest.mark.parametrize("key", sorted(FLOORS))
