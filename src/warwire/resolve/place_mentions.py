@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from warwire.resolve.gazetteer import DATA_DIR, Entry, load, norm, norm_token, tokens
@@ -303,17 +305,65 @@ def _skeleton(key: str) -> str:
     return re.sub(r"[aeiouyw]", "", key)
 
 
-def _fuzzy_bucket(first: str) -> list[str]:
+class _FuzzyBucket:
+    """Fuzzy keys sharing the first consonant of their outline, with each key's length and character counts
+    (one row per character of _ALPHABET, one column per key) so that a query is scored only against the
+    keys whose counts allow a fuzz.ratio of 74: the ratio is 200 * LCS / (len1 + len2), and the longest
+    common subsequence holds at most min(count1, count2) of each character. Keys keep their order, so
+    rapidfuzz breaks ties as it would over the whole bucket."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.exact = all(k.isascii() for k in keys)
+        if not self.exact:
+            return  # unexpected characters: no filter, every key is scored
+        lens = np.fromiter((len(k) for k in keys), np.int64, len(keys))
+        chars = _CHAR_ROW[np.frombuffer("".join(keys).encode("ascii"), np.uint8)]
+        rows = np.repeat(np.arange(len(keys)), lens)
+        counts = np.bincount(chars.astype(np.int64) * len(keys) + rows, minlength=(_OTHER + 1) * len(keys))
+        self.counts = np.minimum(counts, 255).astype(np.uint8).reshape(_OTHER + 1, len(keys))
+        self.lens = lens
+        self._need: dict[int, np.ndarray] = {}
+
+    def candidates(self, query: str) -> list[str]:
+        """The keys that may score 74 or more against `query` (the bound is taken at 73.9: no rounding
+        in rapidfuzz's cutoff can let a key through that this drops)."""
+        if not self.exact or not query.isascii() or not self.keys or len(query) > 200:
+            return self.keys
+        common = np.zeros(len(self.keys), np.uint8)
+        part = np.empty(len(self.keys), np.uint8)
+        for ch, n in Counter(_CHAR_ROW[np.frombuffer(query.encode("ascii"), np.uint8)].tolist()).items():
+            np.minimum(self.counts[ch], n, out=part)
+            common += part
+        keep = np.flatnonzero(common >= self._needed(len(query)))
+        return [self.keys[i] for i in keep.tolist()]
+
+    def _needed(self, n: int) -> np.ndarray:
+        """Per key, the fewest common characters for 200 * common / (len + n) >= 73.9 (capped at 255: a
+        key that long cannot pass a query of at most 200 characters)."""
+        need = self._need.get(n)
+        if need is None:
+            need = self._need[n] = np.minimum(-(-739 * (self.lens + n) // 2000), 255).astype(np.uint8)
+        return need
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 "
+_OTHER = len(_ALPHABET)  # the row counting any other character
+_CHAR_ROW = np.full(256, _OTHER, np.uint8)
+_CHAR_ROW[np.frombuffer(_ALPHABET.encode("ascii"), np.uint8)] = np.arange(_OTHER, dtype=np.uint8)
+
+
+def _fuzzy_bucket(first: str) -> _FuzzyBucket:
     """Fuzzy keys sharing the first consonant of their outline (vowel-only spellings differ first)."""
-    return _fuzzy_buckets(load()).get(first, [])
+    return _fuzzy_buckets(load()).get(first) or _FuzzyBucket([])
 
 
 @lru_cache(maxsize=2)
-def _fuzzy_buckets(gaz) -> dict[str, list[str]]:
+def _fuzzy_buckets(gaz) -> dict[str, _FuzzyBucket]:
     buckets: dict[str, list[str]] = {}
     for k in gaz.fuzzy_keys():
         buckets.setdefault(k.lstrip("aeiouyw")[:1], []).append(k)
-    return buckets
+    return {first: _FuzzyBucket(keys) for first, keys in buckets.items()}
 
 
 def _fuzzy_lookup(query: str) -> list[Entry]:
@@ -329,8 +379,8 @@ def _fuzzy_cached(query: str, gaz) -> tuple[Entry, ...]:
 def _fuzzy_search(query: str, gaz) -> list[Entry]:
     if len(query) < 5 or query in stopwords():
         return []
-    found = process.extract(query, _fuzzy_bucket(_skeleton(query)[:1]), scorer=fuzz.ratio, limit=20,
-                            score_cutoff=74)
+    choices = _fuzzy_bucket(_skeleton(query)[:1]).candidates(query)
+    found = process.extract(query, choices, scorer=fuzz.ratio, limit=20, score_cutoff=74)
     ok = [(score, key) for key, score, _ in found
           if score >= 88 or (_skeleton(key) == _skeleton(query) and score >= 74)]
     if not ok:
