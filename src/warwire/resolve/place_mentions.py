@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
 from pathlib import Path
 
 import numpy as np
@@ -128,16 +128,17 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     gaz = load()
     spans = tokens(text)
     words = [text[s:e] for s, e in spans]
-    nwords = _strip_scraped_possessive(gaz, words, [norm_token(w) for w in words])
+    cap = [w[0].isupper() or w[0].isdigit() for w in words]  # _capitalised of each (a word is never empty)
+    nwords = _strip_scraped_possessive(gaz, words, list(map(norm_token, words)), cap)
     join = _joinable(text, spans)
     lower = _LowerWords(words)
-    cap = [w[0].isupper() or w[0].isdigit() for w in words]  # _capitalised of each (a word is never empty)
     stop = stopwords()
     out: list[PlaceMention] = []
     i = 0  # the first word not inside a name found
     # Only a capitalised word (or "al") that begins some gazetteer key can open a name.
+    dem = demonyms()
     for j, longest in _openers(gaz, nwords, cap, stop):
-        if j < i:
+        if j < i or not _may_open(gaz, j, nwords, join, stop, dem):
             continue
         hit = _exact_at(gaz, j, words, nwords, join, stop, lower, text[max(0, spans[j][0] - 40):spans[j][0]],
                         longest)
@@ -179,6 +180,18 @@ def _openers(gaz, nwords: list[str], cap: list[bool], stop: frozenset[str]) -> l
             if longest > 1 or (longest and not (len(nw) < 3 or nw in stop or nw in dem)):
                 out.append((i, min(MAX_WORDS, longest)))
     return out
+
+
+def _may_open(gaz, j: int, nwords: list[str], join: list[bool], stop: frozenset[str], dem: dict[str, str]) -> bool:
+    """The cheap test before _exact_at, which finds nothing at word j unless the word may be a one-word
+    name, or it and the next word are, or begin, a key ("The", "at", "Syrian" mostly fail here)."""
+    nw = nwords[j]
+    if len(nw) >= 3 and nw in gaz.index and nw not in stop and nw not in dem:
+        return True
+    if j + 1 >= len(nwords) or not join[j]:
+        return False
+    two = f"{nw} {nwords[j + 1]}"
+    return two in gaz.index or gaz.opens_key(two)
 
 
 def _exact_at(gaz, i, words, nwords, join, stop, lower, before: str, longest: int) -> tuple[int, list[Entry]] | None:
@@ -256,10 +269,12 @@ def _joined_name_word(j, words, nwords, stop) -> bool:
 
 
 
-def _strip_scraped_possessive(gaz, words: list[str], nwords: list[str]) -> list[str]:
+def _strip_scraped_possessive(gaz, words: list[str], nwords: list[str], cap: list[bool]) -> list[str]:
     """Scraped text loses the apostrophe ("Syrias Idlib", "Aleppos east"): a capitalised word that is no
-    name, but is a country, region or big city plus "s", is read as that place."""
-    for i, (w, nw) in enumerate(zip(words, nwords, strict=True)):
+    name, but is a country, region or big city plus "s", is read as that place (`cap`: the words'
+    _capitalised, a superset of the words tried)."""
+    for i in compress(range(len(words)), cap):
+        w, nw = words[i], nwords[i]
         if len(nw) > 4 and nw[-1] == "s" and w[:1].isupper() and nw not in gaz and nw[:-1] in gaz and any(
                 e.kind in ("country", "admin1") or e.population >= BIG_TOWN for e in gaz.lookup(nw[:-1])):
             nwords[i] = nw[:-1]
