@@ -6,8 +6,14 @@ shape of `../shared/contract/events.schema.json` (one line of `warwire extract -
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
+
+
+def _flat(obj: Any) -> dict[str, Any]:
+    """The fields of a dataclass of plain values (dataclasses.asdict deep-copies: a tenth of ingest time)."""
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
 
 Outcome = Literal["killed", "wounded", "captured", "missing"]
 Group = Literal["state_forces", "armed_groups", "civilians", "unspecified"]
@@ -40,7 +46,7 @@ class PartialDate:
         return "-".join(parts)
 
     def to_dict(self) -> dict[str, int | None]:
-        return asdict(self)
+        return _flat(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> PartialDate | None:
@@ -58,7 +64,7 @@ class Evidence:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat(self)
 
 
 @dataclass
@@ -78,7 +84,7 @@ class Claim:
     claimed_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _flat(self)
         data["evidence"] = [e.to_dict() for e in self.evidence]
         return data
 
@@ -98,7 +104,7 @@ class Place:
     as_written: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat(self)
 
 
 @dataclass
@@ -109,7 +115,7 @@ class Actor:
     as_written: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _flat(self)
 
 
 @dataclass
