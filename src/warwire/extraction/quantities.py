@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warwire.extraction.lexicon import Lexicon
-from warwire.extraction.numbers import DIGITS, SCALES, parse_words
+from warwire.extraction.numbers import DIGITS, SCALES, UNITS, parse_words
 from warwire.extraction.scan import scan
 
 MONTHS = frozenset(
@@ -48,7 +48,28 @@ class Quantity:
 
 def find_quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
     tokens = list(sent)
-    return scan(len(tokens), lambda i: _person_at(tokens, i, lex) or _quantity_at(tokens, i, lex))
+    starts = _starters(lex)
+
+    def at(i: int) -> Quantity | None:
+        tok = tokens[i]
+        if not (tok.tag_ in ("NNP", "NNPS") or tok.like_num or tok.lower_ in starts):
+            return None  # most words can open no quantity: skip the full tries
+        return _person_at(tokens, i, lex) or _quantity_at(tokens, i, lex)
+
+    return scan(len(tokens), at)
+
+
+_STARTERS: dict[int, frozenset[str]] = {}
+
+
+def _starters(lex: Lexicon) -> frozenset[str]:
+    """Lowercased words that can open a quantity other than a name or a number."""
+    found = _STARTERS.get(id(lex))
+    if found is None:
+        words = {k[0] for k in lex.qualifiers} | {k[0] for k in lex.vague} | set(UNITS) | set(SCALES)
+        words |= IMPLICIT_DETS | DEFINITE_DETS | set(FRACTIONS) | {"a", "an", "another", "additional", "further"}
+        found = _STARTERS[id(lex)] = frozenset(words)
+    return found
 
 
 _FIRST_WORDS: dict[int, frozenset[str]] = {}
