@@ -91,3 +91,47 @@ def test_a_title_the_text_does_not_repeat_picks_the_primary_event(ex) -> None:
     [primary] = [e for e in doc.events if e.primary]
     assert [(c.outcome, c.best) for c in primary.casualties] == [("killed", 9)]
     assert all(ev.quote == doc.text[ev.start : ev.end] for e in doc.events for c in e.casualties for ev in c.evidence)
+
+
+def _news_claims(doc) -> list[tuple]:
+    return [(e.id, c.outcome, c.group, c.best, c.high) for e in doc.events if not e.background for c in e.casualties]
+
+
+def test_a_part_of_the_dead_told_later_stays_inside_the_total(ex) -> None:
+    text = ("Barrel bombs kill 21 civilians in Aleppo\n"
+            "At least 21 civilians were killed on Monday when helicopters dropped barrel bombs on Aleppo, "
+            "the monitor said. Sixteen of the dead were in the Bustan al-Qasr district. "
+            "The other five civilians were killed by rocket fire on the Midan quarter.")
+    doc = ex.extract(text, published="2016-05-03")
+    assert _news_claims(doc) == [(doc.events[0].id, "killed", "civilians", 21, None)]
+
+
+def test_a_higher_toll_from_another_source_widens_the_claim(ex) -> None:
+    text = ("Air strikes on a hospital district of Aleppo killed at least 12 civilians on Tuesday, the "
+            "monitor said. Rescue workers gave a higher toll of 19 dead.")
+    doc = ex.extract(text, published="2016-06-08")
+    [(_, outcome, group, best, high)] = _news_claims(doc)
+    assert (outcome, group, best, high) == ("killed", "civilians", 12, None)
+    [claim] = [c for e in doc.events for c in e.casualties]
+    assert len(claim.evidence) == 2
+
+
+def test_the_attack_retold_by_its_perpetrator_is_the_same_event(ex) -> None:
+    text = ("A suicide car bomb killed more than 20 rebel fighters near Azaz on Sunday. The group that "
+            "claimed it said the attack left nearly 40 rebels dead.")
+    doc = ex.extract(text, published="2016-08-15")
+    news = [e for e in doc.events if not e.background]
+    assert len(news) == 1
+    [claim] = news[0].casualties
+    assert (claim.group, claim.best, claim.low) == ("armed_groups", 20, 20)
+
+
+def test_a_part_named_in_the_same_sentence_adds_no_one(figures) -> None:
+    assert figures("A strike killed 40 people, 13 of them children.") == {("killed", "unspecified", 40, "exact")}
+
+
+def test_one_of_the_commanders_is_a_victim_not_a_part(ex) -> None:
+    text = ("Troops killed 14 militants in Hama on Friday, the army said. In Daraa, a sniper killed one of "
+            "the rebel commanders on Saturday.")
+    doc = ex.extract(text, published="2016-03-06")
+    assert len([e for e in doc.events if not e.background]) == 2

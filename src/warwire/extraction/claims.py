@@ -24,7 +24,8 @@ def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str
     groups: dict[tuple[str, str], list[tuple[Figure, _Sentence]]] = defaultdict(list)
     anchors = _anchor_groups(figures)
     for figure, sentence in figures:
-        group = anchors.get(figure.outcome, figure.quantity.group) if figure.part else figure.quantity.group
+        anchored = figure.part or figure.retold
+        group = anchors.get(figure.outcome, figure.quantity.group) if anchored else figure.quantity.group
         groups[(figure.outcome, group)].append((figure, sentence))
     _fold_unspecified(groups)
     _fold_parts(groups)
@@ -36,10 +37,11 @@ def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str
 
 
 def _anchor_groups(figures: list[tuple[Figure, _Sentence]]) -> dict[str, str]:
-    """Outcome -> the victim group of the figure that parts (roundups.py) belong to: the first told."""
+    """Outcome -> the victim group of the figure that parts (roundups.py) and retold tolls belong to:
+    the first told."""
     anchors: dict[str, str] = {}
     for figure, _ in sorted(figures, key=lambda m: (m[1].start, m[0].char_start)):
-        if not figure.part:
+        if not (figure.part or figure.retold):
             anchors.setdefault(figure.outcome, figure.quantity.group)
     return anchors
 
