@@ -79,3 +79,5 @@ def test_seeds_merge_002a_with_003a_and_nothing_else(tmp_path):
     assert ledger.ingest_documents(docs).stored == 5
     multi = [e["documents"] for e in ledger.events() if len(e["documents"]) > 1]
     assert [[d[:3] for d in ds] for ds in multi] == [["002", "003"]]
+    [merged_event] = [e for e in ledger.events() if len(e["documents"]) > 1]
+    assert merged_event["sources"] == ["Sputnik", "TASS"]  # outlets read off the pages' bylines and datelines

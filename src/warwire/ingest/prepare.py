@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from warwire.ingest.furniture import body_spans
 from warwire.ingest.html import NoArticle, extract_article
+from warwire.ingest.outlets import outlet_from_text
 from warwire.ingest.records import Record
 from warwire.ingest.sentences import split_sentences
 from warwire.model import Document, PartialDate
@@ -33,6 +34,7 @@ def prepare(record: Record) -> Prepared:
         title, outlet, url = title or article.title, outlet or article.outlet, url or article.url
     if not text.strip():
         raise NoArticle("empty document")
+    outlet = outlet or outlet_from_text(text)
     doc = Document(doc=record.id, text=text, title=title, outlet=outlet, url=url, warnings=list(record.warnings))
     _set_published(doc, record.published, meta_date)
     doc.body = body_spans(text)
