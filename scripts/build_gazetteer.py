@@ -52,6 +52,7 @@ COUNTRY_ALIASES = {
 }
 CITY_KINDS = ((100000, "city"), (5000, "town"), (0, "village"))
 ALT_MIN_POP = 5000
+ADMIN1_SEAT_MAX_RANK = 5  # a region's seat is among its biggest towns; a smaller namesake is not
 FUZZY_MIN_POP = 15000
 
 
@@ -74,22 +75,41 @@ def city_names(c: dict) -> list[str]:
 
 
 def admin1_names(cities: dict) -> dict[tuple[str, str], tuple[str, float, float]]:
-    """(country, GeoNames admin1 code) -> (subdivision name, lat, lon), where a subdivision shares
-    its name with a city of that admin1 code (GeoNames cities carry codes, not admin1 names)."""
+    """(country, GeoNames admin1 code) -> (subdivision name, lat, lon). GeoNames cities carry codes, not
+    admin1 names: where the code is the ISO 3166-2 one (US "CA", GB "ENG") it names the subdivision;
+    elsewhere a subdivision is found by a town of that code bearing its name (Kandahar in Kandahar). Each
+    subdivision goes to one code, that of the biggest such town, which must be among the biggest of its
+    region: a namesake (a village Saint-Martin near Lyon) or a stray alternate name ("Florida" for a
+    Californian city) would misname a whole region."""
     subs: dict[str, dict[str, str]] = defaultdict(dict)
+    codes: dict[str, dict[str, str]] = defaultdict(dict)
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None) is None:
             subs[s.country_code][norm(s.name)] = s.name
+            codes[s.country_code][s.code.split("-", 1)[1]] = s.name
+    ranked = sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"]))
     out: dict[tuple[str, str], tuple[str, float, float]] = {}
-    for c in sorted(cities.values(), key=lambda c: -c["population"]):
-        key = (c["countrycode"], c["admin1code"])
-        if key in out:
+    seated: set[tuple[str, str]] = set()  # ISO-coded regions placed at a city bearing their name
+    for c in ranked:  # ISO-coded regions, at the biggest city bearing their name, else their biggest city
+        key, code = (c["countrycode"], c["admin1code"]), c["admin1code"]
+        name = codes[c["countrycode"]].get(code) if code.isalpha() else None
+        if name is None or key in seated:
             continue
-        for name in city_names(c):
-            hit = subs[c["countrycode"]].get(norm(name))
-            if hit:
-                out[key] = (hit, c["latitude"], c["longitude"])
-                break
+        if norm(c["name"]) == norm(name):
+            seated.add(key)
+        if key not in out or key in seated:
+            out[key] = (name, c["latitude"], c["longitude"])
+    taken = {(cc, name) for (cc, _), (name, _, _) in out.items()}
+    rank_in_region: dict[tuple[str, str], int] = defaultdict(int)
+    for c in ranked:
+        key = (c["countrycode"], c["admin1code"])
+        rank_in_region[key] += 1
+        if key in out or rank_in_region[key] > ADMIN1_SEAT_MAX_RANK:
+            continue
+        hits = [h for h in (subs[key[0]].get(norm(n)) for n in city_names(c)) if h and (key[0], h) not in taken]
+        if hits:
+            out[key] = (hits[0], c["latitude"], c["longitude"])
+            taken.add((key[0], hits[0]))
     return out
 
 

@@ -55,7 +55,7 @@ def test_memory_blocks_miss_no_cluster_the_sql_blocks_could_match(tmp_path, mk):
 def test_undated_mention_is_compared_only_with_its_place(tmp_path, mk):
     ledger = Ledger(f"sqlite:///{tmp_path / 'b.db'}")
     ledger.ingest_documents(docs(mk, "d"))
-    undated_homs, = doc_mentions(mk.doc("u1", "Shelling near Homs.", "Outlet", None, ADMIN1_ONLY))
+    undated_homs, = doc_mentions(mk.doc("u1", "Shelling in Homs.", "Outlet", None, mk.HOMS))
     nowhere, = doc_mentions(mk.doc("u2", "Shelling somewhere.", "Outlet", None, None))
     with ledger.engine.connect() as conn:
         ledger._blocks.sync(conn, ledger._lookup)

@@ -9,7 +9,8 @@ Rules (documented here, used by link.py):
   an empty date (nothing known) is compatible with anything but scores 0.
 - place: different countries never match. With coordinates at town/point level on both sides: haversine
   <= 25 km. Otherwise the same admin1 when both give one (one side admin1-level, or no coordinates), else the
-  same country. Same place name scores like a short distance. Unknown place: compatible, score 0.
+  same country. Same place name scores like a short distance. Unknown place: compatible, score 0. A side
+  located only to its admin1 or country is compatible (or vetoes) by those rules but scores 0.
 - type: same type; same family (data/ledger.json) or either generic ('other', 'attack' ...) scores less;
   anything else vetoes.
 - actors: named actors shared score; two disjoint non-empty sets of named perpetrators veto.
@@ -162,7 +163,19 @@ def _place_name(loc: dict[str, Any]) -> str:
     return norm(loc.get("name") or loc.get("as_written"))
 
 
+COARSE_GEO = {"admin1", "country", "unknown"}
+
+
 def place_feature(a: Mention, b: Mention) -> Feature:
+    """Compatibility and support of two places. A place located only to its region or country (often a
+    report's fallback) can veto but never supports a match: two reports that only say "Florida" share nothing."""
+    ok, score, detail = _place_feature(a, b)
+    if ok and score and any((m.location or {}).get("precision") in COARSE_GEO for m in (a, b)):
+        return True, 0.0, f"{detail} (coarse: no support)"
+    return ok, score, detail
+
+
+def _place_feature(a: Mention, b: Mention) -> Feature:
     la, lb = a.location or {}, b.location or {}
     if not any(la.get(k) for k in ("country", "admin1", "name", "as_written", "lat")) or not any(
         lb.get(k) for k in ("country", "admin1", "name", "as_written", "lat")
