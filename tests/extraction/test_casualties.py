@@ -188,3 +188,22 @@ def test_explicit_zero(claims, sentence: str, outcomes: set[str]) -> None:
 
 def test_unknown_is_not_zero(claims) -> None:
     assert claims("There is no information about casualties, the governor's office said.") == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A monitoring group on Tuesday raised the death toll from air strikes on a market in the town the "
+     "previous day to 45.", {(K, UN, 45, "exact")}),
+    ("The toll from rocket attacks on 3 villages in the north of the province on Sunday rose to 40.",
+     {(K, UN, 40, "exact")}),
+    ("The death toll of 12 was given by the ministry.", {(K, UN, 12, "exact")}),
+])
+def test_a_toll_reaches_the_number_it_was_raised_to(figures, sentence: str, expected: set) -> None:
+    assert figures(sentence) == expected
+
+
+def test_a_whole_war_toll_set_off_by_dashes_is_background(ex) -> None:
+    text = ("Air strikes killed 9 civilians in Idlib on Monday, the monitor said. A research group has put the "
+            "total death toll from war - now in its sixth year - at more than 400,000.")
+    doc = ex.extract(text, published="2016-08-02")
+    news = {c.value for e in doc.events if not e.background for c in e.casualties}
+    assert news == {9}

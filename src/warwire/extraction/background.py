@@ -18,7 +18,7 @@ CUES = re.compile(
     r"(?:began|started|erupted|broke out)"
     r"|\b(?:has|have|had) since (?:killed|claimed|left)\b"
     r"|\b(?:\w+|\d+)-year(?:-old|-long)? (?:civil )?(?:war|conflict|rebellion|uprising|insurgency|crisis)\b"
-    r"|\b(?:war|conflict|crisis|rebellion|uprising|insurgency),? (?:now )?in its \w+ year\b"
+    r"|\b(?:war|conflict|crisis|rebellion|uprising|insurgency),?(?: [-–—])? (?:now )?in its \w+ year\b"
     r"|\b(?:war|conflict|crisis|rebellion|uprising|insurgency)(?: in [A-Z]\w+)?,? (?:that|which) (?:has|have|had) "
     r"(?:so far |now )?(?:killed|claimed|left)\b"
     r"|\b(?:war|conflict|rebellion|uprising|insurgency) in [A-Z]\w+ (?:has|have|had) (?:so far )?"

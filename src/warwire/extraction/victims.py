@@ -187,11 +187,22 @@ def _has_own_verb(tokens: list[Token], k: int) -> bool:
 
 
 def _toll_value(tokens: list[Token], trig: Trigger, by_start: dict[int, Quantity]) -> list[Quantity]:
-    for k in range(trig.end, min(len(tokens), trig.end + 8)):
-        if k in by_start and by_start[k].value is not None and not by_start[k].implicit:
-            by_start[k].person = True
-            by_start[k].toll = True
-            return [by_start[k]]
+    """The figure after a toll noun: the next number ('a death toll of 40'), or, past a long phrase saying
+    whose toll it is, the number it was raised or put to ('raised the toll from strikes on a market in
+    the town the previous day to 61')."""
+    for k in range(trig.end, min(len(tokens), trig.end + TOLL_REACH)):
         if tokens[k].text in (".", ";"):
             break
+        quantity = by_start.get(k)
+        if quantity is None or quantity.value is None or quantity.implicit:
+            continue
+        if quantity.person is False:
+            continue  # 'the toll from attacks on 3 villages ... rose to 40': that number counts no people
+        if k < trig.end + 8 or tokens[k - 1].lower_ in ("to", "at"):
+            quantity.person = quantity.toll = True
+            return [quantity]
+        break  # another count of people first: the toll's own number is not told
     return []
+
+
+TOLL_REACH = 30
