@@ -207,3 +207,15 @@ def test_a_whole_war_toll_set_off_by_dashes_is_background(ex) -> None:
     doc = ex.extract(text, published="2016-08-02")
     news = {c.value for e in doc.events if not e.background for c in e.casualties}
     assert news == {9}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen killed two soldiers, a policeman and a civilian at the checkpoint.",
+     {(K, SF, 3, "exact"), (K, CIV, 1, "exact")}),
+    ("Two Italian engineers, a Frenchman and a Briton, were abducted near the dam.", {(C, CIV, 2, "exact")}),
+    ("The blast killed three people, two women and a child.", {(K, CIV, 3, "exact")}),
+    ("11 Civilians, 4 Children Killed in Russian Airstrikes on Idlib", {(K, CIV, 11, "exact")}),
+    ("Nine civilians and three children were killed in the shelling.", {(K, CIV, 12, "exact")}),
+])
+def test_lists_of_victims_add_up_unless_they_spell_out_a_total(figures, sentence: str, expected: set) -> None:
+    assert figures(sentence) == expected

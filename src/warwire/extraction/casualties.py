@@ -147,12 +147,26 @@ def _combine(victims: list[Quantity], tokens: list[Token]) -> list[Quantity]:
         if same is None:
             out.append(quantity)
             continue
+        if _listed_subset(tokens, same, quantity):
+            continue
         same.value = same.value + quantity.value  # type: ignore[operator]
         low, best, high = (None if a is None or b is None else a + b for a, b in zip(same.bounds, quantity.bounds,
                                                                                    strict=True))
         same.bounds, same.end = (low, best, high), max(same.end, quantity.end)
         same.victims = f"{same.victims} and {quantity.victims}"
     return out
+
+
+GENERAL_HEADS = frozenset({"civilians", "people", "persons", "residents", "villagers", "citizens"})
+
+
+def _listed_subset(tokens: list[Token], total: Quantity, quantity: Quantity) -> bool:
+    """'12 civilians, 4 children killed': a narrower count set after a general one by a bare comma is
+    part of it ('12 civilians and 4 children' adds them)."""
+    if total.head is None or quantity.head is None or tokens[total.head].lower_ not in GENERAL_HEADS:
+        return False
+    between = {t.lower_ for t in tokens[total.end : quantity.start]}
+    return between == {","} and quantity.group == total.group and tokens[quantity.head].lower_ not in GENERAL_HEADS
 
 
 def _figure(sent: Span, outcome: str, quantity: Quantity, tokens: list[Token]) -> Figure:

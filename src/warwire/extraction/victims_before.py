@@ -143,7 +143,9 @@ def drop_apposition(tokens: list[Token], chain: list[Quantity]) -> list[Quantity
     first = chain[0] if chain else None
     if first and len(chain) > 1 and (first.value or 0) > 1 and tokens[first.end].text in (",", ":", "-"):
         rest = [q.value or 0 for q in chain[1:]]
-        if sum(rest) == chain[0].value:
+        # "two soldiers, a policeman and a civilian" lists three groups: victims added, whatever the sum
+        same_kind = first.group == "unspecified" or all(q.group in (first.group, "unspecified") for q in chain[1:])
+        if sum(rest) == chain[0].value and same_kind:
             groups = {q.group for q in chain[1:]}
             if chain[0].group == "unspecified" and len(groups) == 1:
                 chain[0].group = groups.pop()
