@@ -215,6 +215,7 @@ def test_a_whole_war_toll_set_off_by_dashes_is_background(ex) -> None:
     ("Two Italian engineers, a Frenchman and a Briton, were abducted near the dam.", {(C, CIV, 2, "exact")}),
     ("The blast killed three people, two women and a child.", {(K, CIV, 3, "exact")}),
     ("11 Civilians, 4 Children Killed in Russian Airstrikes on Idlib", {(K, CIV, 11, "exact")}),
+    ("11 Syrian Civilians 4 Children Killed in Russian Airstrikes on Idlib", {(K, CIV, 11, "exact")}),
     ("Nine civilians and three children were killed in the shelling.", {(K, CIV, 12, "exact")}),
 ])
 def test_lists_of_victims_add_up_unless_they_spell_out_a_total(figures, sentence: str, expected: set) -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from warwire.extraction.lexicon import Lexicon
 from warwire.extraction.quantities import Quantity, find_quantities
 from warwire.extraction.triggers import Trigger, find_triggers, in_name, irrealis, negated, title_case
-from warwire.extraction.victims import find_victims
+from warwire.extraction.victims import GENERAL_HEADS, find_victims
 
 
 @dataclass
@@ -155,9 +155,6 @@ def _combine(victims: list[Quantity], tokens: list[Token]) -> list[Quantity]:
         same.bounds, same.end = (low, best, high), max(same.end, quantity.end)
         same.victims = f"{same.victims} and {quantity.victims}"
     return out
-
-
-GENERAL_HEADS = frozenset({"civilians", "people", "persons", "residents", "villagers", "citizens"})
 
 
 def _listed_subset(tokens: list[Token], total: Quantity, quantity: Quantity) -> bool:

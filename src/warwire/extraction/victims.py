@@ -19,6 +19,7 @@ from warwire.extraction.victims_before import (
     victims_before,
 )
 
+GENERAL_HEADS = frozenset({"civilians", "people", "persons", "residents", "villagers", "citizens"})
 RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly"])
 OWN_CLAUSE = frozenset({"were", "was", "are", "is", "had", "have", "has"})
 
@@ -59,9 +60,20 @@ def find_victims(
                  if not (q.implicit and q.person is None and not q.indefinite)]
         if not chain and trig.outcome in ("killed", "wounded"):
             chain = lone_name(tokens, trig.start, by_end, lex) or pronoun_subject(tokens, trig.start, by_end)
+        chain = [_total_before(tokens, q, by_end) for q in chain]
         if chain:
             return chain + _companions(tokens, trig.end, by_start)
     return []
+
+
+def _total_before(tokens: list[Token], quantity: Quantity, by_end: dict[int, Quantity]) -> Quantity:
+    """'15 Syrian Civilians 3 Children Killed' (a headline without its commas): the victims right before
+    a narrower count of the same group are the total it is part of."""
+    total = by_end.get(quantity.start)
+    if total is None or total.head is None or total.value is None or quantity.value is None:
+        return quantity
+    general = tokens[total.head].lower_ in GENERAL_HEADS
+    return total if general and total.group == quantity.group and total.value > quantity.value else quantity
 
 
 def _whose_remains(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
