@@ -220,3 +220,13 @@ def test_a_whole_war_toll_set_off_by_dashes_is_background(ex) -> None:
 ])
 def test_lists_of_victims_add_up_unless_they_spell_out_a_total(figures, sentence: str, expected: set) -> None:
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The gas attack claimed more than 1,200 lives, the opposition said.", {(K, UN, 1200, "at_least")}),
+    ("The war has cost 350,000 lives.", {(K, UN, 350000, "exact")}),
+    ("The car bomb claimed the lives of 14 people.", {(K, UN, 14, "exact")}),
+    ("The militia claimed two villages on Sunday.", set()),
+])
+def test_lives_claimed_or_taken_are_deaths(figures, sentence: str, expected: set) -> None:
+    assert figures(sentence) == expected

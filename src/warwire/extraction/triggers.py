@@ -77,11 +77,28 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return Trigger(i, i + 1, outcome, "left")
     if low in lex.nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
         return Trigger(i, i + 1, lex.nouns[low], "adjacent")
+    if low in LIFE_VERBS and _lives_counted(tokens, i + 1):
+        return Trigger(i, i + 1, "killed", "right")  # "claimed over 1,000 lives", "takes hundreds of lives"
     if low in MANNER and (end := _to_death(tokens, i + 1)) is not None:
         return Trigger(i, end, "killed", "to death")  # "shot a man to death"
     if low in ("body", "corpse") and (_found(tokens, i + 1) or _found_active(tokens, i)):
         return Trigger(i, i + 1, "killed", "remains")  # "His body was found the next day"
     return None
+
+
+LIFE_VERBS = frozenset({"claim", "claims", "claimed", "claiming", "take", "takes", "took", "taking", "cost",
+                        "costs", "costing"})
+
+
+def _lives_counted(tokens: list[Token], k: int) -> bool:
+    """'over 1,000 lives', 'hundreds of lives' (not 'the lives of 12 people', a phrase trigger of its own)."""
+    for j in range(k, min(len(tokens), k + 4)):
+        if tokens[j].lower_ == "lives":
+            before = tokens[j - 1].lower_
+            return before != "the" and (tokens[j - 1].like_num or before == "of" or (before,) in LEXICON.vague)
+        if tokens[j].text in (",", ".", ";"):
+            return False
+    return False
 
 
 MANNER = frozenset({"shot", "stabbed", "beat", "beaten", "burned", "burnt", "hacked", "stoned", "shooting",
