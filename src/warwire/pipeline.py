@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from warwire.extraction.document import CANDIDATE, TITLE, build_events, candidate_sentences
 from warwire.extraction.lexicon import load as load_lexicon
+from warwire.extraction.triggers import unhyphenate_deaths
 from warwire.ingest.prepare import Prepared, prepare
 from warwire.ingest.records import ReadError, Record
 from warwire.model import Document, Failure
@@ -115,7 +116,7 @@ def _title_span(prepared: Prepared) -> list[tuple[int, int]]:
 
 def _span_text(prepared: Prepared, span: tuple[int, int]) -> str:
     doc = prepared.document
-    return doc.title or "" if span[0] == TITLE else doc.text[span[0] : span[1]]
+    return unhyphenate_deaths(doc.title or "" if span[0] == TITLE else doc.text[span[0] : span[1]])
 
 
 def _record_from_dict(data: dict) -> Record:

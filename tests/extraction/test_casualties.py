@@ -230,3 +230,10 @@ def test_lists_of_victims_add_up_unless_they_spell_out_a_total(figures, sentence
 ])
 def test_lives_claimed_or_taken_are_deaths(figures, sentence: str, expected: set) -> None:
     assert figures(sentence) == expected
+
+
+def test_hyphenated_manner_of_death_is_read_and_quoted_as_written(ex) -> None:
+    text = "Two shopkeepers were shot-to-death by gunmen in the market on Monday."
+    [claim] = [c for e in ex.extract(text).events for c in e.casualties]
+    assert (claim.outcome, claim.best) == ("killed", 2)
+    assert claim.evidence[0].quote == text and "shot-to-death" in claim.evidence[0].quote

@@ -6,6 +6,7 @@ right ("killing 5 soldiers"), either, next to it ("five deaths"), or after a tol
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -99,6 +100,14 @@ def _lives_counted(tokens: list[Token], k: int) -> bool:
         if tokens[j].text in (",", ".", ";"):
             return False
     return False
+
+
+_HYPHENATED_DEATH = re.compile(r"\b(?:shot|stabbed|beaten|burned|burnt|hacked|stoned|clubbed)-to-death\b", re.I)
+
+
+def unhyphenate_deaths(text: str) -> str:
+    """'shot-to-death' read as 'shot to death'; the same length, so offsets into the text still hold."""
+    return _HYPHENATED_DEATH.sub(lambda m: m.group().replace("-", " "), text)
 
 
 MANNER = frozenset({"shot", "stabbed", "beat", "beaten", "burned", "burnt", "hacked", "stoned", "shooting",
