@@ -237,3 +237,26 @@ def test_hyphenated_manner_of_death_is_read_and_quoted_as_written(ex) -> None:
     [claim] = [c for e in ex.extract(text).events for c in e.casualties]
     assert (claim.outcome, claim.best) == ("killed", 2)
     assert claim.evidence[0].quote == text and "shot-to-death" in claim.evidence[0].quote
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Colonel Rashid was killed when insurgents ambushed his vehicle on the road.", {(K, SF, 1, "exact")}),
+    ("Colonel Rashid was killed along with three of his guards when insurgents ambushed his car.",
+     {(K, SF, 4, "exact")}),
+    ("The mayor was shot dead in Kandahar, along with two of his guards.", {(K, CIV, 1, "exact"), (K, SF, 2, "exact")}),
+])
+def test_titled_names_and_companions_past_a_setting(figures, sentence: str, expected: set) -> None:
+    assert figures(sentence) == expected
+
+
+def test_a_victim_and_companions_in_one_sentence_are_counted_apart(ex) -> None:
+    text = ("Sheikh Hamad, a tribal elder, was killed in the city on Monday, along with his bodyguard and "
+            "driver, when gunmen opened fire on his car.")
+    claims = [c for e in ex.extract(text).events if not e.background for c in e.casualties]
+    assert sum(c.best for c in claims if c.outcome == "killed") == 3
+
+
+def test_a_book_on_a_death_recalls_it(ex) -> None:
+    text = ("A bomb damaged the car of a writer in the town on Sunday without causing injuries. The writer "
+            "recently published a book on the death of former Prime Minister Hariri.")
+    assert [c for e in ex.extract(text).events if not e.background for c in e.casualties] == []

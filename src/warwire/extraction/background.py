@@ -30,6 +30,8 @@ CUES = re.compile(
     r"|\b(?:attack|attacks|bombing|bombings|massacre|blast) (?:in|of) (?:[A-Z][a-z]+ )?(?:19|20)\d\d\b"
     r"|\bthe (?:19|20)\d\d (?!(?:and|to)\b)[A-Za-z]"
     r"|\bfunerals? (?:\w+ )?(?:of|for)\b"  # the deaths being mourned happened before the news
+    r"|\b(?:book|film|documentary|anniversary|inquiry|investigation|trial|tribunal|probe) (?:on|of|into|about|over) "
+    r"the (?:death|killing|assassination|murder)s? of\b"  # a death already history
     r"|\b(?:comes|came|come) (?:a|one|two|three|\w+) (?:days?|weeks?) (?:after|before)\b"
     r"|\b(?:comes|came) (?:just |shortly )?(?:after|following)\b"
     r"|\b(?:last|previous) (?:week|month)\b|\bearlier (?:this|that|last) (?:week|month|year)\b"

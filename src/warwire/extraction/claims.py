@@ -56,10 +56,18 @@ def _fold_unspecified(groups: dict[tuple[str, str], list]) -> None:
         for key in named:
             named_values = {f.quantity.value for f, _ in groups[key]}
             total = sum(max((f.quantity.value or 0) for f, _ in groups[k]) for k in named)
+            if _companions_of(mentions, groups[key]):
+                continue  # "X, a tribal leader, was killed along with his bodyguard": two people
             if values <= named_values or values == {total}:
                 groups[key] += mentions
                 del groups[(outcome, group)]
                 break
+
+
+def _companions_of(mentions: list[tuple[Figure, _Sentence]], named: list[tuple[Figure, _Sentence]]) -> bool:
+    """Named-group figures that are the companions of the unspecified victims in the same sentence."""
+    sentences = {s.start for _, s in mentions}
+    return any(f.quantity.companion and s.start in sentences for f, s in named)
 
 
 def _fold_parts(groups: dict[tuple[str, str], list]) -> None:

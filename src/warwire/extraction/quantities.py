@@ -40,6 +40,7 @@ class Quantity:
     toll: bool = False  # the figure of a "death toll": its victims are whoever the toll counts
     indefinite: bool = False  # "a garbage collector": someone, even when the noun is not in the lexicon
     pronoun: bool = False  # "they were found dead": counted as the victims told just before
+    companion: bool = False  # "killed along with his driver": someone besides the victims already named
 
     def with_group(self, group: str) -> Quantity:
         self.group = group
@@ -352,7 +353,8 @@ def _person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
 
 def _name_run(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     """End of a person's name starting at i: two or more proper nouns ('Jaffar Hassan', 'Abdul-Wahab
-    Jabr Halloub'), not an organisation ('Islamic State', 'Syrian Army') nor followed by a noun."""
+    Jabr Halloub'), or one after a title, not an organisation ('Islamic State', 'Syrian Army') nor
+    followed by a noun."""
     after_title = i > 0 and tokens[i - 1].lower_ in TITLES
     if tokens[i].tag_ != "NNP" or (i > 0 and tokens[i - 1].tag_ in ("NNP", "NNPS") and not after_title) \
             or tokens[i].lower_ in lex.demonyms or tokens[i].lower_ in TITLES:
@@ -363,8 +365,8 @@ def _name_run(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
             return None
         words += tokens[end].text != "-"
         end += 1
-    if words < 2 or (end < len(tokens) and tokens[end].pos_ in ("NOUN", "PROPN")):
-        return None
+    if words < (1 if after_title else 2) or (end < len(tokens) and tokens[end].pos_ in ("NOUN", "PROPN")):
+        return None  # a title makes one name word a person ("Colonel Allahyar", "Sheikh Hamad")
     return end
 
 

@@ -100,13 +100,31 @@ def _has_object(tokens: list[Token], k: int) -> bool:
 
 
 def _companions(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
-    """'was killed along with his security guard'."""
+    """'was killed along with his security guard', 'was killed in Baghdad, along with his driver'."""
+    k = _past_setting(tokens, k)
     words = [t.lower_ for t in tokens[k : k + 3]]
+    found: list[Quantity] = []
     if words[:2] in (["along", "with"], ["together", "with"]):
-        return _right_chain(tokens, k + 2, by_start)
-    if words == ["as", "well", "as"]:
-        return _right_chain(tokens, k + 3, by_start)
-    return []
+        found = _right_chain(tokens, k + 2, by_start)
+    elif words == ["as", "well", "as"]:
+        found = _right_chain(tokens, k + 3, by_start)
+    for quantity in found:
+        quantity.companion = True
+    return found
+
+
+SETTING_TAGS = frozenset({"IN", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH"})
+
+
+def _past_setting(tokens: list[Token], k: int) -> int:
+    """Past a short phrase of setting ('in Baghdad', 'in the city on Monday') between the verb and
+    ', along with ...'; k itself when there is none."""
+    for j in range(k, min(len(tokens) - 2, k + 8)):
+        if tokens[j].text == "," and tokens[j + 1].lower_ in ("along", "together"):
+            return j + 1
+        if tokens[j].tag_ not in SETTING_TAGS or tokens[j].lower_ in TRIGGER_WORDS:
+            break
+    return k
 
 
 def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
