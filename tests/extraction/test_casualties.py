@@ -260,3 +260,17 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     text = ("A bomb damaged the car of a writer in the town on Sunday without causing injuries. The writer "
             "recently published a book on the death of former Prime Minister Hariri.")
     assert [c for e in ex.extract(text).events if not e.background for c in e.casualties] == []
+
+
+@pytest.mark.parametrize("sentence, total", [
+    ("Khalil Ahmad, a tribal elder, and his son were killed by gunmen on motorbikes near the mosque.", 2),
+    ("Adolfo Ruiz, a vice mayor in the north, and his driver were shot dead by a lone attacker.", 2),
+    ("A bomb went off inside the police station, killing the commander of the special force, his deputy, "
+     "and six other people.", 8),
+    ("Gunmen killed a security official, Major Karim, and one of his bodyguards as they left for work.", 2),
+    ("Gunmen shot and killed Pedro Ruiz, the Municipal Secretary General of San Marcos, and his wife.", 2),
+    ("Six people, including Hadi Demir, the State Security Court Prosecutor, were injured by the bomb.", 6),
+    ("The army killed 30 members of Jaish al-Islam and Faylaq al-Rahman in the clashes.", 30),
+])
+def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
+    assert sum(value for _, _, value, _ in figures(sentence)) == total

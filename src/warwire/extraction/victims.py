@@ -127,6 +127,19 @@ def _past_setting(tokens: list[Token], k: int) -> int:
     return k
 
 
+def _past_of_phrase(tokens: list[Token], k: int) -> int:
+    """'the commander of the special force, his deputy, and ...': past the 'of' phrase to the list's next
+    comma; k itself when no list goes on after it ('35 members of A and B groups' is one phrase)."""
+    if k >= len(tokens) or tokens[k].lower_ != "of":
+        return k
+    for j in range(k + 1, min(len(tokens), k + 7)):
+        if tokens[j].text == ",":
+            return j if j > k + 1 else k
+        if tokens[j].tag_ not in SETTING_TAGS or tokens[j].lower_ in ("them", "whom"):
+            return k
+    return k
+
+
 def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
     while k < len(tokens) and tokens[k].lower_ in RIGHT_SKIP and k not in by_start:
         k += 1
@@ -148,7 +161,7 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
             (quantity.implicit and quantity.indefinite and chain[-1].implicit) or apposed(tokens, quantity, chain[-1]))
         if not apposition:
             chain.append(quantity)
-        k = quantity.end
+        k = quantity.end if apposition else _past_of_phrase(tokens, quantity.end)
         if apposition:  # "Jaffar Hassan, a professor at the university, and X": on to the next victim
             k = _after_aside(tokens, k, by_start)
         if k < len(tokens) and tokens[k].lower_ in CONJ:

@@ -29,6 +29,8 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
             break
     near = by_end.get(k + 1)
     plural = any(t.lower_ in ("were", "are", "have") for t in tokens[k + 1 : trigger])
+    if near is not None and near.start > 0 and tokens[near.start - 1].lower_ == "and":
+        plural = False  # "X and his driver were": the coordination is plural, not an aside
     if near is None or near.person is False or (near.implicit and near.person is None and not near.indefinite) \
             or (plural and near.implicit and near.value == 1):  # "Six engineers working for a firm were"
         k = _skip_aside(tokens, k, by_end)  # "Four members of the patrol were wounded"
@@ -38,14 +40,19 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
         if chain and quantity.start > 0 and tokens[quantity.start - 1].lower_ in TRIGGER_WORDS:
             break  # "eliminated 50 militants, and 90 were wounded": the object of another trigger
         if chain and tokens[quantity.end].text == "," and apposed(tokens, quantity, chain[-1]):
-            break  # "A police officer, Major X, was killed": one man, named and described
+            k = quantity.start - 1  # "A police officer, Major X, was killed": one man, named and described
+            break
         chain.append(quantity)
         k = quantity.start - 1
         if k >= 0 and tokens[k].lower_ in CONJ:
             conj = tokens[k].lower_
             k -= 1
             if k >= 0 and tokens[k].lower_ == "," and conj == "and":
-                break  # ", and 100 injured": a clause of its own
+                named = _described_before(tokens, k, by_end)
+                if named is not None:  # "Khalil Ahmad, a tribal elder, and his son were killed"
+                    chain.append(named)
+                    k = named.start - 1
+                break  # otherwise ", and 100 injured": a clause of its own
             if k >= 0 and tokens[k].lower_ == ",":
                 k -= 1  # "Twenty-six passengers, plus the bomber"
             if k >= 0 and tokens[k].text == ")":
@@ -64,6 +71,23 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
             k -= 1
         chain = [by_end[k + 1]] if (k + 1) in by_end else []
     return [q for q in drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
+
+
+PHRASE_TAGS = frozenset({"IN", "DT", "JJ", "NN", "NNS", "NNP", "NNPS"})
+
+
+def _described_before(tokens: list[Token], comma: int, by_end: dict[int, Quantity]) -> Quantity | None:
+    """'NAME, a DESCRIPTION [in a place], and ...': the person named before the description."""
+    end = comma
+    while end > comma - 6 and not (end in by_end and by_end[end].person) and tokens[end - 1].tag_ in PHRASE_TAGS:
+        end -= 1  # ", a vice mayor in the northern Philippines,"
+    description = by_end.get(end)
+    if description is None or not description.person or description.start < 2:
+        return None
+    named = by_end.get(description.start - 1)
+    if tokens[description.start - 1].text != "," or named is None or not named.person:
+        return None
+    return named if apposed(tokens, named, description) else None
 
 
 def _before_parenthesis(tokens: list[Token], k: int) -> int:
@@ -86,7 +110,8 @@ def first_passive(tokens: list[Token], k: int) -> int | None:
 
 def apposed(tokens: list[Token], a: Quantity, b: Quantity) -> bool:
     """One person told twice, side by side: a name and a description of one."""
-    named = [q.head is not None and tokens[q.head].tag_ == "NNP" and q.definite for q in (a, b)]
+    named = [q.head is not None and tokens[q.head].tag_ == "NNP" and q.definite
+             and tokens[q.start].lower_ not in ("the", "a", "an") for q in (a, b)]  # "the Secretary General": a role
     return a.value == b.value == 1 and (a.implicit or b.implicit) and named[0] != named[1]
 
 
