@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from shared_data import shared_path
 
-from tests.shared_data import shared_path
 from warwire.ingest.outlets import outlet_from_text
 
 
