@@ -13,7 +13,13 @@ from warwire.resolve.event_types import classify_event_type
 from warwire.resolve.gazetteer import load as load_gazetteer
 from warwire.resolve.gazetteer import norm
 from warwire.resolve.place_context import fill_admin1, headline_admin1, prefer_headline
-from warwire.resolve.places import PlaceMention, country_name, document_country, resolve_place, weak_document_country
+from warwire.resolve.places import (
+    PlaceMention,
+    country_name,
+    document_country,
+    document_country_strength,
+    resolve_place,
+)
 
 LEDE_CHARS = 600
 ACTOR_CATEGORIES = frozenset(
@@ -27,10 +33,10 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> 
     mentions = [m for m, _ in places if is_setting(doc.text, m.start, m.end)]
     # No setting named ("Baghdad's airport", "Iraq's Shi'ite majority"): the places named still say
     # which country the text is about, as do demonyms and country-bound groups.
-    country = document_country(doc.text, mentions or [m for m, _ in places])
+    country, weak = document_country_strength(doc.text, mentions or [m for m, _ in places])
     if country is None:  # only an owner ("Iraq's Shi'ite majority"), else the named armed groups' home country
         country = document_country(doc.text) or actor_country(doc.text)
-    elif weak_document_country(doc.text, mentions or [m for m, _ in places]):
+    elif weak:
         # A lone small place abroad ("Rawa" read as a Chinese town) yields to the named groups' country.
         country = actor_country(doc.text) or country
     # Where events happen: "in Homs", "the town of Masyaf"; not "Damascus said" or "Washington and its allies".

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from warwire.model import Place
@@ -24,15 +25,8 @@ def _country_votes(text: str, mentions: list[PlaceMention]) -> dict[str, float]:
     """Evidence for the document's country: country names, demonyms, and places named."""
     votes: dict[str, float] = {}
     for m in mentions:
-        kinds = {e.kind for e in m.candidates}
-        if "country" in kinds:
-            for e in m.candidates:
-                if e.kind == "country":
-                    votes[e.country] = votes.get(e.country, 0) + 3
-            continue
-        weight = _vote_weight(m.candidates)
-        for cc, share in _place_countries(m.candidates, m.as_written).items():
-            votes[cc] = votes.get(cc, 0) + weight * share
+        for cc, vote in _mention_votes(m.as_written, tuple(m.candidates)):
+            votes[cc] = votes.get(cc, 0) + vote
     for cc in _cue_countries(text):
         votes[cc] = votes.get(cc, 0) + 1
     head = _HEADING_RE.match(text)
@@ -45,6 +39,17 @@ def _country_votes(text: str, mentions: list[PlaceMention]) -> dict[str, float]:
 
 
 _HEADING_RE = re.compile(r"\s*([A-Z][A-Z .'’-]{2,40}?)\s*\.\s")
+
+
+# A name's votes depend only on its spelling and candidates, and the same names recur in every
+# document's three vote counts (choose_entries, then resolve_events' country and its strength).
+@lru_cache(maxsize=4096)
+def _mention_votes(as_written: str, cands: tuple[Entry, ...]) -> tuple[tuple[str, float], ...]:
+    """(country, vote) pairs one mention adds, in order: 3 per country sense, else its weighted split."""
+    if any(e.kind == "country" for e in cands):
+        return tuple((e.country, 3) for e in cands if e.kind == "country")
+    weight = _vote_weight(cands)
+    return tuple((cc, weight * share) for cc, share in _place_countries(cands, as_written).items())
 
 
 def _cue_countries(text: str) -> list[str]:
@@ -78,7 +83,7 @@ def _norm_cached(name: str) -> str:
     return norm(name)
 
 
-def _vote_weight(cands: list[Entry]) -> float:
+def _vote_weight(cands: Sequence[Entry]) -> float:
     """Big cities and admin areas say more about a document's country than a village of the same name."""
     if any(e.kind in ("admin1", "admin2") for e in cands):
         return 2.0
@@ -86,7 +91,7 @@ def _vote_weight(cands: list[Entry]) -> float:
     return 0.2 if top <= 300 else min(2.5, max(0.3, math.log10(top + 1) - 3.0))
 
 
-def _place_countries(cands: list[Entry], as_written: str = "") -> dict[str, float]:
+def _place_countries(cands: Sequence[Entry], as_written: str = "") -> dict[str, float]:
     """A place name's vote split over countries by prominence (kind and population); a candidate
     spelled exactly as written counts four times (Samarra, not Samara)."""
     weights: dict[str, float] = {}
@@ -97,11 +102,14 @@ def _place_countries(cands: list[Entry], as_written: str = "") -> dict[str, floa
     return {cc: w / total for cc, w in weights.items()}
 
 
+_AREA_FLOOR = {"country": 5_000_000, "admin1": 500_000, "admin2": 200_000}
+
+
 def _effective_pop(e: Entry) -> int:
     """Population as evidence of prominence: areas count as big places whatever their recorded
     population; a GeoNames town without a figure is listed for being a seat, so counts as a town;
     a Syrian village without one (the dense Syrian tables) counts as a hamlet."""
-    floor = {"country": 5_000_000, "admin1": 500_000, "admin2": 200_000}.get(e.kind, 0)
+    floor = _AREA_FLOOR.get(e.kind, 0)
     if not floor and e.population == 0:
         floor = 300 if e.syrian else 10_000
     return max(e.population, floor)
@@ -114,6 +122,10 @@ def _prominence(e: Entry) -> float:
 def document_country(text: str, mentions: list[PlaceMention] | None = None) -> str | None:
     """The ISO alpha-2 country a document is mostly about, or None when it names no place."""
     votes = _country_votes(text, find_place_mentions(text) if mentions is None else mentions)
+    return _top_country(votes)
+
+
+def _top_country(votes: dict[str, float]) -> str | None:
     return max(votes, key=lambda cc: votes[cc]) if votes else None
 
 
@@ -125,6 +137,12 @@ def weak_document_country(text: str, mentions: list[PlaceMention]) -> bool:
     demonym): other evidence, such as the home country of the armed groups named, should then decide."""
     votes = _country_votes(text, mentions)
     return not votes or max(votes.values()) < WEAK_COUNTRY
+
+
+def document_country_strength(text: str, mentions: list[PlaceMention]) -> tuple[str | None, bool]:
+    """`document_country` and `weak_document_country` together, from one count of the votes."""
+    votes = _country_votes(text, mentions)
+    return _top_country(votes), not votes or max(votes.values()) < WEAK_COUNTRY
 
 
 def _admin1_context(mentions: list[PlaceMention], country: str | None) -> dict[str, list[int]]:
