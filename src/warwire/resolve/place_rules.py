@@ -38,7 +38,12 @@ def spelling(name: str) -> str:
 
 
 def spelled_as_written(as_written: str, name: str) -> bool:
-    return spelling(as_written.removesuffix("'s").removesuffix("’s")) == spelling(name)
+    return written_spelling(as_written) == spelling(name)
+
+
+def written_spelling(as_written: str) -> str:
+    """The spelling of a name as written, a possessive dropped (compared with `spelling` of each entry)."""
+    return spelling(as_written.removesuffix("'s").removesuffix("’s"))
 
 
 def called_settlement(text: str, start: int, end: int) -> bool:

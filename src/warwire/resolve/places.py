@@ -14,7 +14,13 @@ from functools import lru_cache
 from warwire.model import Place
 from warwire.resolve.gazetteer import Entry, load, norm
 from warwire.resolve.place_mentions import PlaceMention, demonyms, find_place_mentions  # noqa: F401 (re-exported)
-from warwire.resolve.place_rules import same_theatre, settlement_country, spelled_as_written
+from warwire.resolve.place_rules import (
+    same_theatre,
+    settlement_country,
+    spelled_as_written,
+    spelling,
+    written_spelling,
+)
 
 # ---- resolution -------------------------------------------------------------------------------------
 
@@ -157,15 +163,16 @@ def _admin1_context(mentions: list[PlaceMention], country: str | None) -> dict[s
 
 def _choose_entry(m: PlaceMention, country: str | None, admin1s: dict[str, list[int]]) -> Entry | None:
     """Disambiguate one mention: document country, admin1 named nearby, the cue, then prominence."""
-    if not m.candidates:
-        return None
+    if len(m.candidates) <= 1:
+        return m.candidates[0] if m.candidates else None  # nothing to rank (_prefer_sense keeps a lone entry)
 
     # A district or province named like a town: the town is its seat ("the town of Ras al-Ain").
     seats = {a.admin1 for a in m.candidates if a.kind in ("admin1", "admin2")}
+    written = written_spelling(m.as_written)
 
     def score(e: Entry) -> float:
         s = 0.0 if country is None or same_theatre(e.country, country) else -100.0
-        s += 2.5 if spelled_as_written(m.as_written, e.name) else 0.0
+        s += 2.5 if spelling(e.name) == written else 0.0
         if e.rank >= 3 and e.admin1 in seats:
             s += 5
         near = [abs(p - m.start) for p in admin1s.get(e.admin1 or "", ()) if p != m.start]
