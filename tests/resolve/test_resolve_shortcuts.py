@@ -109,3 +109,15 @@ def test_cue_word_pretest_keeps_the_cues_of_the_patterns():
             lead = pm._LOCATIVE.search(text[max(0, start - 40):start]) is not None
             assert pm._mention(text, start, end, []).lead == lead, text
     assert pm._cue("near Marea", 5, 10) == "near" and pm._cue("in Marea province", 3, 8) == "region"
+
+
+def test_date_trigger_branches_match_like_the_plain_definition():
+    from warwire.resolve import dates
+
+    words = "|".join(dates._TRIGGER_WORDS)
+    plain = re.compile(rf"(?<![A-Za-z])(?:(?i:{words})|{dates._names(list(dates.MONTHS))}|{dates._WDAY_ANY})"
+                       r"|(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+    tricky = ("Jan.x Jan. Mayor May, MONDAY mon Mon. Sept. 3 sept SEPT.Tues.Wed weekend agony 2014Jan 12014 "
+              "x1999 _2001 TONIGHT yeSTERday a\nMonday Ago ago Nov 20 Dec.4 THU. Thurs Sunday's sun")
+    for text in [tricky, REPORT, *_dev_texts(300)]:
+        assert [m.span() for m in dates._TRIGGER.finditer(text)] == [m.span() for m in plain.finditer(text)]

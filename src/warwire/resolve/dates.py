@@ -56,9 +56,15 @@ class DateMention:
 
 def _names(words: list[str]) -> str:
     """Capitalised and upper-case forms, longest first, as a whole word; short forms may take a dot."""
-    forms = sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
-    dotted = [f + (r"\.?" if len(f) <= 4 and f.lower() not in ("may", "june", "july") else "") for f in forms]
-    return "(?:" + "|".join(dotted) + r")(?![A-Za-z])"
+    return "(?:" + "|".join(f + _dot(f) for f in _name_forms(words)) + r")(?![A-Za-z])"
+
+
+def _name_forms(words: list[str]) -> list[str]:
+    return sorted({f for w in words for f in (w.capitalize(), w.upper())}, key=len, reverse=True)
+
+
+def _dot(form: str) -> str:
+    return r"\.?" if len(form) <= 4 and form.lower() not in ("may", "june", "july") else ""
 
 
 _MONTH = _names(list(MONTHS))
@@ -107,12 +113,35 @@ _PATTERNS = {
 _FIND = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PATTERNS.items()) + ")")
 
 
-# Every date phrase holds one of these words; the full pattern runs only in a window around them
-# (running it at every position of a long text is ~20x slower).
-_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?:(?i:yesterday|today|tonight|night|morning|afternoon|evening|week|month|year|ago)|"
-    + _names(list(MONTHS)) + "|" + _WDAY_ANY + r")|(?<!\d)(?:1[89]|20)\d\d(?!\d)"
-)
+# Every date phrase holds one of these words (any case, at a word start, perhaps as the start of a longer
+# word), a month or weekday name, or a year; the full pattern runs only in a window around them (running
+# it at every position of a long text is ~20x slower).
+_TRIGGER_WORDS = ("yesterday", "today", "tonight", "night", "morning", "afternoon", "evening", "week", "month",
+                  "year", "ago")
+
+
+def _trigger_pattern() -> str:
+    """The plain definition is
+    (?<![A-Za-z])(?:(?i:WORDS)|_names(MONTHS)|_WDAY_ANY)|(?<!\\d)(?:1[89]|20)\\d\\d(?!\\d).
+    Here it is split into one branch per opening character, written as a literal with the word-start
+    lookbehind after it: a pattern whose branches all open with a literal lets re skip to the characters
+    that can open a match (about three times faster). Each branch keeps the plain definition's alternatives
+    for its character, in their order, so every match is the same. (No character outside ascii folds to
+    the words' first letters under re.IGNORECASE.)"""
+    names = [_name_forms(list(MONTHS)), _name_forms(list(WEEKDAYS))]
+    firsts = [c for w in _TRIGGER_WORDS for c in (w[0], w[0].upper())] + [f[0] for fs in names for f in fs]
+    branches = []
+    for c in dict.fromkeys(firsts):
+        words = [w[1:] for w in _TRIGGER_WORDS if w[0] == c.lower()]
+        alts = [f"(?i:{'|'.join(words)})"] if words else []
+        for fs in names:
+            tails = [f[1:] + _dot(f) for f in fs if f[0] == c]
+            alts += [f"(?:{'|'.join(tails)})(?![A-Za-z])"] if tails else []
+        branches.append(rf"{c}(?<![A-Za-z][\s\S])(?:{'|'.join(alts)})")
+    return "|".join([*branches, r"1(?<!\d[\s\S])[89]\d\d(?!\d)", r"2(?<!\d[\s\S])0\d\d(?!\d)"])
+
+
+_TRIGGER = re.compile(_trigger_pattern())
 _BEFORE, _AFTER = 25, 60  # window around a trigger word: longest prefix / suffix of a phrase
 
 
