@@ -124,6 +124,8 @@ class Gazetteer:
         self._heads: set[str] = set()
         for path in user_files(db_dir):
             self._add_user_file(path)
+        # Place names recur from document to document; the rows are fixed once the user files are read.
+        self._entries = lru_cache(maxsize=8192)(self._parse_entries)
 
     def _add_user_file(self, path: Path) -> None:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -157,17 +159,24 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[Entry]:
         """Entries for a normalised key; a user row with a shipped row's id replaces it."""
+        return list(self._entries(key)) if key in self._index else []
+
+    def _parse_entries(self, key: str) -> tuple[Entry, ...]:
         raw = self._index.get(key)
         if not raw:
-            return []
+            return ()
         by_id = {e.id: e for e in (self.entry(int(i)) for i in raw.split(","))}
-        return list(by_id.values())
+        return tuple(by_id.values())
 
     def longest_from(self, word: str) -> int:
         """The most words of a key starting with the normalised `word` (0: none starts with it)."""
+        return self.key_lengths().get(word) or (1 if word in self._index else 0)
+
+    def key_lengths(self) -> Mapping[str, int]:
+        """First word of each key of several words -> the most words of such a key (read only)."""
         if self._spans is None:
             self._spans, self._heads = _key_spans(self._index)
-        return self._spans.get(word) or (1 if word in self._index else 0)
+        return self._spans
 
     def opens_key(self, words: str) -> bool:
         """Whether some key of more words begins with `words` (two or more normalised words)."""

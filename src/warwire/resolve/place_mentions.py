@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import chain, compress, islice, product
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,8 @@ from warwire.resolve.gazetteer import DATA_DIR, Entry, load, norm, norm_token, t
 MAX_WORDS = 5
 # Lowercase words allowed inside a capitalised place name ("Dayr al-Zor", "Rio de Janeiro").
 _LINKERS = {"al", "of", "de", "la", "le", "del", "da", "do", "du", "di", "des", "los", "las", "y", "and"}
-_GAP_RE = re.compile(r"[ \t\-‐–]{1,3}")
+_OPENING_LINKERS = _LINKERS - {"al"}  # linkers that may not open a name
+_GAP_CHARS = " \t-‐–"  # one to three of these between two words of a name
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:town|village|city|cities|towns|villages|province|provinces|governorate|countryside|outskirts|"
     r"suburbs?|district|region|area|countryside)\s+of|\b(?:in|near|at|around|outside|into|from|toward|towards|"
@@ -86,8 +87,10 @@ def _name_ok(words: list[str], nwords: list[str], stop: frozenset[str] = frozens
     """Every word of a name is capitalised, except linkers; linkers may not start or end it. A name of
     several words may go on in lowercase when the whole is a gazetteer name ("Deir ezzor", "Damascus
     countryside"), but not with an ordinary word ("Aleppo city" is the city word, not a name)."""
-    if nwords[-1] in _LINKERS or nwords[0] in _LINKERS - {"al"}:
+    if nwords[-1] in _LINKERS or nwords[0] in _OPENING_LINKERS:
         return False
+    if len(words) == 1:
+        return _capitalised(words[0])  # the general test below, for one word that is no linker
     if not _capitalised(words[0]) and nwords[0] != "al":
         return False
     return all(_capitalised(w) or nw in _LINKERS or (k > 0 and nw not in stop and len(words) > 1)
@@ -97,7 +100,11 @@ def _name_ok(words: list[str], nwords: list[str], stop: frozenset[str] = frozens
 def _joinable(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     """joinable[i]: word i and word i+1 may belong to one name (only spaces or hyphens between)."""
     gaps = (text[e:s] for (_, e), (s, _) in zip(spans, islice(spans, 1, None), strict=False))
-    return [g == " " or (len(g) <= 3 and _GAP_RE.fullmatch(g) is not None) for g in gaps] + [False]
+    return [g in _JOIN_GAPS for g in gaps] + [False]
+
+
+# Every gap of one to three _GAP_CHARS (155 strings): a set lookup per gap, not a regex match.
+_JOIN_GAPS = frozenset(map("".join, chain.from_iterable(product(_GAP_CHARS, repeat=n) for n in (1, 2, 3))))
 
 
 def _usable(e: Entry) -> bool:
@@ -174,9 +181,10 @@ def _openers(gaz, nwords: list[str], cap: list[bool], stop: frozenset[str]) -> l
     one-word keys and is never a one-word name (too short, a stopword, a demonym) is left out."""
     out = []
     dem = demonyms()
+    lengths, index = gaz.key_lengths(), gaz.index  # gaz.longest_from inlined: it runs for every capitalised word
     for i, (c, nw) in enumerate(zip(cap, nwords, strict=True)):
         if c or nw == "al":
-            longest = gaz.longest_from(nw)
+            longest = lengths.get(nw) or (1 if nw in index else 0)
             if longest > 1 or (longest and not (len(nw) < 3 or nw in stop or nw in dem)):
                 out.append((i, min(MAX_WORDS, longest)))
     return out
@@ -273,9 +281,10 @@ def _strip_scraped_possessive(gaz, words: list[str], nwords: list[str], cap: lis
     """Scraped text loses the apostrophe ("Syrias Idlib", "Aleppos east"): a capitalised word that is no
     name, but is a country, region or big city plus "s", is read as that place (`cap`: the words'
     _capitalised, a superset of the words tried)."""
+    index = gaz.index
     for i in compress(range(len(words)), cap):
         w, nw = words[i], nwords[i]
-        if len(nw) > 4 and nw[-1] == "s" and w[:1].isupper() and nw not in gaz and nw[:-1] in gaz and any(
+        if len(nw) > 4 and nw[-1] == "s" and w[:1].isupper() and nw not in index and nw[:-1] in index and any(
                 e.kind in ("country", "admin1") or e.population >= BIG_TOWN for e in gaz.lookup(nw[:-1])):
             nwords[i] = nw[:-1]
     return nwords
@@ -416,7 +425,9 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention],
     covered -= extendable
     out: list[PlaceMention] = []
     after = 0  # the first word not inside a name tried
-    for i in [k for k, c in enumerate(cap) if c]:
+    # Capitalised words after a word that may end a cue (the cheap half of _cue_before, done in one pass).
+    tried = [k for k in compress(range(1, len(words)), islice(cap, 1, None)) if _may_end_cue(words[k - 1])]
+    for i in tried:
         if i < after or i in covered or not _cue_before(text, spans, words, i):
             continue
         n = 1
@@ -447,14 +458,15 @@ _CUE_ENDS = ("of", "in", "near", "at", "around", "outside", "into", "from", "tow
              "besieged", "captured", "stormed", "shelled", "struck", "hit", "the")
 
 
+def _may_end_cue(word: str) -> bool:
+    return not word.isascii() or word.lower().endswith(_CUE_ENDS)
+
+
 def _cue_before(text: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
     """_CUE_BEFORE on the 40 characters before word i; most words fail the cheap test on the word before
     (a non-ascii word always gets the regex, whose case rules go beyond str.lower)."""
-    if i == 0:
+    if i == 0 or not _may_end_cue(words[i - 1]):
         return False  # a cue is made of letters, so it is a word before this one
-    prev = words[i - 1]
-    if prev.isascii() and not prev.lower().endswith(_CUE_ENDS):
-        return False
     start = spans[i][0]
     return _CUE_BEFORE.search(text[max(0, start - 40):start]) is not None
 
