@@ -135,8 +135,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     gaz = load()
     spans = tokens(text)
     words = [text[s:e] for s, e in spans]
-    cap = [w[0].isupper() or w[0].isdigit() for w in words]  # _capitalised of each (a word is never empty)
-    nwords = _strip_scraped_possessive(gaz, words, list(map(norm_token, words)), cap)
+    cap, nwords, openers = _read_words(gaz, words)
     join = _joinable(text, spans)
     lower = _LowerWords(words)
     stop = stopwords()
@@ -144,7 +143,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     i = 0  # the first word not inside a name found
     # Only a capitalised word (or "al") that begins some gazetteer key can open a name.
     dem = demonyms()
-    for j, longest in _openers(gaz, nwords, cap, stop):
+    for j, longest in openers:
         if j < i or not _may_open(gaz, j, nwords, join, stop, dem):
             continue
         hit = _exact_at(gaz, j, words, nwords, join, stop, lower, text[max(0, spans[j][0] - 40):spans[j][0]],
@@ -176,18 +175,35 @@ def _outside_group_names(text: str, found: list[PlaceMention]) -> list[PlaceMent
     return [m for m in found if not any(s <= m.start < e for s, e in spans)]
 
 
-def _openers(gaz, nwords: list[str], cap: list[bool], stop: frozenset[str]) -> list[tuple[int, int]]:
-    """(index, most words of a key it begins) of the words that may open a name. A word that only opens
-    one-word keys and is never a one-word name (too short, a stopword, a demonym) is left out."""
-    out = []
-    dem = demonyms()
-    lengths, index = gaz.key_lengths(), gaz.index  # gaz.longest_from inlined: it runs for every capitalised word
-    for i, (c, nw) in enumerate(zip(cap, nwords, strict=True)):
-        if c or nw == "al":
-            longest = lengths.get(nw) or (1 if nw in index else 0)
-            if longest > 1 or (longest and not (len(nw) < 3 or nw in stop or nw in dem)):
-                out.append((i, min(MAX_WORDS, longest)))
-    return out
+def _read_words(gaz, words: list[str]) -> tuple[list[bool], list[str], list[tuple[int, int]]]:
+    """Each word's _capitalised and normalised form (a scraped possessive dropped), and the (index, most
+    words of a key it begins) of the words that may open a name."""
+    facts = [_word_facts(w, gaz) for w in words]
+    openers = [(i, f[2]) for i, f in enumerate(facts) if f[2]]
+    return [f[0] for f in facts], [f[1] for f in facts], openers
+
+
+@lru_cache(maxsize=65_536)  # keyed by the gazetteer too; the same words recur in every text
+def _word_facts(word: str, gaz) -> tuple[bool, str, int]:
+    """What a word alone says: _capitalised, its normalised form (a scraped possessive dropped), and the
+    most words of a key it may open a name of (0: none, see _opening_length)."""
+    cap = word[0].isupper() or word[0].isdigit()  # _capitalised (a word is never empty)
+    nw = norm_token(word)
+    if cap and _scraped_possessive(gaz, word, nw):
+        nw = nw[:-1]
+    return cap, nw, _opening_length(gaz, nw, cap)
+
+
+def _opening_length(gaz, nw: str, cap: bool) -> int:
+    """The most words of a key a word begins, if it may open a name: it is capitalised (or "al"), and a
+    word that only opens one-word keys must be able to be a one-word name (not too short, a stopword, a
+    demonym)."""
+    if not (cap or nw == "al"):
+        return 0
+    longest = gaz.longest_from(nw)
+    if longest > 1 or (longest and not (len(nw) < 3 or nw in stopwords() or nw in demonyms())):
+        return min(MAX_WORDS, longest)
+    return 0
 
 
 def _may_open(gaz, j: int, nwords: list[str], join: list[bool], stop: frozenset[str], dem: dict[str, str]) -> bool:
@@ -277,17 +293,12 @@ def _joined_name_word(j, words, nwords, stop) -> bool:
 
 
 
-def _strip_scraped_possessive(gaz, words: list[str], nwords: list[str], cap: list[bool]) -> list[str]:
+def _scraped_possessive(gaz, word: str, nw: str) -> bool:
     """Scraped text loses the apostrophe ("Syrias Idlib", "Aleppos east"): a capitalised word that is no
-    name, but is a country, region or big city plus "s", is read as that place (`cap`: the words'
-    _capitalised, a superset of the words tried)."""
+    name, but is a country, region or big city plus "s", is read as that place (`nw`: its norm_token)."""
     index = gaz.index
-    for i in compress(range(len(words)), cap):
-        w, nw = words[i], nwords[i]
-        if len(nw) > 4 and nw[-1] == "s" and w[:1].isupper() and nw not in index and nw[:-1] in index and any(
-                e.kind in ("country", "admin1") or e.population >= BIG_TOWN for e in gaz.lookup(nw[:-1])):
-            nwords[i] = nw[:-1]
-    return nwords
+    return len(nw) > 4 and nw[-1] == "s" and word[:1].isupper() and nw not in index and nw[:-1] in index and any(
+        e.kind in ("country", "admin1") or e.population >= BIG_TOWN for e in gaz.lookup(nw[:-1]))
 
 
 def _mention(text: str, start: int, end: int, cands: list[Entry]) -> PlaceMention:
