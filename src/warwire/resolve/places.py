@@ -170,8 +170,8 @@ def _choose_entry(m: PlaceMention, country: str | None, admin1s: dict[str, list[
     seats = {a.admin1 for a in m.candidates if a.kind in ("admin1", "admin2")}
     written = written_spelling(m.as_written)
 
-    def score(e: Entry) -> float:
-        s = 0.0 if country is None or same_theatre(e.country, country) else -100.0
+    def rank_key(e: Entry) -> tuple[float, int, int]:  # best score first, then the kind's rank and id
+        s = 0.0 if country is None or e.country == country or same_theatre(e.country, country) else -100.0
         s += 2.5 if spelling(e.name) == written else 0.0
         if e.rank >= 3 and e.admin1 in seats:
             s += 5
@@ -179,9 +179,10 @@ def _choose_entry(m: PlaceMention, country: str | None, admin1s: dict[str, list[
         if near and e.kind != "admin1":
             s += 20 + (20 if min(near) < 300 else 0)
         s += _cue_fit(m.cue, e)
-        return s + math.log10(_effective_pop(e) + 10) + (3 if e.kind in ("country", "admin1") else 0)
+        score = s + math.log10(_effective_pop(e) + 10) + (3 if e.kind in ("country", "admin1") else 0)
+        return -score, e.rank, e.id
 
-    ranked = sorted(m.candidates, key=lambda e: (-score(e), e.rank, e.id))
+    ranked = sorted(m.candidates, key=rank_key)
     return _prefer_sense(ranked, m.cue)
 
 
