@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from itertools import islice
 
 from rapidfuzz import fuzz, process
@@ -69,10 +70,9 @@ def test_two_word_pretest_never_drops_a_name_the_exact_pass_finds():
     gaz, stop, dem = load(), pm.stopwords(), pm.demonyms()
     skipped = 0
     for text in [TEXT, *_dev_texts(120)]:
-        spans = tokens(text)
-        words = [text[s:e] for s, e in spans]
+        spans, words, join = pm._words(text)
         _, nwords, openers = pm._read_words(gaz, words)
-        join, lower = pm._joinable(text, spans), pm._LowerWords(words)
+        lower = pm._LowerWords(words)
         for j, longest in openers:
             if pm._may_open(gaz, j, nwords, join, stop, dem):
                 continue
@@ -80,3 +80,11 @@ def test_two_word_pretest_never_drops_a_name_the_exact_pass_finds():
             before = text[max(0, spans[j][0] - 40):spans[j][0]]
             assert pm._exact_at(gaz, j, words, nwords, join, stop, lower, before, longest) is None, words[j]
     assert skipped > 100  # the pretest does skip work ("The", "at", "Syrian" ...)
+
+
+def test_words_and_gaps_give_the_token_spans():
+    for text in ["", "-", "Deir ez-Zor", " Ra's al-Ayn,  Aleppo's east ", TEXT, *_dev_texts(50)]:
+        spans, words, join = pm._words(text)
+        assert spans == tokens(text) and words == [text[s:e] for s, e in spans]
+        gaps = [text[e:s] for (_, e), (s, _) in zip(spans, spans[1:], strict=False)]
+        assert join == [g == " " or re.fullmatch(r"[ \t\-‐–]{1,3}", g) is not None for g in gaps] + [False]

@@ -58,6 +58,15 @@ def tokens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(text)]
 
 
+# The word pattern captured: re.split then returns [gap, word, gap, word, ..., gap] in one pass.
+_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+
+
+def words_and_gaps(text: str) -> list[str]:
+    """`text` cut into [gap, word, gap, ..., word, gap]: the words `tokens` finds, and the text around them."""
+    return _SPLIT_RE.split(text)
+
+
 def norm(name: str) -> str:
     """A name or phrase normalised the same way as text: normalised tokens joined by single spaces."""
     out = [norm_token(name[s:e]) for s, e in tokens(name)]

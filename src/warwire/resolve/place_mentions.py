@@ -10,13 +10,13 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, compress, islice, product
+from itertools import accumulate, chain, compress, islice, product
 from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from warwire.resolve.gazetteer import DATA_DIR, Entry, load, norm, norm_token, tokens
+from warwire.resolve.gazetteer import DATA_DIR, Entry, load, norm, norm_token, words_and_gaps
 
 MAX_WORDS = 5
 # Lowercase words allowed inside a capitalised place name ("Dayr al-Zor", "Rio de Janeiro").
@@ -97,10 +97,14 @@ def _name_ok(words: list[str], nwords: list[str], stop: frozenset[str] = frozens
                for k, (w, nw) in enumerate(zip(words, nwords, strict=True))) and any(_capitalised(w) for w in words)
 
 
-def _joinable(text: str, spans: list[tuple[int, int]]) -> list[bool]:
-    """joinable[i]: word i and word i+1 may belong to one name (only spaces or hyphens between)."""
-    gaps = (text[e:s] for (_, e), (s, _) in zip(spans, islice(spans, 1, None), strict=False))
-    return [g in _JOIN_GAPS for g in gaps] + [False]
+def _words(text: str) -> tuple[list[tuple[int, int]], list[str], list[bool]]:
+    """The spans and words `tokens` finds, and joinable[i]: word i and word i+1 may belong to one name
+    (only spaces or hyphens between). One re.split; offsets are running sums of the parts' lengths."""
+    parts = words_and_gaps(text)
+    ends = list(accumulate(map(len, parts)))
+    spans = list(zip(ends[0::2], ends[1::2], strict=False))  # word i is parts[2i + 1], after gap i
+    join = [g in _JOIN_GAPS for g in islice(parts, 2, len(parts) - 1, 2)] + [False]
+    return spans, parts[1::2], join
 
 
 # Every gap of one to three _GAP_CHARS (155 strings): a set lookup per gap, not a regex match.
@@ -133,10 +137,8 @@ class _LowerWords:
 def find_place_mentions(text: str) -> list[PlaceMention]:
     """Place names in `text`, exact matches first, then near misses after place cues."""
     gaz = load()
-    spans = tokens(text)
-    words = [text[s:e] for s, e in spans]
+    spans, words, join = _words(text)
     cap, nwords, openers = _read_words(gaz, words)
-    join = _joinable(text, spans)
     lower = _LowerWords(words)
     stop = stopwords()
     out: list[PlaceMention] = []
