@@ -88,3 +88,11 @@ def test_words_and_gaps_give_the_token_spans():
         assert spans == tokens(text) and words == [text[s:e] for s, e in spans]
         gaps = [text[e:s] for (_, e), (s, _) in zip(spans, spans[1:], strict=False)]
         assert join == [g == " " or re.fullmatch(r"[ \t\-‐–]{1,3}", g) is not None for g in gaps] + [False]
+
+
+def test_group_name_branches_match_like_the_plain_definition():
+    plain = re.compile(r"\b(?:" + "|".join(pm._GROUP_OPENERS) + ")" + pm._GROUP_TAIL)
+    tricky = ("Jabhat al-Nusra xJaish al-Islam _Liwa al-Quds Liwaa Al-Tawhid Hay'at Tahrir al-Sham Jund "
+              "Junud ash-Sham é Ansar al Islam Kata'ib Hezbollah\nAsa'ib Ahl al-Haq Jaish-Jaish Fateh")
+    for text in [tricky, TEXT, *_dev_texts(300)]:
+        assert [m.span() for m in pm._GROUP_NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
