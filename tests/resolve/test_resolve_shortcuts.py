@@ -121,3 +121,12 @@ def test_date_trigger_branches_match_like_the_plain_definition():
               "x1999 _2001 TONIGHT yeSTERday a\nMonday Ago ago Nov 20 Dec.4 THU. Thurs Sunday's sun")
     for text in [tricky, REPORT, *_dev_texts(300)]:
         assert [m.span() for m in dates._TRIGGER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_capitalised_runs_match_like_the_plain_definition():
+    from warwire.resolve.places import _CAPS_RUN_RE
+
+    plain = re.compile(r"\b[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*\b")
+    tricky = "The Abu Sayyaf Group\nÉcole Iraqi_Army xAfghan 3Taliban al-Qaeda LTTE Iraqi  soldiers A B"
+    for text in [tricky, REPORT, *_dev_texts(300)]:
+        assert [m.span() for m in _CAPS_RUN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
