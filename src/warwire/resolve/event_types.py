@@ -37,6 +37,8 @@ from functools import cache
 from importlib.resources import files
 from re import _constants, _parser
 
+import ahocorasick
+
 from warwire.resolve.actors import find_actors, mention_roles
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -87,6 +89,22 @@ def _rules() -> tuple[_Rule, ...]:
             )
         )
     return tuple(rules)
+
+
+@cache
+def _needs_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in {w for rule in _rules() for w in rule.needs or ()}:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _needed_words_in(low: str) -> set[str]:
+    """The rules' needed words that occur in `low` (anywhere, overlapping or not): one Aho-Corasick pass
+    instead of a substring search per word and rule."""
+    automaton = _needs_automaton()
+    return {w for _, w in automaton.iter(low)} if len(automaton) else set()
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str] | None:
@@ -155,9 +173,10 @@ def _territory_type(text: str, hit: re.Match[str], rule: _Rule) -> str:
 
 def match_event_type(text: str) -> tuple[str, tuple[int, int] | None]:
     """(type, span of the deciding trigger in `text`); ('other', None) when no rule matches."""
-    low = text.lower() if text.isascii() else None  # non-ascii: case folding beyond str.lower, no shortcut
+    # Non-ascii: case folding beyond str.lower, no shortcut.
+    present = _needed_words_in(text.lower()) if text.isascii() else None
     for rule in _rules():
-        if low is not None and rule.needs is not None and not any(w in low for w in rule.needs):
+        if present is not None and rule.needs is not None and present.isdisjoint(rule.needs):
             continue  # none of the words that every match of the rule begins with
         if rule.any_pattern is not None and rule.any_pattern.search(text) is None:
             continue
