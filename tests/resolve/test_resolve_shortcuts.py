@@ -130,3 +130,11 @@ def test_capitalised_runs_match_like_the_plain_definition():
     tricky = "The Abu Sayyaf Group\nÉcole Iraqi_Army xAfghan 3Taliban al-Qaeda LTTE Iraqi  soldiers A B"
     for text in [tricky, REPORT, *_dev_texts(300)]:
         assert [m.span() for m in _CAPS_RUN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_needed_words_join_a_short_literal_to_the_group_after_it():
+    from warwire.resolve.event_types import _needed_words
+
+    assert _needed_words([r"\bbr(?:ought|ing|inging)\s+under\b"]) == ("brought", "bring", "bringing")
+    assert _needed_words([r"\bbr(?:a|ing)\b"]) is None  # a branch too short on its own: no shortcut
+    assert _needed_words([r"\bbr\w+"]) is None

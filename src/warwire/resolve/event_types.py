@@ -140,8 +140,13 @@ def _heads(items: list) -> list[str] | None:
         head += chr(av).lower()
     if len(head) >= 3:
         return [head]
-    if head or not items:
+    if not items:
         return None
+    if head:  # a short literal and then a group ("br(?:ought|ing)"): the literal before each of its openings
+        after = items[len(head):]
+        group = after[:1] if after and after[0][0] in (_constants.SUBPATTERN, _constants.BRANCH) else None
+        rest = _heads(group) if group else None
+        return None if rest is None else [head + h for h in rest]
     op, av = items[0]
     if op is _constants.SUBPATTERN:
         return _heads(list(av[3]))
