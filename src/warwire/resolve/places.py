@@ -218,8 +218,7 @@ def resolve_place(
     """The event's place: the most specific mention inside `focus` (else the nearest before it, else
     the document's best), resolved by context; unknown names fall back to admin1 or country level."""
     country = country_hint or document_country(text, mentions)
-    admin1s = _admin1_context(mentions, country)
-    chosen = [(m, _choose_entry(m, country, admin1s)) for m in mentions]
+    chosen = _choose_all(mentions, text, country, _admin1_context(mentions, country))
     chosen = [_abroad_unknown(m, e, country) for m, e in chosen]
     chosen = _drop_lookalikes([c for c in chosen if c is not None])
     pick = _pick_mention(chosen, focus)
@@ -286,9 +285,34 @@ def choose_entries(
 ) -> list[tuple[PlaceMention, Entry | None]]:
     """Each mention with the entry its document's context picks (country, admin1 named nearby)."""
     country = country or document_country(text, mentions)
-    admin1s = _admin1_context(mentions, country)
-    chosen = [(m, _choose_entry(m, country, admin1s)) for m in mentions]
+    chosen = _choose_all(mentions, text, country, _admin1_context(mentions, country))
     return [c for c in chosen if not _country_owner(text, *c)]
+
+
+# The picks made for the last few texts: text -> (country, admin1 context, {id(mention): (mention, entry)}).
+# A document's events mostly choose under the context choose_entries used, so resolve_place reuses its
+# picks. The mentions are held, so an id names the same object while remembered (mentions are never
+# changed once found).
+_PICKS: dict[str, tuple[str | None, dict[str, list[int]], dict[int, tuple[PlaceMention, Entry | None]]]] = {}
+_PICKS_KEPT = 4
+
+
+def _choose_all(mentions: list[PlaceMention], text: str, country: str | None,
+                admin1s: dict[str, list[int]]) -> list[tuple[PlaceMention, Entry | None]]:
+    """Each mention with `_choose_entry`'s pick under one country and admin1 context."""
+    memo = _PICKS.get(text)
+    if memo is None or memo[0] != country or memo[1] != admin1s:
+        memo = _PICKS[text] = (country, admin1s, {})
+        while len(_PICKS) > _PICKS_KEPT:
+            del _PICKS[next(iter(_PICKS))]
+    picks = memo[2]
+    out = []
+    for m in mentions:
+        pick = picks.get(id(m))
+        if pick is None or pick[0] is not m:
+            pick = picks[id(m)] = (m, _choose_entry(m, country, admin1s))
+        out.append(pick)
+    return out
 
 
 def _country_owner(text: str, m: PlaceMention, e: Entry | None) -> bool:
