@@ -71,7 +71,8 @@ def test_two_word_pretest_never_drops_a_name_the_exact_pass_finds():
     skipped = 0
     for text in [TEXT, *_dev_texts(120)]:
         spans, words, join = pm._words(text)
-        _, nwords, openers = pm._read_words(gaz, words)
+        read = pm._read_words(gaz, words)
+        nwords, openers = read.nwords, read.openers
         lower = pm._LowerWords(words)
         for j, longest in openers:
             if pm._may_open(gaz, j, nwords, join, stop, dem):

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, product
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -138,15 +140,16 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     """Place names in `text`, exact matches first, then near misses after place cues."""
     gaz = load()
     spans, words, join = _words(text)
-    cap, nwords, openers = _read_words(gaz, words)
+    read = _read_words(gaz, words)
+    nwords, alone = read.nwords, read.alone
     lower = _LowerWords(words)
     stop = stopwords()
     out: list[PlaceMention] = []
     i = 0  # the first word not inside a name found
     # Only a capitalised word (or "al") that begins some gazetteer key can open a name.
     dem = demonyms()
-    for j, longest in openers:
-        if j < i or not _may_open(gaz, j, nwords, join, stop, dem):
+    for j, longest in read.openers:
+        if j < i or not (alone[j] or _may_open(gaz, j, nwords, join, stop, dem)):
             continue
         hit = _exact_at(gaz, j, words, nwords, join, stop, lower, text[max(0, spans[j][0] - 40):spans[j][0]],
                         longest)
@@ -154,7 +157,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
             n, cands = hit
             out.append(_mention(text, spans[j][0], spans[j + n - 1][1], cands))
             i = j + n
-    near = _near_misses(text, spans, words, nwords, join, out, cap)
+    near = _near_misses(text, spans, words, nwords, join, out, read.cap, read.ends_cue)
     # A near miss over a longer name replaces an exact match on its first word ("Deir" in "Deir Sunbol").
     out = [m for m in out if not any(n.candidates and n.start <= m.start < n.end for n in near)] + near
     out.sort(key=lambda m: m.start)
@@ -190,23 +193,37 @@ def _outside_group_names(text: str, found: list[PlaceMention]) -> list[PlaceMent
     return [m for m in found if not any(s <= m.start < e for s, e in spans)]
 
 
-def _read_words(gaz, words: list[str]) -> tuple[list[bool], list[str], list[tuple[int, int]]]:
-    """Each word's _capitalised and normalised form (a scraped possessive dropped), and the (index, most
-    words of a key it begins) of the words that may open a name."""
-    facts = [_word_facts(w, gaz) for w in words]
-    openers = [(i, f[2]) for i, f in enumerate(facts) if f[2]]
-    return [f[0] for f in facts], [f[1] for f in facts], openers
+class _Read(NamedTuple):
+    """Per word of a text (see _word_facts), and the (index, most words of a key it begins) of the words
+    that may open a name."""
+
+    cap: Sequence[bool]
+    nwords: Sequence[str]
+    lengths: Sequence[int]
+    alone: Sequence[bool]
+    ends_cue: Sequence[bool]
+    openers: list[tuple[int, int]]
+
+
+def _read_words(gaz, words: list[str]) -> _Read:
+    if not words:
+        return _Read((), (), (), (), (), [])
+    cap, nwords, lengths, alone, ends_cue = zip(*[_word_facts(w, gaz) for w in words], strict=True)
+    openers = [(i, lengths[i]) for i in compress(range(len(words)), lengths)]
+    return _Read(cap, nwords, lengths, alone, ends_cue, openers)
 
 
 @lru_cache(maxsize=65_536)  # keyed by the gazetteer too; the same words recur in every text
-def _word_facts(word: str, gaz) -> tuple[bool, str, int]:
-    """What a word alone says: _capitalised, its normalised form (a scraped possessive dropped), and the
-    most words of a key it may open a name of (0: none, see _opening_length)."""
+def _word_facts(word: str, gaz) -> tuple[bool, str, int, bool, bool]:
+    """What a word alone says: _capitalised, its normalised form (a scraped possessive dropped), the most
+    words of a key it may open a name of (0: none, see _opening_length), whether it may be a one-word name
+    (the first test of _may_open), and whether it may end a cue (_may_end_cue)."""
     cap = word[0].isupper() or word[0].isdigit()  # _capitalised (a word is never empty)
     nw = norm_token(word)
     if cap and _scraped_possessive(gaz, word, nw):
         nw = nw[:-1]
-    return cap, nw, _opening_length(gaz, nw, cap)
+    alone = len(nw) >= 3 and nw in gaz.index and nw not in stopwords() and nw not in demonyms()
+    return cap, nw, _opening_length(gaz, nw, cap), alone, _may_end_cue(word)
 
 
 def _opening_length(gaz, nw: str, cap: bool) -> int:
@@ -440,11 +457,12 @@ def _fuzzy_search(query: str, gaz) -> list[Entry]:
     return [e for key in best for e in gaz.lookup(key) if _usable(e)]
 
 
-def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention],
-                 cap: list[bool] | None = None) -> list[PlaceMention]:
-    """Capitalised names right after a place cue that the exact pass did not match (`cap`: the words'
-    _capitalised, when the caller has it)."""
+def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention], cap: Sequence[bool] | None = None,
+                 ends_cue: Sequence[bool] | None = None) -> list[PlaceMention]:
+    """Capitalised names right after a place cue that the exact pass did not match (`cap`, `ends_cue`: the
+    words' _capitalised and _may_end_cue, when the caller has them)."""
     cap = cap if cap is not None else [_capitalised(w) for w in words]
+    ends_cue = ends_cue if ends_cue is not None else [_may_end_cue(w) for w in words]
     covered = _covered(spans, found)
     extendable = {i for i in covered if i + 1 < len(spans) and i + 1 not in covered and join[i]
                   and cap[i + 1] and (i == 0 or i - 1 not in covered)}
@@ -452,7 +470,7 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention],
     out: list[PlaceMention] = []
     after = 0  # the first word not inside a name tried
     # Capitalised words after a word that may end a cue (the cheap half of _cue_before, done in one pass).
-    tried = [k for k in compress(range(1, len(words)), islice(cap, 1, None)) if _may_end_cue(words[k - 1])]
+    tried = [k for k in compress(range(1, len(words)), islice(cap, 1, None)) if ends_cue[k - 1]]
     for i in tried:
         if i < after or i in covered or not _cue_before(text, spans, words, i):
             continue
@@ -469,10 +487,9 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention],
 
 def _covered(spans: list[tuple[int, int]], found: list[PlaceMention]) -> set[int]:
     """Indexes of the words lying inside a found mention (spans are sorted and do not overlap)."""
-    starts = [s for s, _ in spans]
     covered: set[int] = set()
     for m in found:
-        i = bisect_left(starts, m.start)
+        i = bisect_left(spans, (m.start,))  # the first word starting at or after m.start
         while i < len(spans) and spans[i][1] <= m.end:
             covered.add(i)
             i += 1
