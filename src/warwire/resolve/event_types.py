@@ -100,11 +100,15 @@ def _needs_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def _needed_words_in(low: str) -> set[str]:
-    """The rules' needed words that occur in `low` (anywhere, overlapping or not): one Aho-Corasick pass
-    instead of a substring search per word and rule."""
+def _needed_words_in(low: str) -> dict[str, int]:
+    """Where each of the rules' needed words first starts in `low` (occurrences may overlap): one
+    Aho-Corasick pass instead of a substring search per word and rule."""
     automaton = _needs_automaton()
-    return {w for _, w in automaton.iter(low)} if len(automaton) else set()
+    first: dict[str, int] = {}
+    if len(automaton):
+        for end, word in automaton.iter(low):  # by end, so a word's first report is its first occurrence
+            first.setdefault(word, end - len(word) + 1)
+    return first
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str] | None:
@@ -179,14 +183,17 @@ def _territory_type(text: str, hit: re.Match[str], rule: _Rule) -> str:
 def match_event_type(text: str) -> tuple[str, tuple[int, int] | None]:
     """(type, span of the deciding trigger in `text`); ('other', None) when no rule matches."""
     # Non-ascii: case folding beyond str.lower, no shortcut.
-    present = _needed_words_in(text.lower()) if text.isascii() else None
+    first = _needed_words_in(text.lower()) if text.isascii() else None
     for rule in _rules():
-        if present is not None and rule.needs is not None and present.isdisjoint(rule.needs):
-            continue  # none of the words that every match of the rule begins with
-        if rule.any_pattern is not None and rule.any_pattern.search(text) is None:
+        pos = 0
+        if first is not None and rule.needs is not None:
+            if first.keys().isdisjoint(rule.needs):
+                continue  # none of the words that every match of the rule begins with
+            pos = min(first[w] for w in rule.needs if w in first)  # no match can start before it
+        if rule.any_pattern is not None and rule.any_pattern.search(text, pos) is None:
             continue
         for pattern in rule.patterns:
-            hit = pattern.search(text)
+            hit = pattern.search(text, pos)
             if hit is None:
                 continue
             if rule.type == _TERRITORY:
