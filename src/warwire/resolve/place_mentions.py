@@ -126,13 +126,15 @@ def _common_word(word: str, text_lower_words: _LowerWords) -> bool:
 class _LowerWords:
     """The words a text writes in lowercase, collected at the first question (most texts never ask)."""
 
-    def __init__(self, words: list[str]) -> None:
-        self._words: list[str] = words
+    def __init__(self, words: Sequence[str], lowered: Sequence[bool] | None = None) -> None:
+        self._words = words
+        self._lowered = lowered  # each word's islower(), when the caller has it
         self._set: set[str] | None = None
 
     def __contains__(self, word: str) -> bool:
         if self._set is None:
-            self._set = {w for w in self._words if w.islower()}
+            lowered = self._lowered if self._lowered is not None else [w.islower() for w in self._words]
+            self._set = set(compress(self._words, lowered))
         return word in self._set
 
 
@@ -142,7 +144,7 @@ def find_place_mentions(text: str) -> list[PlaceMention]:
     spans, words, join = _words(text)
     read = _read_words(gaz, words)
     nwords, alone = read.nwords, read.alone
-    lower = _LowerWords(words)
+    lower = _LowerWords(words, read.lowered)
     stop = stopwords()
     out: list[PlaceMention] = []
     i = 0  # the first word not inside a name found
@@ -202,28 +204,29 @@ class _Read(NamedTuple):
     lengths: Sequence[int]
     alone: Sequence[bool]
     ends_cue: Sequence[bool]
+    lowered: Sequence[bool]
     openers: list[tuple[int, int]]
 
 
 def _read_words(gaz, words: list[str]) -> _Read:
     if not words:
-        return _Read((), (), (), (), (), [])
-    cap, nwords, lengths, alone, ends_cue = zip(*[_word_facts(w, gaz) for w in words], strict=True)
+        return _Read((), (), (), (), (), (), [])
+    cap, nwords, lengths, alone, ends_cue, lowered = zip(*[_word_facts(w, gaz) for w in words], strict=True)
     openers = [(i, lengths[i]) for i in compress(range(len(words)), lengths)]
-    return _Read(cap, nwords, lengths, alone, ends_cue, openers)
+    return _Read(cap, nwords, lengths, alone, ends_cue, lowered, openers)
 
 
 @lru_cache(maxsize=65_536)  # keyed by the gazetteer too; the same words recur in every text
-def _word_facts(word: str, gaz) -> tuple[bool, str, int, bool, bool]:
+def _word_facts(word: str, gaz) -> tuple[bool, str, int, bool, bool, bool]:
     """What a word alone says: _capitalised, its normalised form (a scraped possessive dropped), the most
     words of a key it may open a name of (0: none, see _opening_length), whether it may be a one-word name
-    (the first test of _may_open), and whether it may end a cue (_may_end_cue)."""
+    (the first test of _may_open), whether it may end a cue (_may_end_cue), and islower()."""
     cap = word[0].isupper() or word[0].isdigit()  # _capitalised (a word is never empty)
     nw = norm_token(word)
     if cap and _scraped_possessive(gaz, word, nw):
         nw = nw[:-1]
     alone = len(nw) >= 3 and nw in gaz.index and nw not in stopwords() and nw not in demonyms()
-    return cap, nw, _opening_length(gaz, nw, cap), alone, _may_end_cue(word)
+    return cap, nw, _opening_length(gaz, nw, cap), alone, _may_end_cue(word), word.islower()
 
 
 def _opening_length(gaz, nw: str, cap: bool) -> int:
