@@ -140,7 +140,17 @@ class _LowerWords:
 
 def find_place_mentions(text: str) -> list[PlaceMention]:
     """Place names in `text`, exact matches first, then near misses after place cues."""
-    gaz = load()
+    return list(_mentions_of(text, load()))
+
+
+# A document whose settings name no country asks for its names again (document_country); mentions are
+# never changed once found, so the same ones are handed out.
+@lru_cache(maxsize=4)
+def _mentions_of(text: str, gaz) -> tuple[PlaceMention, ...]:
+    return tuple(_find_place_mentions(text, gaz))
+
+
+def _find_place_mentions(text: str, gaz) -> list[PlaceMention]:
     spans, words, join = _words(text)
     read = _read_words(gaz, words)
     nwords, alone = read.nwords, read.alone
