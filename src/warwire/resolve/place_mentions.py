@@ -113,6 +113,11 @@ def _words(text: str) -> tuple[list[tuple[int, int]], list[str], list[bool]]:
 _JOIN_GAPS = frozenset(map("".join, chain.from_iterable(product(_GAP_CHARS, repeat=n) for n in (1, 2, 3))))
 
 
+@lru_cache(maxsize=8192)  # keyed by the gazetteer too; the same names recur in every text
+def _named_entries(key: str, gaz) -> tuple[Entry, ...]:
+    return tuple(e for e in gaz.lookup(key) if _usable(e))
+
+
 def _usable(e: Entry) -> bool:
     """Every shipped row counts: GeoNames towns without a population figure are administrative seats."""
     return bool(e.name)
@@ -280,7 +285,7 @@ def _exact_at(gaz, i, words, nwords, join, stop, lower, before: str, longest: in
             continue
         if not _name_ok(words[i:i + n], nwords[i:i + n], stop) or (n == 1 and _common_word(words[i], lower)):
             continue
-        cands = [e for e in gaz.lookup(key) if _usable(e)]
+        cands = list(_named_entries(key, gaz))
         if n == 1 and words[i].isupper() and len(words[i]) <= 4:
             cands = [e for e in cands if e.kind == "country"]  # acronyms: only "US", "UK", "USA"
         if cands and nwords[i] == "al" and i > 0 and join[i - 1] and _joined_name_word(i - 1, words, nwords, stop):
@@ -305,8 +310,6 @@ def _lone_word_ok(i, words, nwords, join, cands, stop, before: str) -> bool:
     """A one-word name is a place only where the text treats it as one: a big place, or a smaller one
     after a place cue ("in", "near", "town of") or before a place word ("district"), and never a part
     of a longer capitalised name ("Bikram Thapa", "Jean-Guy", "Bashar al-Assad")."""
-    from warwire.resolve.places import _effective_pop  # the choosing half's measure (it imports this module)
-
     if any(e.kind in ("country", "admin1") for e in cands):
         return True
     top = max(_effective_pop(e) for e in cands)
@@ -322,6 +325,20 @@ def _lone_word_ok(i, words, nwords, join, cands, stop, before: str) -> bool:
     if in_name and top < 1_000_000:
         return False
     return top >= BIG_TOWN or bool(_LEAD_CUE.search(before))
+
+
+_AREA_FLOOR = {"country": 5_000_000, "admin1": 500_000, "admin2": 200_000}
+
+
+def _effective_pop(e: Entry) -> int:
+    """Population as evidence of prominence: areas count as big places whatever their recorded
+    population; a GeoNames town without a figure is listed for being a seat, so counts as a town;
+    a Syrian village without one (the dense Syrian tables) counts as a hamlet. (The choosing half,
+    places, weighs candidates by it too.)"""
+    floor = _AREA_FLOOR.get(e.kind, 0)
+    if not floor and e.population == 0:
+        floor = 300 if e.syrian else 10_000
+    return max(e.population, floor)
 
 
 def _owner(word: str) -> bool:

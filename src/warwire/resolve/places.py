@@ -13,7 +13,12 @@ from functools import lru_cache
 
 from warwire.model import Place
 from warwire.resolve.gazetteer import Entry, load, norm
-from warwire.resolve.place_mentions import PlaceMention, demonyms, find_place_mentions  # noqa: F401 (re-exported)
+from warwire.resolve.place_mentions import (  # noqa: F401 (find_place_mentions re-exported)
+    PlaceMention,
+    _effective_pop,  # defined with the finding half, which weighs lone names by it
+    demonyms,
+    find_place_mentions,
+)
 from warwire.resolve.place_rules import (
     same_theatre,
     settlement_country,
@@ -108,19 +113,6 @@ def _place_countries(cands: Sequence[Entry], as_written: str = "") -> dict[str, 
         weights[e.country] = max(weights.get(e.country, 0), w)
     total = sum(weights.values()) or 1
     return {cc: w / total for cc, w in weights.items()}
-
-
-_AREA_FLOOR = {"country": 5_000_000, "admin1": 500_000, "admin2": 200_000}
-
-
-def _effective_pop(e: Entry) -> int:
-    """Population as evidence of prominence: areas count as big places whatever their recorded
-    population; a GeoNames town without a figure is listed for being a seat, so counts as a town;
-    a Syrian village without one (the dense Syrian tables) counts as a hamlet."""
-    floor = _AREA_FLOOR.get(e.kind, 0)
-    if not floor and e.population == 0:
-        floor = 300 if e.syrian else 10_000
-    return max(e.population, floor)
 
 
 def _prominence(e: Entry) -> float:
