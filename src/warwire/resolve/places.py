@@ -73,21 +73,25 @@ def _cue_countries(text: str) -> list[str]:
 
 @lru_cache(maxsize=8)  # a document's country is asked for once per stage (choose_entries, events)
 def _cue_countries_cached(text: str) -> tuple[str, ...]:
+    return tuple(cc for run in _CAPS_RUN_RE.findall(text) for cc in _run_countries(run))
+
+
+@lru_cache(maxsize=8192)  # the same runs ("Syrian", "Taliban", "Iraqi Army") recur from text to text
+def _run_countries(run: str) -> tuple[str, ...]:
+    """The countries of one capitalised run ("The Abu Sayyaf Group"): two-word forms first, then single words."""
     dem = demonyms()
     out = []
-    for run in _CAPS_RUN_RE.findall(text):
-        # Each capitalised run ("The Abu Sayyaf Group"): two-word forms first, then single words.
-        words = [_norm_cached(w) for w in run.split()]
-        i = 0
-        while i < len(words):
-            pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
-            if pair in dem:
-                out.append(dem[pair])
-                i += 2
-                continue
-            if words[i] in dem:
-                out.append(dem[words[i]])
-            i += 1
+    words = [_norm_cached(w) for w in run.split()]
+    i = 0
+    while i < len(words):
+        pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
+        if pair in dem:
+            out.append(dem[pair])
+            i += 2
+            continue
+        if words[i] in dem:
+            out.append(dem[words[i]])
+        i += 1
     return tuple(out)
 
 
