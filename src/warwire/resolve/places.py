@@ -169,19 +169,27 @@ def _choose_entry(m: PlaceMention, country: str | None, admin1s: dict[str, list[
     written = written_spelling(m.as_written)
 
     def rank_key(e: Entry) -> tuple[float, int, int]:  # best score first, then the kind's rank and id
+        name_spelling, rank, size, area = _entry_traits(e)
         s = 0.0 if country is None or e.country == country or same_theatre(e.country, country) else -100.0
-        s += 2.5 if spelling(e.name) == written else 0.0
-        if e.rank >= 3 and e.admin1 in seats:
+        s += 2.5 if name_spelling == written else 0.0
+        if rank >= 3 and e.admin1 in seats:
             s += 5
         near = [abs(p - m.start) for p in admin1s.get(e.admin1 or "", ()) if p != m.start]
         if near and e.kind != "admin1":
             s += 20 + (20 if min(near) < 300 else 0)
         s += _cue_fit(m.cue, e)
-        score = s + math.log10(_effective_pop(e) + 10) + (3 if e.kind in ("country", "admin1") else 0)
-        return -score, e.rank, e.id
+        score = s + size + area
+        return -score, rank, e.id
 
     ranked = sorted(m.candidates, key=rank_key)
     return _prefer_sense(ranked, m.cue)
+
+
+@lru_cache(maxsize=8192)  # the same places are candidates in text after text
+def _entry_traits(e: Entry) -> tuple[str, int, float, int]:
+    """What _choose_entry reads of an entry alone: its name's spelling, its kind's rank, log10 of its
+    effective population (+ 10), and 3 for a country or admin1 (added in this order to a score)."""
+    return spelling(e.name), e.rank, math.log10(_effective_pop(e) + 10), 3 if e.kind in ("country", "admin1") else 0
 
 
 def _cue_fit(cue: str | None, e: Entry) -> float:
