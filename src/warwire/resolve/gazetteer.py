@@ -131,10 +131,10 @@ class Gazetteer:
         self._fuzzy: list[str] | None = None
         self._spans: dict[str, int] | None = None
         self._heads: set[str] = set()
+        # Place names recur from document to document (emptied when user rows are added).
+        self._entries = lru_cache(maxsize=8192)(self._parse_entries)
         for path in user_files(db_dir):
             self._add_user_file(path)
-        # Place names recur from document to document; the rows are fixed once the user files are read.
-        self._entries = lru_cache(maxsize=8192)(self._parse_entries)
 
     def _add_user_file(self, path: Path) -> None:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -151,6 +151,7 @@ class Gazetteer:
                 if self._fuzzy is not None:
                     self._fuzzy.extend(keys)
         self._spans = None  # rebuilt with the new keys at the next lookup
+        self._entries.cache_clear()
 
     def __contains__(self, key: str) -> bool:
         return key in self._index
