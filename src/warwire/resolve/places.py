@@ -324,7 +324,7 @@ def _country_owner(text: str, m: PlaceMention, e: Entry | None) -> bool:
     place or body that is, not where anything happened (the document's country is found without it)."""
     if e is None or e.kind != "country":
         return False
-    return text.startswith(("'s", "’s"), m.end) or norm(m.as_written) not in load()
+    return text.startswith(("'s", "’s"), m.end) or _norm_cached(m.as_written) not in load()
 
 
 def _specificity(e: Entry | None) -> int:
