@@ -135,3 +135,15 @@ def test_one_of_the_commanders_is_a_victim_not_a_part(ex) -> None:
             "the rebel commanders on Saturday.")
     doc = ex.extract(text, published="2016-03-06")
     assert len([e for e in doc.events if not e.background]) == 2
+
+
+def test_elsewhere_opens_another_incident_even_in_a_compatible_place(ex) -> None:
+    text = ("10 Syrian soldiers killed in clashes in Deir ez-Zor\n"
+            "At least 10 Syrian soldiers were killed on Tuesday in clashes with jihadists in Deir ez-Zor province, "
+            "the monitor said. Elsewhere in Syria the monitor reported at least 12 people killed in air strikes "
+            "on a village in the province.")
+    doc = ex.extract(text, published="2014-10-14")
+    [primary] = [e for e in doc.events if e.primary]
+    assert {(c.group, c.best) for c in primary.casualties} == {("state_forces", 10)}
+    others = [c.best for e in doc.events if not e.primary and not e.background for c in e.casualties]
+    assert others == [12]

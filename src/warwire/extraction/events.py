@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from warwire.extraction.casualties import Figure
 from warwire.extraction.claims import merge_figures
 from warwire.extraction.context import DateRef, PlaceRef
-from warwire.extraction.roundups import fold_into_headline_total
+from warwire.extraction.roundups import SEPARATE, fold_into_headline_total
 from warwire.model import Event, EventDate, Place
 
 
@@ -101,6 +101,8 @@ def _find_draft(
     for draft in same_kind:  # a repeated figure: headline, lede, quote, another source
         if values & draft.values() and _compatible(own_date, draft.date):
             return draft
+    if SEPARATE.match(info.text):
+        return None  # "Elsewhere, ...", "In a separate attack, ...": another incident, wherever it was
     for draft in reversed(same_kind):
         if _compatible(place, draft.place) and _compatible(date, draft.date):
             return draft
