@@ -274,3 +274,12 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Gunmen abducted three engineers on the road and later killed them.",
+     {(C, CIV, 3, "exact"), (K, CIV, 3, "exact")}),
+    ("Police arrested five suspects and questioned them.", {(C, AG, 5, "exact")}),
+])
+def test_them_after_a_killing_verb_stands_for_the_people_just_named(figures, sentence: str, expected: set) -> None:
+    assert figures(sentence) == expected

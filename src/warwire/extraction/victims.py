@@ -45,6 +45,8 @@ def find_victims(
         return _whose_remains(tokens, trig.start, by_end)
     if trig.direction in ("right", "either"):
         chain = [q for q in _right_chain(tokens, trig.end, by_start) if q.person is not False]  # not "two days"
+        if not chain and trig.end < len(tokens) and tokens[trig.end].lower_ == "them":
+            chain = _held_before(tokens, trig.start, by_start)  # "abducted three engineers and later killed them"
         if chain and trig.direction == "either" and chain[0].end < len(tokens) \
                 and tokens[chain[0].end].lower_ in TRIGGER_WORDS:
             chain = []  # "A child killed, 7 people injured": the next figure has its own trigger
@@ -74,6 +76,19 @@ def _total_before(tokens: list[Token], quantity: Quantity, by_end: dict[int, Qua
         return quantity
     general = tokens[total.head].lower_ in GENERAL_HEADS
     return total if general and total.group == quantity.group and total.value > quantity.value else quantity
+
+
+def _held_before(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> list[Quantity]:
+    """The people 'them' stands for: the last count of people earlier in the same clause chain
+    ('dragged two officers from their homes and killed them'), if no sentence break stands between."""
+    for j in range(k - 1, max(-1, k - 15), -1):
+        if tokens[j].text in (".", ";", ":"):
+            return []
+        quantity = by_start.get(j)
+        if quantity is not None and quantity.person and quantity.value and quantity.value > 1 \
+                and quantity.end <= k:
+            return [quantity]
+    return []
 
 
 def _whose_remains(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
