@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -69,6 +69,9 @@ LOCATIVE = re.compile(
 )
 
 
+# build_events asks both questions of every place mention, and resolve_events asks them again of the same
+# mentions of the same text: the second asking is a cache hit.
+@lru_cache(maxsize=512)
 def is_setting(text: str, start: int, end: int) -> bool:
     """Can this place mention say where something happened (not a dateline, not 'Ankara-backed',
     not a demonym such as 'Syrian')?"""
@@ -77,6 +80,7 @@ def is_setting(text: str, start: int, end: int) -> bool:
     return not in_dateline(text, start) and not DESCRIPTOR.match(text, end)
 
 
+@lru_cache(maxsize=512)
 def is_locative(text: str, start: int) -> bool:
     """'in Homs', 'the city of Aleppo', 'near Idlib', "Syria's Idlib": a setting, unlike 'Washington
     and its allies'."""

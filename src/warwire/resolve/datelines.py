@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from warwire.model import PartialDate
 from warwire.resolve.dates import WEEKDAYS, DateMention, find_date_mentions, resolve_date
@@ -81,6 +82,7 @@ def find_publication_date(text: str) -> PartialDate | None:
     return None
 
 
+@lru_cache(maxsize=8)  # asked once by build_events and again by resolve_events for each document
 def dateline_weekday_hint(text: str, published: PartialDate | None = None) -> int | None:
     """The publication day's weekday (0 = Monday) from "said on Thursday" in the opening of `text`.
 
