@@ -138,3 +138,33 @@ def test_needed_words_join_a_short_literal_to_the_group_after_it():
     assert _needed_words([r"\bbr(?:ought|ing|inging)\s+under\b"]) == ("brought", "bring", "bringing")
     assert _needed_words([r"\bbr(?:a|ing)\b"]) is None  # a branch too short on its own: no shortcut
     assert _needed_words([r"\bbr\w+"]) is None
+
+
+def test_no_mentions_give_no_roles_without_reading_the_sentence_breaks(monkeypatch):
+    from warwire.resolve import actors
+
+    def fail(text):
+        raise AssertionError("sentence breaks read for an event naming no actor")
+
+    monkeypatch.setattr(actors, "_sentence_breaks", fail)
+    assert mention_roles(REPORT, []) == []
+    assert actors.assign_roles(REPORT, []) == []
+
+
+def test_word_fact_table_gives_the_facts_of_each_word_and_stays_bounded(monkeypatch):
+    gaz = load()
+    monkeypatch.setattr(pm, "_FACTS_KEPT", 5)
+    table = pm._FactTable(gaz)
+    words = re.findall(r"[^\W_]+", REPORT)
+    assert [table[w] for w in words] == [pm._word_facts(w, gaz) for w in words]
+    assert 0 < len(table) <= 5
+
+
+def test_cached_setting_tests_answer_like_the_plain_ones():
+    from warwire.extraction import context
+
+    text = "Fighting in Homs. ALEPPO, Jan 3 - Ankara-backed rebels near the city of Idlib and Syria's Afrin."
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[A-Z][A-Za-z]+", text)]
+    for start, end in spans * 2:  # the second round is answered from the cache
+        assert context.is_setting(text, start, end) == context.is_setting.__wrapped__(text, start, end)
+        assert context.is_locative(text, start) == context.is_locative.__wrapped__(text, start)

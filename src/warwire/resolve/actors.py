@@ -704,6 +704,8 @@ def mention_roles(
     text: str, mentions: Sequence[ActorMention], trigger_spans: Sequence[tuple[int, int]] | None = None
 ) -> list[str]:
     """The role of each mention (same order as `mentions`)."""
+    if not mentions:
+        return []  # half of all events name no actor: the text's sentence breaks are then never needed
     ms = sorted(mentions, key=lambda m: (m.start, m.end))
     starts = [m.start for m in ms]
     spans = sorted(trigger_spans if trigger_spans is not None else _triggers_by(text, ms))
