@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from warwire.extraction.lexicon import Lexicon
 from warwire.extraction.quantities import Quantity, find_quantities
+from warwire.extraction.references import definite_event_subject, of_told_victims, part_opener, updated_toll
 from warwire.extraction.triggers import Trigger, find_triggers, in_name, irrealis, negated, title_case
 from warwire.extraction.victims import GENERAL_HEADS, find_victims
 
@@ -78,56 +79,17 @@ def _retelling(tokens: list[Token], quantity: Quantity) -> bool:
         and tokens[quantity.head].lower_ in RETOLD_HEADS
 
 
-PART_OPENERS = frozenset({"other", "remaining"})
-# "15 of the dead", "seven of those killed", "13 of them" (not "one of the commanders", "members of the group")
-TOLD_VICTIMS = frozenset({"dead", "killed", "victims", "deceased", "fatalities", "casualties", "injured",
-                          "wounded", "bodies"})
-TOLL_UPDATES = frozenset({"higher", "lower", "new", "updated", "revised", "final", "latest", "rose", "risen",
-                          "raised", "climbed", "increased", "reached"})
-EVENT_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "blast", "bombing", "explosion", "raid",
-                         "raids", "shelling", "ambush", "assault", "bombardment"})
-
-
 def _mark_reference(figure: Figure, tokens: list[Token]) -> None:
-    """Figures that point back at victims already told of: a part of them ("15 of the dead", "the
-    other four civilians"), the same toll counted anew ("a higher toll of 23"), or the victims of
-    "the attack" just reported. They join the event told last instead of starting one."""
+    """Figures that point back at victims already told of (references.py) join the event told last
+    instead of starting one: a part of them, the same toll counted anew, or the victims of "the attack"."""
     q = figure.quantity
     words = [t.lower_ for t in tokens]
-    before = words[max(0, q.start - 2) : q.start]
-    if _of_told_victims(tokens, q.start) or (len(before) == 2 and before[0] == "the" and before[1] in PART_OPENERS):
+    if of_told_victims(tokens, q.start) or part_opener(words, q.start):
         figure.part = figure.anaphoric = True
-    elif _updated_toll(words[max(0, q.start - 6) : q.start]):
+    elif updated_toll(words[max(0, q.start - 6) : q.start]):
         figure.retold = figure.anaphoric = True
-    elif _definite_event_subject(words[: q.start]):
+    elif definite_event_subject(words[: q.start]):
         figure.anaphoric = True
-
-
-def _of_told_victims(tokens: list[Token], start: int) -> bool:
-    """A number followed by 'of them' / 'of the dead' / 'of those killed', at the phrase's start."""
-    for k in range(start + 1, min(start + 4, len(tokens) - 1)):
-        if tokens[k].lower_ == "of" and tokens[k - 1].like_num:
-            after = [t.lower_ for t in tokens[k + 1 : k + 3]]
-            return after[0] == "them" or (after[0] in ("the", "those") and after[1:2] != []
-                                          and after[1] in TOLD_VICTIMS)
-    return False
-
-
-def _updated_toll(window: list[str]) -> bool:
-    """'gave a higher toll of 23', 'the death toll rose to 45'."""
-    return bool(window) and window[-1] in ("of", "to", "at") and "toll" in window \
-        and any(w in TOLL_UPDATES for w in window)
-
-
-def _definite_event_subject(words: list[str]) -> bool:
-    """'the attack left nearly 50 rebels dead': the event just told, as the subject of the figure's
-    clause ('the attack on a checkpoint' names a new one and does not count)."""
-    clause = words[max((k for k, w in enumerate(words) if w in (",", ";", "and", "while")), default=-1) + 1 :]
-    for k in range(len(clause) - 1):
-        if clause[k] == "the" and clause[k + 1] in EVENT_NOUNS:
-            following = clause[k + 2 : k + 3]
-            return not following or following[0] not in ("on", "in", "at", "near", "against", "by", "of")
-    return False
 
 
 def _additive(tokens: list[Token], trig: Trigger) -> bool:
@@ -140,7 +102,7 @@ def _combine(victims: list[Quantity], tokens: list[Token]) -> list[Quantity]:
     victims just named ('40 people, 13 of them children') is dropped: it adds no one."""
     out: list[Quantity] = []
     for quantity in victims:
-        if out and _of_told_victims(tokens, quantity.start):
+        if out and of_told_victims(tokens, quantity.start):
             continue
         same = next((q for q in out if q.group == quantity.group and q.head is not None
                      and quantity.head is not None and q.value is not None and quantity.value is not None), None)
