@@ -283,3 +283,9 @@ def test_people_in_lists_with_descriptions_are_counted_once_each(figures, senten
 ])
 def test_them_after_a_killing_verb_stands_for_the_people_just_named(figures, sentence: str, expected: set) -> None:
     assert figures(sentence) == expected
+
+
+def test_companions_of_an_unnamed_victim_are_not_a_breakdown_of_them(ex) -> None:
+    text = "Gunmen shot and killed a tribal leader along with his son and another relative west of the city."
+    claims = [c for e in ex.extract(text).events if not e.background for c in e.casualties]
+    assert sum(c.best for c in claims if c.outcome == "killed") == 3

@@ -97,7 +97,8 @@ def _fold_breakdowns(groups: dict[tuple[str, str], list]) -> None:
         total_key = (outcome, "unspecified")
         if total_key not in groups:
             continue
-        keys = [k for k in groups if k[0] == outcome and k != total_key]
+        keys = [k for k in groups if k[0] == outcome and k != total_key
+                and not _companions_of(groups[total_key], groups[k])]  # "X along with his son": not a part
         total = _chosen(groups[total_key])[0].quantity.value or 0
         parts = sum(_chosen(groups[k])[0].quantity.value or 0 for k in keys)
         if keys and parts <= total and all(_first(groups[total_key]) < _first(groups[k]) for k in keys):
