@@ -289,3 +289,13 @@ def test_companions_of_an_unnamed_victim_are_not_a_breakdown_of_them(ex) -> None
     text = "Gunmen shot and killed a tribal leader along with his son and another relative west of the city."
     claims = [c for e in ex.extract(text).events if not e.background for c in e.casualties]
     assert sum(c.best for c in claims if c.outcome == "killed") == 3
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The driver was killed and another forty-two were injured when the bomb went off in the bus.",
+     {(K, CIV, 1, "exact"), (W, UN, 42, "exact")}),
+])
+def test_another_set_against_another_outcome_adds_no_one(ex, sentence: str, expected: set) -> None:
+    doc = ex.extract(sentence + " Nine of the injured were policemen.")
+    claims = {(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties}
+    assert claims == {(outcome, value) for outcome, _, value, _ in expected}

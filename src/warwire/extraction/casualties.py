@@ -62,7 +62,8 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
             figures.append(_figure(sent, trig.outcome, q, tokens))
             figures[-1].anaphoric = trig.direction == "remains" or q.pronoun or _retelling(tokens, q)
             # "His driver was also killed" adds a victim; "the Observatory also said 10 were killed" retells.
-            figures[-1].additive = (additive and q.implicit) or tokens[q.start].lower_ in ADDING
+            figures[-1].additive = (additive and q.implicit) or (
+                tokens[q.start].lower_ in ADDING and not _contrasts(figures[:-1], trig.outcome))
             if not additive:
                 _mark_reference(figures[-1], tokens)
     _inherit_groups(tokens, figures, lex)
@@ -90,6 +91,12 @@ def _mark_reference(figure: Figure, tokens: list[Token]) -> None:
         figure.retold = figure.anaphoric = True
     elif definite_event_subject(words[: q.start]):
         figure.anaphoric = True
+
+
+def _contrasts(earlier: list[Figure], outcome: str) -> bool:
+    """'The driver was killed and another 42 injured': 'another' set against victims of another outcome
+    in the same sentence, not more victims of this one."""
+    return any(f.outcome != outcome for f in earlier)
 
 
 def _additive(tokens: list[Token], trig: Trigger) -> bool:
