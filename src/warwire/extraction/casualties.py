@@ -16,7 +16,13 @@ from spacy.tokens import Span, Token
 
 from warwire.extraction.lexicon import Lexicon
 from warwire.extraction.quantities import Quantity, find_quantities
-from warwire.extraction.references import definite_event_subject, of_told_victims, part_opener, updated_toll
+from warwire.extraction.references import (
+    definite_event_subject,
+    of_told_victims,
+    part_opener,
+    retold_victim,
+    updated_toll,
+)
 from warwire.extraction.triggers import Trigger, find_triggers, in_name, irrealis, negated, title_case
 from warwire.extraction.victims import GENERAL_HEADS, find_victims
 
@@ -60,7 +66,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
         additive = _additive(tokens, trig)
         for q in _combine(victims, tokens):
             figures.append(_figure(sent, trig.outcome, q, tokens))
-            figures[-1].anaphoric = trig.direction == "remains" or q.pronoun or _retelling(tokens, q)
+            figures[-1].anaphoric = trig.direction == "remains" or q.pronoun or retold_victim(tokens, q)
             # "His driver was also killed" adds a victim; "the Observatory also said 10 were killed" retells.
             figures[-1].additive = (additive and q.implicit) or (
                 tokens[q.start].lower_ in ADDING and not _contrasts(figures[:-1], trig.outcome))
@@ -71,15 +77,6 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
 
 
 ADDING = frozenset({"another", "additional", "further"})
-RETOLD_HEADS = frozenset({"victim", "deceased", "dead", "man", "woman", "boy", "girl"})
-
-
-def _retelling(tokens: list[Token], quantity: Quantity) -> bool:
-    """'The victim, X, was killed as she opened the parcel': one already told of, told again."""
-    return quantity.value == 1 and tokens[quantity.start].lower_ == "the" and quantity.head is not None \
-        and tokens[quantity.head].lower_ in RETOLD_HEADS
-
-
 def _mark_reference(figure: Figure, tokens: list[Token]) -> None:
     """Figures that point back at victims already told of (references.py) join the event told last
     instead of starting one: a part of them, the same toll counted anew, or the victims of "the attack"."""

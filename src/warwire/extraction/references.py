@@ -1,15 +1,19 @@
 """Figures that point back at victims already told of, read from the words around the figure.
 
-A part of them ("15 of the dead", "the other four civilians", "13 of them"), the same toll counted
-anew ("a higher toll of 23", "the death toll rose to 45"), or the victims of "the attack" just
-reported ("the attack left nearly 50 rebels dead"). casualties.py marks such figures so that they join
-the event told last (events.py) and count inside its claims (claims.py) rather than beside them.
+The victim told again ("The victim, X, was killed ..."), a part of them ("15 of the dead", "the other
+four civilians", "13 of them"), the same toll counted anew ("a higher toll of 23", "the death toll rose
+to 45"), or the victims of "the attack" just reported ("the attack left nearly 50 rebels dead").
+casualties.py marks such figures so that they join the event told last (events.py) and count inside its
+claims (claims.py) rather than beside them.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from warwire.extraction.quantities import Quantity
+
+RETOLD_HEADS = frozenset({"victim", "deceased", "dead", "man", "woman", "boy", "girl"})
 PART_OPENERS = frozenset({"other", "remaining"})
 # "15 of the dead", "seven of those killed", "13 of them" (not "one of the commanders", "members of the group")
 TOLD_VICTIMS = frozenset({"dead", "killed", "victims", "deceased", "fatalities", "casualties", "injured",
@@ -18,6 +22,12 @@ TOLL_UPDATES = frozenset({"higher", "lower", "new", "updated", "revised", "final
                           "raised", "climbed", "increased", "reached"})
 EVENT_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "blast", "bombing", "explosion", "raid",
                          "raids", "shelling", "ambush", "assault", "bombardment"})
+
+
+def retold_victim(tokens: list[Token], quantity: Quantity) -> bool:
+    """'The victim, X, was killed as she opened the parcel': one already told of, told again."""
+    return quantity.value == 1 and tokens[quantity.start].lower_ == "the" and quantity.head is not None \
+        and tokens[quantity.head].lower_ in RETOLD_HEADS
 
 
 def part_opener(words: list[str], start: int) -> bool:

@@ -12,6 +12,7 @@ from warwire.extraction.triggers import LEFT_SKIP, LEXICON, TRIGGER_WORDS, Trigg
 from warwire.extraction.victims_before import (
     CONJ,
     FINITE,
+    PHRASE_TAGS,
     apposed,
     drop_apposition,
     lone_name,
@@ -128,7 +129,7 @@ def _companions(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> l
     return found
 
 
-SETTING_TAGS = frozenset({"IN", "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "HYPH"})
+SETTING_TAGS = PHRASE_TAGS | {"CD", "HYPH"}  # "in the city on 12 March", "in al-Nahrawan"
 
 
 def _past_setting(tokens: list[Token], k: int) -> int:

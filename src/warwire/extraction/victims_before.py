@@ -73,7 +73,7 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
     return [q for q in drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
 
 
-PHRASE_TAGS = frozenset({"IN", "DT", "JJ", "NN", "NNS", "NNP", "NNPS"})
+PHRASE_TAGS = frozenset({"IN", "DT", "JJ", "NN", "NNS", "NNP", "NNPS"})  # a short noun or place phrase
 
 
 def _described_before(tokens: list[Token], comma: int, by_end: dict[int, Quantity]) -> Quantity | None:
