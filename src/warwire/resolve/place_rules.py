@@ -38,7 +38,13 @@ def spelling(name: str) -> str:
 
 
 def spelled_as_written(as_written: str, name: str) -> bool:
-    return written_spelling(as_written) == spelling(name)
+    return written_spelling(as_written) in name_spellings(name)
+
+
+def name_spellings(name: str) -> tuple[str, ...]:
+    """The spellings of a gazetteer name; GeoNames writes a bilingual official name as "Donostia / San
+    Sebastián", "Arrasate / Mondragón", and either half is the name as written."""
+    return tuple(spelling(part) for part in name.split(" / "))
 
 
 def written_spelling(as_written: str) -> str:

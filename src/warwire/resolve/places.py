@@ -20,10 +20,10 @@ from warwire.resolve.place_mentions import (  # noqa: F401 (find_place_mentions 
     find_place_mentions,
 )
 from warwire.resolve.place_rules import (
+    name_spellings,
     same_theatre,
     settlement_country,
     spelled_as_written,
-    spelling,
     written_spelling,
 )
 
@@ -169,9 +169,9 @@ def _choose_entry(m: PlaceMention, country: str | None, admin1s: dict[str, list[
     written = written_spelling(m.as_written)
 
     def rank_key(e: Entry) -> tuple[float, int, int]:  # best score first, then the kind's rank and id
-        name_spelling, rank, size, area = _entry_traits(e)
+        name_spellings, rank, size, area = _entry_traits(e)
         s = 0.0 if country is None or e.country == country or same_theatre(e.country, country) else -100.0
-        s += 2.5 if name_spelling == written else 0.0
+        s += 2.5 if written in name_spellings else 0.0
         if rank >= 3 and e.admin1 in seats:
             s += 5
         near = [abs(p - m.start) for p in admin1s.get(e.admin1 or "", ()) if p != m.start]
@@ -186,10 +186,11 @@ def _choose_entry(m: PlaceMention, country: str | None, admin1s: dict[str, list[
 
 
 @lru_cache(maxsize=8192)  # the same places are candidates in text after text
-def _entry_traits(e: Entry) -> tuple[str, int, float, int]:
-    """What _choose_entry reads of an entry alone: its name's spelling, its kind's rank, log10 of its
+def _entry_traits(e: Entry) -> tuple[tuple[str, ...], int, float, int]:
+    """What _choose_entry reads of an entry alone: its name's spellings, its kind's rank, log10 of its
     effective population (+ 10), and 3 for a country or admin1 (added in this order to a score)."""
-    return spelling(e.name), e.rank, math.log10(_effective_pop(e) + 10), 3 if e.kind in ("country", "admin1") else 0
+    area = 3 if e.kind in ("country", "admin1") else 0
+    return name_spellings(e.name), e.rank, math.log10(_effective_pop(e) + 10), area
 
 
 def _cue_fit(cue: str | None, e: Entry) -> float:
