@@ -100,3 +100,14 @@ def test_either_half_of_a_bilingual_name_is_its_spelling():
 def test_a_party_acronym_is_no_country_code():
     text = "Vandals attacked the PSE-EE headquarters in Mondragon with petrol bombs."
     assert document_country(text) != "PS"
+
+
+def test_a_province_word_after_a_name_is_no_near_miss():
+    # "Van Province" is Van's own province, not a near spelling of Sri Lanka's "Uva Province".
+    place = _primary("Arsonists set a telephone junction box on fire in Van Province on Tuesday.")
+    assert (place.country, place.as_written) == ("TR", "Van")
+
+
+def test_a_short_name_keeps_its_possessive_out():
+    mentions = find_place_mentions("The shop stands across the street from Van's city hall.")
+    assert [(m.as_written, m.candidates[0].country) for m in mentions] == [("Van", "TR")]

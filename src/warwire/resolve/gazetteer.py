@@ -43,7 +43,7 @@ def norm_token(token: str) -> str:
     """One word, normalised: ascii, lowercase, no apostrophes, articles unified, doubles collapsed.
     A possessive 's is dropped ("Baghdad's" -> "baghdad"), not a short word's ("Ra's al-Ayn")."""
     t = anyascii(token).lower()
-    if len(t) > 5 and t.endswith(("'s", "’s")):
+    if len(t) >= 5 and t.endswith(("'s", "’s")):
         t = t[:-2]
     t = _APOS_RE.sub("", t)
     t = re.sub(r"[^a-z0-9]", "", t)

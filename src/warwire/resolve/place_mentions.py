@@ -389,7 +389,7 @@ def _scraped_possessive(gaz, word: str, nw: str) -> bool:
 
 
 def _mention(text: str, start: int, end: int, cands: list[Entry]) -> PlaceMention:
-    if text.endswith(("'s", "’s"), start, end) and end - start > 5:
+    if text.endswith(("'s", "’s"), start, end) and end - start >= 5:
         end -= 2  # "Baghdad's airport": the name without its possessive
     before = text[max(0, start - 40):start]
     lead = _may_end_with(before, _LOCATIVE_ENDS) and _LOCATIVE.search(before) is not None
@@ -519,8 +519,10 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention], ca
     cap = cap if cap is not None else [_capitalised(w) for w in words]
     ends_cue = ends_cue if ends_cue is not None else [_may_end_cue(w) for w in words]
     covered = _covered(spans, found)
+    # A name found may be the head of a longer one the exact pass missed, but not when the next word is
+    # a place word: "Van Province" is Van's province, not a near miss of "Uva Province".
     extendable = {i for i in covered if i + 1 < len(spans) and i + 1 not in covered and join[i]
-                  and cap[i + 1] and (i == 0 or i - 1 not in covered)}
+                  and cap[i + 1] and (i == 0 or i - 1 not in covered) and not _PLACE_WORD.match(words[i + 1])}
     covered -= extendable
     out: list[PlaceMention] = []
     after = 0  # the first word not inside a name tried
@@ -545,7 +547,7 @@ def _covered(spans: list[tuple[int, int]], found: list[PlaceMention]) -> set[int
     covered: set[int] = set()
     for m in found:
         i = bisect_left(spans, (m.start,))  # the first word starting at or after m.start
-        while i < len(spans) and spans[i][1] <= m.end:
+        while i < len(spans) and spans[i][0] < m.end:  # a word cut short by its possessive is inside
             covered.add(i)
             i += 1
     return covered
