@@ -259,7 +259,15 @@ def alias_keys(keys: list[str], cc: str) -> list[str]:
         return keys
     if cc == "IQ":  # Iraqi towns are written without their article ("Hawija", "Suwayra")
         keys = keys + [k2 for k in keys if (k2 := without_article(k))]
-    return keys + [k[:-1] for k in keys if k.endswith("ah") and len(k) >= 6]
+    keys = keys + [k[:-1] for k in keys if k.endswith("ah") and len(k) >= 6]
+    return keys + joined_keys(keys)
+
+
+def joined_keys(keys: list[str]) -> list[str]:
+    """'miran shah' -> 'miranshah': transliterated names of two or three words are often written as one
+    ("Miranshah", "Lashkargah"); a joined form of six letters or more is no English word."""
+    joined = (norm("".join(k.split())) for k in keys if 1 < len(k.split()) <= 3)
+    return [j for j in joined if len(j) >= 6]
 
 
 def write(rows: list[str]) -> None:

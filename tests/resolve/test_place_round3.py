@@ -111,3 +111,8 @@ def test_a_province_word_after_a_name_is_no_near_miss():
 def test_a_short_name_keeps_its_possessive_out():
     mentions = find_place_mentions("The shop stands across the street from Van's city hall.")
     assert [(m.as_written, m.candidates[0].country) for m in mentions] == [("Van", "TR")]
+
+
+def test_a_name_of_two_words_written_as_one():
+    place = _primary("Unknown gunmen set off explosives at a clinic in Miranshah on Monday.")
+    assert (place.country, place.name) == ("PK", "Miran Shah")
