@@ -116,3 +116,9 @@ def test_a_short_name_keeps_its_possessive_out():
 def test_a_name_of_two_words_written_as_one():
     place = _primary("Unknown gunmen set off explosives at a clinic in Miranshah on Monday.")
     assert (place.country, place.name) == ("PK", "Miran Shah")
+
+
+def test_weapon_names_are_no_places():
+    text = "The Qassam Brigades said they launched a Grad rocket at Ziqim overnight."
+    assert all(m.as_written != "Grad" for m in find_place_mentions(text))
+    assert document_country("A Turk Telecom junction box was set on fire.") in (None, "TR")
