@@ -122,3 +122,12 @@ def test_weapon_names_are_no_places():
     text = "The Qassam Brigades said they launched a Grad rocket at Ziqim overnight."
     assert all(m.as_written != "Grad" for m in find_place_mentions(text))
     assert document_country("A Turk Telecom junction box was set on fire.") in (None, "TR")
+
+
+def test_a_mission_abroad_does_not_vote_for_its_country():
+    text = "Gunmen threw a grenade at the Indian consulate in Kandahar; it exploded outside the gate."
+    assert document_country(text) == "AF"
+    text = "Six cars, one of them a Japanese diplomat's, were set on fire in Athens overnight."
+    assert document_country(text) == "GR"
+    # "National" in a party's name is no national abroad.
+    assert document_country("An official of the Iraqi National Accord was kidnapped.") == "IQ"

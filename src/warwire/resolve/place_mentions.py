@@ -575,6 +575,8 @@ def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention |
     stop = stopwords()
     if nwords[i] in stop or words[i].isupper() and len(words[i]) <= 4 or _lower_in(text, words[i]):
         return None
+    if n == 1 and nwords[i] in demonyms():
+        return None  # "at the Indian consulate": a demonym, not a near miss of "Indiana"
     for k in range(n, min_words - 1, -1):
         if nwords[i + k - 1] == "al":
             continue

@@ -73,7 +73,15 @@ def _cue_countries(text: str) -> list[str]:
 
 @lru_cache(maxsize=8)  # a document's country is asked for once per stage (choose_entries, events)
 def _cue_countries_cached(text: str) -> tuple[str, ...]:
-    return tuple(cc for run in _CAPS_RUN_RE.findall(text) for cc in _run_countries(run))
+    runs = (m.group() for m in _CAPS_RUN_RE.finditer(text) if not _ABROAD_AFTER.match(text, m.end()))
+    return tuple(cc for run in runs for cc in _run_countries(run) if not _ABROAD_IN.search(run))
+
+
+# "the Indian consulate in Kandahar", "the Japanese Embassy in Athens", "a Jordanian diplomat", "German
+# tourists": a country's missions and nationals abroad say where the event is not.
+_ABROAD_WORDS = r"(?:embassy|embassies|consulate|consul|diplomats?|ambassador|tourists?|citizens?)\b"
+_ABROAD_AFTER = re.compile(r"[\s-]+" + _ABROAD_WORDS, re.I)
+_ABROAD_IN = re.compile(r"\b" + _ABROAD_WORDS, re.I)
 
 
 @lru_cache(maxsize=8192)  # the same runs ("Syrian", "Taliban", "Iraqi Army") recur from text to text
