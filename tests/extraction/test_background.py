@@ -26,6 +26,7 @@ from warwire.extraction.background import in_parentheses, is_background
     ("Talks have stalled in a war that has killed 250000 people and displaced millions.", None),
     ("The insurgency, now in its ninth year, has killed tens of thousands.", None),
     ("More than 90,000 have died since its civil war began.", None),
+    ("It was the worst loss of life in the city's history: 40 people were killed.", None),
 ])
 def test_background_cues(sentence: str, year: int | None) -> None:
     assert is_background(sentence, year)
@@ -39,6 +40,7 @@ def test_background_cues(sentence: str, year: int | None) -> None:
     ("Mortar shells hit mourners attending a funeral in the town, killing four women.", None),
     ("Just days after the chemical attack a woman was killed by a roadside bomb in the town.", None),
     ("Fighting has killed 20 people in the city since Sunday, the monitor said.", None),
+    ("A history teacher and his son were shot dead in the market by gunmen.", None),
 ])
 def test_news_is_not_background(sentence: str, year: int | None) -> None:
     assert not is_background(sentence, year)

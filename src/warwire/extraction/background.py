@@ -36,7 +36,8 @@ CUES = re.compile(
     r"|\b(?:comes|came) (?:just |shortly )?(?:after|following)\b"
     r"|\b(?:last|previous) (?:week|month)\b|\bearlier (?:this|that|last) (?:week|month|year)\b"
     r"|\bin (?:recent|the past|the previous) (?:days|weeks|months)\b"
-    r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b|\bhistory\b",
+    r"|\blast year\b|\byears? ago\b|\bin total\b|\bdeadliest\b|\bbloodiest\b"
+    r"|\b(?:in|of) (?:the |its |their )?(?:[\w’']+ )?(?:recent |modern )?history\b",  # not "a history professor"
     re.I,
 )
 YEAR = re.compile(
