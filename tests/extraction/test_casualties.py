@@ -271,6 +271,9 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("Gunmen shot and killed Pedro Ruiz, the Municipal Secretary General of San Marcos, and his wife.", 2),
     ("Six people, including Hadi Demir, the State Security Court Prosecutor, were injured by the bomb.", 6),
     ("The army killed 30 members of Jaish al-Islam and Faylaq al-Rahman in the clashes.", 30),
+    ("The First Secretary of the trade mission was murdered outside his flat.", 1),
+    ("Jorge Ramos Torres, the Regional Council Vice President, was shot and killed in his car.", 1),
+    ("Three foreign nationals living in the block, including the honorary consul, were lightly injured.", 3),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

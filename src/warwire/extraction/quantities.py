@@ -219,10 +219,13 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
         if (tok.pos_ == "NUM" or tok.like_num) and [t.lower_ for t in tokens[m + 1 : m + 3]] in AGE:
             m += 3  # "a 25 year old woman": an age, not a count
             continue
-        if tok.pos_ == "NUM" or tok.like_num:
-            break
+        if (tok.pos_ == "NUM" or tok.like_num) and tok.lower_ not in ORDINALS:
+            break  # a count ends the run; an ordinal is a modifier ("the Second Secretary")
         m += 1
     return m
+
+
+ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 
 
 AGE = (["year", "old"], ["years", "old"])

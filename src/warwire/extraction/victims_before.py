@@ -69,6 +69,8 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
         k -= 1
         while k >= 0 and tokens[k].text == ",":
             k -= 1
+        if not (k + 1 in by_end and by_end[k + 1].person):
+            k = _skip_aside(tokens, k, by_end)  # "Four nationals living in the building, including the consul"
         chain = [by_end[k + 1]] if (k + 1) in by_end else []
     return [q for q in drop_apposition(tokens, chain) if not q.definite or len(chain) > 1 or q.implicit]
 
@@ -110,7 +112,7 @@ def first_passive(tokens: list[Token], k: int) -> int | None:
 
 def apposed(tokens: list[Token], a: Quantity, b: Quantity) -> bool:
     """One person told twice, side by side: a name and a description of one."""
-    named = [q.head is not None and tokens[q.head].tag_ == "NNP" and q.definite
+    named = [q.head is not None and tokens[q.head].tag_ in ("NNP", "NNPS") and q.definite
              and tokens[q.start].lower_ not in ("the", "a", "an") for q in (a, b)]  # "the Secretary General": a role
     return a.value == b.value == 1 and (a.implicit or b.implicit) and named[0] != named[1]
 
