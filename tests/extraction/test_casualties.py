@@ -274,6 +274,8 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("The First Secretary of the trade mission was murdered outside his flat.", 1),
     ("Jorge Ramos Torres, the Regional Council Vice President, was shot and killed in his car.", 1),
     ("Three foreign nationals living in the block, including the honorary consul, were lightly injured.", 3),
+    ("Somchai Dee, a village guard, was shot three times in the chest, and killed.", 1),
+    ("A lorry driver hauling fuel for the army was shot and killed by gunmen at the market.", 1),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

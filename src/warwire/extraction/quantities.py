@@ -211,6 +211,7 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
             continue
         participle = (
             tok.tag_ in ("VBN", "VBG") and m + 1 < len(tokens) and tokens[m + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+            and not _after_person(tokens, m, lex)  # "a truck driver carrying cement": the driver is the head
             and tok.lower_ not in ("including", "among")
             and (tok.lower_, tokens[m + 1].lower_) not in lex.phrase_starts
         )
@@ -229,6 +230,11 @@ ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth
 
 
 AGE = (["year", "old"], ["years", "old"])
+
+
+def _after_person(tokens: list[Token], m: int, lex: Lexicon) -> bool:
+    """A participle right after a person noun opens a phrase about that person, not a modifier."""
+    return m > 0 and tokens[m - 1].lower_ in lex.singular_person
 
 
 def _head_group(tokens: list[Token], head: int, lex: Lexicon) -> tuple[str | None, bool | None]:

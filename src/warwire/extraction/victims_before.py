@@ -103,6 +103,8 @@ def first_passive(tokens: list[Token], k: int) -> int | None:
     """The first verb of 'was kidnapped from his home and [killed]': a passive a few words back, with
     no clause boundary between."""
     for j in range(k - 1, max(0, k - 12), -1):
+        if tokens[j].text == "," and j == k - 1:
+            continue  # "was shot four times in the head, and killed"
         if tokens[j].text in (",", ";", ":") or tokens[j].tag_ in FINITE:
             return None
         if tokens[j].tag_ == "VBN" and tokens[j - 1].lower_ in ("was", "were"):
