@@ -276,6 +276,10 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("Three foreign nationals living in the block, including the honorary consul, were lightly injured.", 3),
     ("Somchai Dee, a village guard, was shot three times in the chest, and killed.", 1),
     ("A lorry driver hauling fuel for the army was shot and killed by gunmen at the market.", 1),
+    ("The caretaker of a Sufi shrine (a dargah) and his son were shot dead by two men on a motorbike.", 2),
+    ("A 30-year-old farmer and his 50-year-old friend were killed in a drive-by shooting in the town.", 2),
+    ("The imam of the old mosque, Sheikh Nasir Rahim, was killed along with his son after prayers.", 2),
+    ("A member of the local council, Ramesh Gogoi, was killed at his home by suspected rebels.", 1),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

@@ -36,10 +36,11 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
         k = _skip_aside(tokens, k, by_end)  # "Four members of the patrol were wounded"
     chain: list[Quantity] = []
     while (k + 1) in by_end:
-        quantity = by_end[k + 1]
+        told = by_end[k + 1]
+        quantity = _owner_of(tokens, told, by_end)
         if chain and quantity.start > 0 and tokens[quantity.start - 1].lower_ in TRIGGER_WORDS:
             break  # "eliminated 50 militants, and 90 were wounded": the object of another trigger
-        if chain and tokens[quantity.end].text == "," and apposed(tokens, quantity, chain[-1]):
+        if chain and tokens[told.end].text == "," and apposed(tokens, quantity, chain[-1]):
             k = quantity.start - 1  # "A police officer, Major X, was killed": one man, named and described
             break
         chain.append(quantity)
@@ -90,6 +91,15 @@ def _described_before(tokens: list[Token], comma: int, by_end: dict[int, Quantit
     if tokens[description.start - 1].text != "," or named is None or not named.person:
         return None
     return named if apposed(tokens, named, description) else None
+
+
+def _owner_of(tokens: list[Token], quantity: Quantity, by_end: dict[int, Quantity]) -> Quantity:
+    """'The caretaker of a mosque': a thing after 'of' is the complement of the person before it."""
+    j = quantity.start - 1
+    owner = by_end.get(j)
+    if quantity.person is None and j > 0 and tokens[j].lower_ == "of" and owner is not None and owner.person:
+        return owner
+    return quantity
 
 
 def _before_parenthesis(tokens: list[Token], k: int) -> int:
