@@ -280,6 +280,7 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("A 30-year-old farmer and his 50-year-old friend were killed in a drive-by shooting in the town.", 2),
     ("The imam of the old mosque, Sheikh Nasir Rahim, was killed along with his son after prayers.", 2),
     ("A member of the local council, Ramesh Gogoi, was killed at his home by suspected rebels.", 1),
+    ("Gunmen shot and killed a customs officer and a watchman who worked at the depot on Sunday.", 2),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

@@ -242,6 +242,8 @@ def _after_aside(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
 
 def _has_own_verb(tokens: list[Token], k: int) -> bool:
     """Is the quantity ending at k the subject of a verb of its own ('and 90 were wounded')?"""
+    if k < len(tokens) and tokens[k].lower_ in ("who", "whom"):
+        return False  # "killed an officer and a guard who worked at the facility": a relative clause
     return k < len(tokens) and (tokens[k].lower_ in LEFT_SKIP or tokens[k].tag_ in FINITE)
 
 
