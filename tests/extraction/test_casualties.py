@@ -281,6 +281,8 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("The imam of the old mosque, Sheikh Nasir Rahim, was killed along with his son after prayers.", 2),
     ("A member of the local council, Ramesh Gogoi, was killed at his home by suspected rebels.", 1),
     ("Gunmen shot and killed a customs officer and a watchman who worked at the depot on Sunday.", 2),
+    ("Abdul Samad, a respected elder and a former district chief, was shot and killed near his home.", 1),
+    ("The victim, Nimal Silva, 42, was killed as he opened the parcel at his desk.", 1),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

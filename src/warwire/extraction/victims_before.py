@@ -42,6 +42,8 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
             break  # "eliminated 50 militants, and 90 were wounded": the object of another trigger
         if chain and tokens[told.end].text == "," and apposed(tokens, quantity, chain[-1]):
             k = quantity.start - 1  # "A police officer, Major X, was killed": one man, named and described
+            while len(chain) > 1 and _described_twice(tokens, chain[-1], chain[-2]):
+                del chain[-2]  # "X, a religious figure and a former village head, was killed": one man
             break
         chain.append(quantity)
         k = quantity.start - 1
@@ -91,6 +93,13 @@ def _described_before(tokens: list[Token], comma: int, by_end: dict[int, Quantit
     if tokens[description.start - 1].text != "," or named is None or not named.person:
         return None
     return named if apposed(tokens, named, description) else None
+
+
+def _described_twice(tokens: list[Token], first: Quantity, second: Quantity) -> bool:
+    """'a religious figure and a former village head': two descriptions joined by 'and' (of one person
+    when a name stands apposed to them)."""
+    return all(q.implicit and q.indefinite and q.value == 1 and q.person is not False for q in (first, second)) \
+        and second.start == first.end + 1 and tokens[first.end].lower_ == "and"
 
 
 def _owner_of(tokens: list[Token], quantity: Quantity, by_end: dict[int, Quantity]) -> Quantity:
