@@ -27,6 +27,8 @@ from warwire.extraction.background import in_parentheses, is_background
     ("The insurgency, now in its ninth year, has killed tens of thousands.", None),
     ("More than 90,000 have died since its civil war began.", None),
     ("It was the worst loss of life in the city's history: 40 people were killed.", None),
+    ("Rebels have targeted teachers and police in the last six month, killing over 150 people.", None),
+    ("More than 300 people have been killed since unrest began in the south.", None),
 ])
 def test_background_cues(sentence: str, year: int | None) -> None:
     assert is_background(sentence, year)
