@@ -283,6 +283,9 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("Gunmen shot and killed a customs officer and a watchman who worked at the depot on Sunday.", 2),
     ("Abdul Samad, a respected elder and a former district chief, was shot and killed near his home.", 1),
     ("The victim, Nimal Silva, 42, was killed as he opened the parcel at his desk.", 1),
+    ("Rashid's wife and bodyguard were injured when the gunmen fired on the car.", 2),
+    ("One of the boys died and the other three sustained injuries in the blast.", 4),
+    ("Gunmen fired on a car near the checkpoint, wounding the four people inside.", 4),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

@@ -201,6 +201,8 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
         tok = tokens[m]
         if _is_trigger(tok, lex) or tok.lower_ in ("more", "and", "or", "who", "which", "that"):
             break
+        if m + 1 < len(tokens) and (tok.lower_, tokens[m + 1].lower_) in lex.phrase_starts:
+            break  # "the other four sustained injuries": a trigger phrase, not a modifier
         # Compound modifiers ("foreign-backed", "high-ranking") are split by the tokenizer.
         if tok.text == "-" and m + 1 < len(tokens) and tokens[m + 1].is_alpha:
             m += 2
@@ -396,6 +398,8 @@ def _apposition_group(tokens: list[Token], end: int, lex: Lexicon) -> str:
 def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     """'a civilian', 'an office boy', 'the Taliban leader', 'his wife', 'another': a count of one."""
     det = tokens[i].lower_
+    if _named_owner(tokens, i):
+        return _owned_person(tokens, i, lex)
     if det not in IMPLICIT_DETS and det not in DEFINITE_DETS:
         return None
     end = _noun_run(tokens, i + 1, lex)
@@ -421,4 +425,20 @@ def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     quantity.person = True if (head.lower_ in lex.singular_person or demonym) else None
     quantity.definite = det in DEFINITE_DETS
     quantity.indefinite = det in ("a", "an")
+    return quantity
+
+
+def _named_owner(tokens: list[Token], i: int) -> bool:
+    return tokens[i].tag_ == "NNP" and i + 2 < len(tokens) and tokens[i + 1].tag_ == "POS"
+
+
+def _owned_person(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
+    """"Dar's wife", "Ashraf's driver": one person, told by whose they are (a person noun only: not
+    "Syria's army")."""
+    head = tokens[i + 2]
+    if head.lower_ not in lex.singular_person or head.tag_ != "NN":
+        return None
+    group = lex.victim_groups.get(head.lower_, "unspecified")
+    quantity = Quantity(i, i + 3, 1, "exact", None, (1, 1, 1), i + 2, group, head.text, True, True)
+    quantity.definite = True
     return quantity

@@ -21,7 +21,7 @@ from warwire.extraction.victims_before import (
 )
 
 GENERAL_HEADS = frozenset({"civilians", "people", "persons", "residents", "villagers", "citizens"})
-RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly"])
+RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly", "the"])  # "wounding the three people"
 OWN_CLAUSE = frozenset({"were", "was", "are", "is", "had", "have", "has"})
 
 

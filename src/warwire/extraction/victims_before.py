@@ -27,6 +27,7 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
             k = first - 1  # "was kidnapped from his home and killed"
         else:
             break
+    _shared_owner(tokens, k, by_end)
     near = by_end.get(k + 1)
     plural = any(t.lower_ in ("were", "are", "have") for t in tokens[k + 1 : trigger])
     if near is not None and near.start > 0 and tokens[near.start - 1].lower_ == "and":
@@ -93,6 +94,21 @@ def _described_before(tokens: list[Token], comma: int, by_end: dict[int, Quantit
     if tokens[description.start - 1].text != "," or named is None or not named.person:
         return None
     return named if apposed(tokens, named, description) else None
+
+
+def _shared_owner(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> None:
+    """'Dar's wife and bodyguard', 'his father and brother': a second person sharing the first one's
+    owner, added as a quantity of its own."""
+    word = tokens[k].lower_ if k >= 2 else ""
+    before = by_end.get(k - 1)
+    if (k + 1) in by_end or word not in LEXICON.singular_person or tokens[k].tag_ != "NN" \
+            or tokens[k - 1].lower_ != "and" or before is None or not (before.implicit and before.definite) \
+            or before.value != 1:
+        return
+    group = LEXICON.victim_groups.get(word, "unspecified")
+    person = Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, group, tokens[k].text, True, True)
+    person.definite = True
+    by_end[k + 1] = person
 
 
 def _described_twice(tokens: list[Token], first: Quantity, second: Quantity) -> bool:
