@@ -286,6 +286,11 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("Rashid's wife and bodyguard were injured when the gunmen fired on the car.", 2),
     ("One of the boys died and the other three sustained injuries in the blast.", 4),
     ("Gunmen fired on a car near the checkpoint, wounding the four people inside.", 4),
+    ("Three civilians and one homeguard were injured by the grenade.", 4),
+    ("A couple from Kfar Yona was wounded when gunmen fired on their car.", 2),
+    ("Major Ian Hart, a U.K.  defence attache, and his wife were slightly wounded by gunfire.", 2),
+    ("The governor of Kunar Province and two other people were injured in the blast.", 3),
+    ("The blasts left a total of thirty-one  people dead in the capital.", 31),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

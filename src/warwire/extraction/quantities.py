@@ -199,6 +199,9 @@ def _noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
     """Index after the run of modifiers and nouns starting at m ('Syrian Army servicemen')."""
     while m < len(tokens):
         tok = tokens[m]
+        if tok.is_space and m > 0 and m + 1 < len(tokens) and tokens[m + 1].pos_ in NOUNISH:
+            m += 1  # "a U.S.  military attache": a doubled space inside the phrase
+            continue
         if _is_trigger(tok, lex) or tok.lower_ in ("more", "and", "or", "who", "which", "that"):
             break
         if m + 1 < len(tokens) and (tok.lower_, tokens[m + 1].lower_) in lex.phrase_starts:
@@ -371,7 +374,7 @@ def _name_run(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     followed by a noun."""
     after_title = i > 0 and tokens[i - 1].lower_ in TITLES
     if tokens[i].tag_ != "NNP" or (i > 0 and tokens[i - 1].tag_ in ("NNP", "NNPS") and not after_title) \
-            or tokens[i].lower_ in lex.demonyms or tokens[i].lower_ in TITLES:
+            or tokens[i].lower_ in lex.demonyms or tokens[i].lower_ in TITLES or _after_locative(tokens, i):
         return None
     end, words = i, 0
     while end < len(tokens) and (tokens[end].tag_ in ("NNP", "NNPS") or (tokens[end].text == "-" and words)):
@@ -382,6 +385,11 @@ def _name_run(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     if words < (1 if after_title else 2) or (end < len(tokens) and tokens[end].pos_ in ("NOUN", "PROPN")):
         return None  # a title makes one name word a person ("Colonel Allahyar", "Sheikh Hamad")
     return end
+
+
+def _after_locative(tokens: list[Token], i: int) -> bool:
+    """'a couple from Avnei Hefetz', 'killed in Dera Bugti': a name after a word of place is a place."""
+    return i > 0 and tokens[i - 1].lower_ in ("in", "near", "from", "outside", "inside")
 
 
 def _apposition_group(tokens: list[Token], end: int, lex: Lexicon) -> str:

@@ -62,6 +62,8 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
             if k >= 0 and tokens[k].text == ")":
                 k = _before_parenthesis(tokens, k)  # "Two police (both women) and the attacker"
             if (k + 1) not in by_end and tokens[k + 1].lower_ == "and":
+                k = _past_place_of(tokens, k, by_end)  # "The governor of Badakhshan Province and three others"
+            if (k + 1) not in by_end and tokens[k + 1].lower_ == "and":
                 chain += _opening_name(tokens, k, by_end)  # "Singh and six of his supporters were killed"
         else:
             break
@@ -109,6 +111,18 @@ def _shared_owner(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> N
     person = Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, group, tokens[k].text, True, True)
     person.definite = True
     by_end[k + 1] = person
+
+
+def _past_place_of(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int:
+    """'The governor of Badakhshan Province and ...': back over a proper name after 'of' to the person
+    it belongs to; k itself when there is none."""
+    for j in range(k, max(0, k - 5), -1):
+        if tokens[j].lower_ == "of":
+            owner = by_end.get(j)
+            return j - 1 if owner is not None and owner.person and j < k else k
+        if tokens[j].tag_ not in ("NNP", "NNPS", "DT"):
+            return k
+    return k
 
 
 def _described_twice(tokens: list[Token], first: Quantity, second: Quantity) -> bool:
