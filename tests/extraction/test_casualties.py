@@ -291,6 +291,8 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("Major Ian Hart, a U.K.  defence attache, and his wife were slightly wounded by gunfire.", 2),
     ("The governor of Kunar Province and two other people were injured in the blast.", 3),
     ("The blasts left a total of thirty-one  people dead in the capital.", 31),
+    ("Gul Ahmad, chief of the Nawa district of Helmand Province was shot dead along with two of his guards.", 3),
+    ("Two soldiers and civilian were killed when the convoy was ambushed.", 3),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

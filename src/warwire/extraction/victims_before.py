@@ -67,6 +67,8 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
                 chain += _opening_name(tokens, k, by_end)  # "Singh and six of his supporters were killed"
         else:
             break
+    if not chain:
+        chain = _unclosed_apposition(tokens, k, by_end)
     chain.reverse()
     subset = chain and k >= 0 and tokens[k].lower_ in ("including", "incl", "included")  # "18 civilians including five"
     if chain and k >= 1 and tokens[k].lower_ in ("them", "whom") and tokens[k - 1].lower_ in ("among", "of"):
@@ -104,9 +106,8 @@ def _shared_owner(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> N
     word = tokens[k].lower_ if k >= 2 else ""
     before = by_end.get(k - 1)
     if (k + 1) in by_end or word not in LEXICON.singular_person or tokens[k].tag_ != "NN" \
-            or tokens[k - 1].lower_ != "and" or before is None or not (before.implicit and before.definite) \
-            or before.value != 1:
-        return
+            or tokens[k - 1].lower_ != "and" or before is None or not before.person:
+        return  # "his father and brother", "three police officers and civilian" (a lost article)
     group = LEXICON.victim_groups.get(word, "unspecified")
     person = Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, group, tokens[k].text, True, True)
     person.definite = True
@@ -123,6 +124,20 @@ def _past_place_of(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
         if tokens[j].tag_ not in ("NNP", "NNPS", "DT"):
             return k
     return k
+
+
+def _unclosed_apposition(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    """'Mirzajan Nimgari, district chief of the Musa Khel district of Khost Province was murdered': the
+    description's closing comma is missing; the name opening the clause is the victim."""
+    for c in range(k, max(0, k - 16), -1):
+        if tokens[c].pos_ in ("VERB", "AUX") or tokens[c].text in (";", ":", ".", "(", ")"):
+            return []
+        if tokens[c].text == ",":
+            named = by_end.get(c)
+            opens = named is not None and (named.start == 0 or tokens[named.start - 1].is_punct)
+            ok = opens and named.person and named.definite and tokens[named.end - 1].tag_ in ("NNP", "NNPS")
+            return [named] if ok else []
+    return []
 
 
 def _described_twice(tokens: list[Token], first: Quantity, second: Quantity) -> bool:
