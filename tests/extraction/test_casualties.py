@@ -293,6 +293,9 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("The blasts left a total of thirty-one  people dead in the capital.", 31),
     ("Gul Ahmad, chief of the Nawa district of Helmand Province was shot dead along with two of his guards.", 3),
     ("Two soldiers and civilian were killed when the convoy was ambushed.", 3),
+    ("Settlers shot and killed a Palestinian walking home from the village.", 1),
+    ("He was abducted from his shop on Monday and killed two days later by the gang.", 1),
+    ("A nurse working for an aid agency was shot and stabbed to death in her home.", 1),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

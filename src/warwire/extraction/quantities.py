@@ -417,7 +417,8 @@ def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
         return None
     head = tokens[end - 1]
     demonym = head.lower_ in lex.demonyms and det in IMPLICIT_DETS and not head.lower_.endswith("s")
-    if (head.tag_ in ("NNS", "NNPS") and det not in IMPLICIT_DETS) or head.pos_ not in ("NOUN", "PROPN"):
+    if (head.tag_ in ("NNS", "NNPS") and det not in IMPLICIT_DETS) or (
+            head.pos_ not in ("NOUN", "PROPN") and not demonym):  # "killed a Palestinian returning from X"
         return None
     group, person = _head_group(tokens, end - 1, lex)
     if head.lower_ not in lex.singular_person and not demonym:

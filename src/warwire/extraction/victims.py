@@ -37,7 +37,11 @@ def find_victims(
     tokens: list[Token], trig: Trigger, by_start: dict[int, Quantity], by_end: dict[int, Quantity], lex: Lexicon
 ) -> list[Quantity]:
     if trig.direction == "to death":
-        return _right_chain(tokens, trig.start + 1, by_start)
+        chain = _right_chain(tokens, trig.start + 1, by_start)  # "shot a man to death"
+        passive = trig.start > 0 and tokens[trig.start - 1].lower_ in ("was", "were")
+        if chain or not passive:
+            return chain
+        trig = Trigger(trig.start, trig.end, trig.outcome, "left")  # "was shot and stabbed to death"
     if trig.direction == "toll":
         return _toll_value(tokens, trig, by_start)
     if trig.direction == "adjacent":  # "five deaths", "12 dead"
@@ -111,6 +115,8 @@ def _has_object(tokens: list[Token], k: int) -> bool:
         return False  # "160 were injured it said": the source speaking, commas lost
     if k < len(tokens) and tokens[k].lower_ in WHEN_WORDS:
         return False  # "were killed Friday", "killed Tuesday night"
+    if any(t.lower_ == "later" for t in tokens[k + 1 : k + 3]):
+        return False  # "and killed a day later", "killed two days later"
     return k < len(tokens) and tokens[k].pos_ in ("DET", "NOUN", "PROPN", "PRON") and tokens[k].lower_ not in (
         "this", "that", "these", "those") and not (tokens[k].text[:1].isupper() and title_case(tokens))
 
