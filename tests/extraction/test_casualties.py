@@ -296,6 +296,10 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("Settlers shot and killed a Palestinian walking home from the village.", 1),
     ("He was abducted from his shop on Monday and killed two days later by the gang.", 1),
     ("A nurse working for an aid agency was shot and stabbed to death in her home.", 1),
+    ("Three gunmen stormed the house, shooting and killing Rahimi and his wife.", 2),
+    ("Gunmen killed Hassan Ali, a Sunni preacher and a member of the clerics' council, outside his home.", 1),
+    ("A roadside bomb killed Col. Sami Jabar the head of the city police on Monday.", 1),
+    ("As a result, one police officer was wounded and a patrol car was damaged.", 1),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

@@ -64,7 +64,9 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
             used.add((id(quantity), trig.outcome))  # one victim may be abducted, then killed
             victims.append(quantity)
         additive = _additive(tokens, trig)
-        for q in _combine(victims, tokens):
+        combined = _combine(victims, tokens)
+        _mark_listed_with_a_person(combined)
+        for q in combined:
             figures.append(_figure(sent, trig.outcome, q, tokens))
             figures[-1].anaphoric = trig.direction == "remains" or q.pronoun or retold_victim(tokens, q)
             # "His driver was also killed" adds a victim; "the Observatory also said 10 were killed" retells.
@@ -121,6 +123,16 @@ def _combine(victims: list[Quantity], tokens: list[Token]) -> list[Quantity]:
         same.bounds, same.end = (low, best, high), max(same.end, quantity.end)
         same.victims = f"{same.victims} and {quantity.victims}"
     return out
+
+
+def _mark_listed_with_a_person(combined: list[Quantity]) -> None:
+    """'killing Ashraf and his wife', 'the representative and his son': a person of no known group listed
+    with others is someone besides them, never their total (claims.py folds an unspecified figure into a
+    named group's otherwise)."""
+    if len(combined) > 1 and any(q.group == "unspecified" and q.implicit and q.value == 1 and q.definite
+                                 and not q.pronoun for q in combined):
+        for q in combined:
+            q.companion = True
 
 
 def _listed_subset(tokens: list[Token], total: Quantity, quantity: Quantity) -> bool:

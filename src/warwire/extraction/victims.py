@@ -175,12 +175,15 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
     if k not in by_start and k < len(tokens) and (named := _object_name(tokens, k)) is not None:
         by_start[k] = named  # "shooting and killing Ashraf and his wife"
     chain: list[Quantity] = []
+    described = False  # the last victim was just described ("X, a cleric"): "and a member of Y" goes on
     while k in by_start:
         quantity = by_start[k]
         if chain and _has_own_verb(tokens, quantity.end):
             break  # "eliminated 50 militants, and up to 90 were wounded": a clause of its own
         apposition = bool(chain) and tokens[k - 1].text == "," and (
             (quantity.implicit and quantity.indefinite and chain[-1].implicit) or apposed(tokens, quantity, chain[-1]))
+        apposition = apposition or _described_further(tokens, k, quantity, chain, described)
+        described = apposition
         if not apposition:
             chain.append(quantity)
         k = quantity.end if apposition else _past_of_phrase(tokens, quantity.end)
@@ -193,6 +196,19 @@ def _right_chain(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> 
             if k not in by_start and (shared := _shared_determiner(tokens, k, quantity)) is not None:
                 by_start[k] = shared  # "his father and brother": two people, one determiner
     return drop_apposition(tokens, chain)
+
+
+def _described_further(tokens: list[Token], k: int, quantity: Quantity, chain: list[Quantity],
+                       described: bool) -> bool:
+    """More words for the victim just named: 'X, a cleric and a member of Y', 'X, an activist and head
+    of Y' (after a description), 'Lt. Col. X the head of the police' (a name, then its role)."""
+    if not chain or not quantity.implicit or quantity.value != 1:
+        return False
+    if described and tokens[k - 1].lower_ == "and" and not quantity.definite:
+        return True
+    last = chain[-1]
+    named = last.head is not None and tokens[last.head].tag_ in ("NNP", "NNPS") and last.definite
+    return named and last.end == k and tokens[k].lower_ in ("the", "a", "an")  # commas lost in scraping
 
 
 def _shared_determiner(tokens: list[Token], k: int, before: Quantity) -> Quantity | None:

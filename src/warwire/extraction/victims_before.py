@@ -41,6 +41,8 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
         quantity = _owner_of(tokens, told, by_end)
         if chain and quantity.start > 0 and tokens[quantity.start - 1].lower_ in TRIGGER_WORDS:
             break  # "eliminated 50 militants, and 90 were wounded": the object of another trigger
+        if chain and quantity.person is None and quantity.implicit and tokens[told.end].text == ",":
+            break  # "As a result, one officer was wounded": an opening phrase, not a victim listed
         if chain and tokens[told.end].text == "," and apposed(tokens, quantity, chain[-1]):
             k = quantity.start - 1  # "A police officer, Major X, was killed": one man, named and described
             while len(chain) > 1 and _described_twice(tokens, chain[-1], chain[-2]):
