@@ -70,3 +70,18 @@ def test_earlier_year_figure_is_background_in_an_article(ex) -> None:
     background = {c.value for e in doc.events if e.background for c in e.casualties}
     news = {c.value for e in doc.events if not e.background for c in e.casualties}
     assert news == {6} and background == {30}
+
+
+def test_a_total_over_several_incidents_is_context_beside_the_reports_own(ex) -> None:
+    text = ("Two youths were hacked to death with machetes in the market town on Friday. Overall, the clashes "
+            "killed fourteen people and left over 90 injured.")
+    news = [c.best for e in ex.extract(text).events if not e.background for c in e.casualties
+            if c.outcome == "killed"]
+    assert news == [2]
+
+
+def test_a_total_over_several_incidents_is_the_news_when_it_is_all_there_is(ex) -> None:
+    text = "The coordinated bombings in the capital killed at least 30 people and wounded over 60 others."
+    news = [c.best for e in ex.extract(text).events if not e.background for c in e.casualties
+            if c.outcome == "killed"]
+    assert news == [30]

@@ -41,6 +41,16 @@ CUES = re.compile(
     r"|\b(?:in|of) (?:the |its |their )?(?:[\w’']+ )?(?:recent |modern )?history\b",  # not "a history professor"
     re.I,
 )
+# A total over several incidents: "a series of bombings", "the coordinated attacks", "both blasts", "Overall, ..."
+AGGREGATE = re.compile(
+    r"\b(?:series|wave|string) of (?:\w+ )?(?:attacks|bombings|blasts|explosions|bombs)\b"
+    r"|\b(?:coordinated|simultaneous|separate) (?:\w+ )?(?:attacks|bombings|blasts|explosions)\b"
+    r"|\b(?:both|all (?:\w+ )?|the (?:two|three|four|five|six|seven|eight|\d+)) "
+    r"(?:attacks|bombings|blasts|explosions)\b"
+    r"|\bin (?:two|three|four|five|six|seven|eight|\d+) (?:separate )?(?:attacks|bombings|blasts|explosions)\b"
+    r"|^(?:overall|nationwide|in all)\b",
+    re.I,
+)
 YEAR = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Oo]f|[Dd]uring)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
 )
@@ -57,3 +67,9 @@ def is_background(sentence: str, published_year: int | None) -> bool:
 def in_parentheses(sentence: str, start: int) -> bool:
     """A figure inside '(...)' recalls another event: '(which killed 37 people in 2003)'."""
     return sentence.rfind("(", 0, start) > sentence.rfind(")", 0, start)
+
+
+def is_aggregate(sentence: str) -> bool:
+    """A figure summed over several incidents ("the coordinated attacks killed 77"): the news when it is
+    all a report gives, but context beside the figures of the report's own incident (see document.py)."""
+    return AGGREGATE.search(sentence) is not None

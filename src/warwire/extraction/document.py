@@ -10,7 +10,7 @@ import ahocorasick
 from spacy.tokens import Doc
 
 from warwire.extraction.attribution import find_attribution, resolve_attributions
-from warwire.extraction.background import in_parentheses, is_background
+from warwire.extraction.background import in_parentheses, is_aggregate, is_background
 from warwire.extraction.casualties import find_figures, find_zero_figures
 from warwire.extraction.context import DateRef, date_ref, in_stamp, is_locative, is_setting, place_ref
 from warwire.extraction.events import SentenceInfo, group_events
@@ -71,6 +71,7 @@ def build_events(
     year = published_year(doc)
     infos = [_sentence_info(prepared, span, parsed.get(span[0]), lex, year) for span in prepared.sentences]
     _count_plural_pronouns(infos)
+    _aggregates_as_context(infos)
     claimants = resolve_attributions([find_attribution(i.text) for i in infos])
     for info, claimant in zip(infos, claimants, strict=True):
         info.claimant = claimant
@@ -85,6 +86,16 @@ def build_events(
     title = parsed.get(TITLE)
     title_figures = find_figures(title[:], lex) if title is not None else []
     return group_events(infos, doc.doc, _publication_ref(doc), title_figures)
+
+
+def _aggregates_as_context(infos: list[SentenceInfo]) -> None:
+    """'Two youths were hacked to death ... Overall, the clashes killed fourteen': a total over several
+    incidents is background beside a figure of the report's own incident, and the news without one."""
+    news = [i for i in infos if i.figures and not i.background]
+    totals = [i for i in news if is_aggregate(i.text)]
+    if totals and len(totals) < len(news):
+        for info in totals:
+            info.background = True
 
 
 def _count_plural_pronouns(infos: list[SentenceInfo]) -> None:
