@@ -300,6 +300,8 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("Gunmen killed Hassan Ali, a Sunni preacher and a member of the clerics' council, outside his home.", 1),
     ("A roadside bomb killed Col. Sami Jabar the head of the city police on Monday.", 1),
     ("As a result, one police officer was wounded and a patrol car was damaged.", 1),
+    ("Only the attacker that set off the device was killed in the blast.", 1),
+    ("Two friends that he was walking with were injured by the gunfire.", 2),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

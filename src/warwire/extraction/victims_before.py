@@ -218,7 +218,8 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
         someone = near is not None and (near.person or (near.person is None and (not near.implicit or near.value > 1)))
         if someone and tokens[p].tag_ in ("VBN", "VBG") and p < k:
             return p - 1  # "Two Austrians employed by the power company were killed"
-        if near is not None and near.person and (word in ("who", "whom", "mostly", "mainly", "most") or (
+        relative = word in ("who", "whom") or (word == "that" and tokens[p].tag_ == "WDT")
+        if near is not None and near.person and (relative or word in ("mostly", "mainly", "most") or (
                 tokens[p].pos_ == "ADP" and word not in ("by", "after", "when"))):
             return p - 1  # "Five workers who were spying for X were", "members of a community in X were"
         compound = p > 0 and tokens[p - 1].text in ("-", "to")  # "state-run", "assigned to guard"
@@ -230,7 +231,7 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
 
 def _in_relative(tokens: list[Token], p: int) -> bool:
     """Is token p inside a 'who ...' clause or an apposition that opened within the last few words?"""
-    return any(t.lower_ in ("who", "whom", "which", ",") for t in tokens[max(0, p - 8) : p])
+    return any(t.lower_ in ("who", "whom", "which", "that", ",") for t in tokens[max(0, p - 8) : p])
 
 
 def drop_apposition(tokens: list[Token], chain: list[Quantity]) -> list[Quantity]:
