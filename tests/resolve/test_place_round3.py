@@ -131,3 +131,9 @@ def test_a_mission_abroad_does_not_vote_for_its_country():
     assert document_country(text) == "GR"
     # "National" in a party's name is no national abroad.
     assert document_country("An official of the Iraqi National Accord was kidnapped.") == "IQ"
+
+
+def test_a_near_miss_is_weak_evidence_of_the_country():
+    # "Pithan" is a near miss of India's Paithan; the province named exactly says Thailand.
+    text = "Insurgents burned the houses of two village defence volunteers in Pithan, Pattani province."
+    assert document_country(text) == "TH"

@@ -58,6 +58,7 @@ class PlaceMention:
     candidates: list[Entry] = field(default_factory=list)
     cue: str | None = None
     lead: bool = False  # right after a locative word ("in", "near", "at"): where, not whose
+    fuzzy: bool = False  # a near miss of its candidates' names, not an exact spelling
 
 
 @lru_cache(maxsize=1)
@@ -582,7 +583,9 @@ def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention |
             continue
         cands = _fuzzy_lookup(" ".join(nwords[i:i + k]))
         if cands:
-            return _mention(text, spans[i][0], spans[i + k - 1][1], cands)
+            mention = _mention(text, spans[i][0], spans[i + k - 1][1], cands)
+            mention.fuzzy = True
+            return mention
     if min_words > 1 or not _unknown_name_ok(text, words[i:i + n], nwords[i:i + n]):
         return None
     end = spans[i + n - 1][1] if nwords[i + n - 1] != "al" else spans[i + n - 2][1]

@@ -38,8 +38,9 @@ def _country_votes(text: str, mentions: list[PlaceMention]) -> dict[str, float]:
     """Evidence for the document's country: country names, demonyms, and places named."""
     votes: dict[str, float] = {}
     for m in mentions:
+        weight = FUZZY_VOTE if m.fuzzy else 1.0
         for cc, vote in _mention_votes(m.as_written, tuple(m.candidates)):
-            votes[cc] = votes.get(cc, 0) + vote
+            votes[cc] = votes.get(cc, 0) + weight * vote
     for cc in _cue_countries(text):
         votes[cc] = votes.get(cc, 0) + 1
     head = _HEADING_RE.match(text)
@@ -49,6 +50,9 @@ def _country_votes(text: str, mentions: list[PlaceMention]) -> dict[str, float]:
                 votes[e.country] = votes.get(e.country, 0) + 12
                 break
     return votes
+
+
+FUZZY_VOTE = 0.25  # a near miss ("Pithan" read as India's Paithan) is weak evidence of the country
 
 
 _HEADING_RE = re.compile(r"\s*([A-Z][A-Z .'’-]{2,40}?)\s*\.\s")
