@@ -137,3 +137,8 @@ def test_a_near_miss_is_weak_evidence_of_the_country():
     # "Pithan" is a near miss of India's Paithan; the province named exactly says Thailand.
     text = "Insurgents burned the houses of two village defence volunteers in Pithan, Pattani province."
     assert document_country(text) == "TH"
+
+
+def test_a_demonym_opening_a_name_is_no_near_miss():
+    text = "An official in the Iraqi National Accord Party was kidnapped by gunmen."
+    assert [m.as_written for m in find_place_mentions(text)] == []

@@ -576,10 +576,11 @@ def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention |
     stop = stopwords()
     if nwords[i] in stop or words[i].isupper() and len(words[i]) <= 4 or _lower_in(text, words[i]):
         return None
-    if n == 1 and nwords[i] in demonyms():
-        return None  # "at the Indian consulate": a demonym, not a near miss of "Indiana"
+    demonym = nwords[i] in demonyms()  # "at the Indian consulate": a demonym, not a near miss of "Indiana"
+    if n == 1 and demonym:
+        return None
     for k in range(n, min_words - 1, -1):
-        if nwords[i + k - 1] == "al":
+        if nwords[i + k - 1] == "al" or (k == 1 and demonym):
             continue
         cands = _fuzzy_lookup(" ".join(nwords[i:i + k]))
         if cands:
