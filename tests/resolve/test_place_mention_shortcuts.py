@@ -7,6 +7,7 @@ import random
 import re
 from itertools import islice
 
+import pytest
 from rapidfuzz import fuzz, process
 from shared_data import shared_path
 
@@ -78,8 +79,7 @@ def test_two_word_pretest_never_drops_a_name_the_exact_pass_finds():
             if pm._may_open(gaz, j, nwords, join, stop, dem):
                 continue
             skipped += 1
-            before = text[max(0, spans[j][0] - 40):spans[j][0]]
-            assert pm._exact_at(gaz, j, words, nwords, join, stop, lower, before, longest) is None, words[j]
+            assert pm._exact_at(gaz, j, words, nwords, join, stop, lower, text, spans[j][0], longest) is None, words[j]
     assert skipped > 100  # the pretest does skip work ("The", "at", "Syrian" ...)
 
 
@@ -97,3 +97,29 @@ def test_group_name_branches_match_like_the_plain_definition():
               "Junud ash-Sham é Ansar al Islam Kata'ib Hezbollah\nAsa'ib Ahl al-Haq Jaish-Jaish Fateh")
     for text in [tricky, TEXT, *_dev_texts(300)]:
         assert [m.span() for m in pm._GROUP_NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_end_patterns_read_backwards_answer_like_the_plain_search():
+    patterns = [pm._CUE_BEFORE_END, pm._NEAR_END, pm._REGION_END, pm._TOWN_END, pm._LEAD_CUE_END, pm._LOCATIVE_END]
+    tricky = ["", "in ", "in", "xin ", "_in ", "within the ", "In The\n", "in the\n\n", "IN\tTHE ", "5 km north of ",
+              "a few miles east of the town of ", "north-eastern ", "southwest ", "parts of the ", "town of\n",
+              "ſtormed ", "İn ", "hit, ", "the countryside of the ", "Kafr's ", "near\u00a0", "near the the "]
+    rnd = random.Random(3)
+    pieces = ["in", "near", "the", "of", "town", " ", "  ", "\n", ",", "-", "km", "5", "north", "ern", "x", "İ", "_"]
+    windows = tricky + ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(20_000)]
+    for text in [TEXT, *_dev_texts(60)]:
+        windows += [text[max(0, s - n):s] for s, _ in tokens(text) for n in (40, 60)]
+    matched = 0
+    for before in windows:
+        for p in patterns:
+            plain = p.plain.search(before) is not None
+            assert p.ends(before[::-1]) == plain, (p.plain.pattern, before)
+            matched += plain
+    assert matched > 1000
+
+
+def test_reversed_regex_reverses_the_strings_matched():
+    assert pm._reversed_regex(r"\b(?:ab|c[d\]e]+)\s*x{2,3}?") == r"x{2,3}?\s*(?:ba|[d\]e]+c)\b"
+    for unsupported in (r"(a)", r"a$b", r"(?=a)", r"\1"):
+        with pytest.raises(ValueError):
+            pm._reversed_regex(unsupported)

@@ -25,6 +25,81 @@ MAX_WORDS = 5
 _LINKERS = {"al", "of", "de", "la", "le", "del", "da", "do", "du", "di", "des", "los", "las", "y", "and"}
 _OPENING_LINKERS = _LINKERS - {"al"}  # linkers that may not open a name
 _GAP_CHARS = " \t-‐–"  # one to three of these between two words of a name
+
+
+def _reversed_regex(pattern: str) -> str:
+    r"""A regex for the reversed strings of `pattern`'s, for the subset the cue patterns use: literals,
+    escapes (\s \w \d \b ...), [classes], (?:groups), |, and the quantifiers ? + * {m,n}."""
+    out, i = _reversed_alternation(pattern, 0)
+    if i != len(pattern):
+        raise ValueError(f"unbalanced ')' in {pattern!r}")
+    return out
+
+
+def _reversed_alternation(p: str, i: int) -> tuple[str, int]:
+    """The branches from p[i] up to the ')' closing their group (or the end), each read backwards."""
+    branches: list[list[str]] = [[]]
+    while i < len(p) and p[i] != ")":
+        if p[i] == "|":
+            branches.append([])
+            i += 1
+            continue
+        atom, i = _reversed_atom(p, i)
+        q = i  # a quantifier stays after its atom
+        if q < len(p) and p[q] in "?+*":
+            q += 1
+        elif p.startswith("{", q):
+            q = p.index("}", q) + 1
+        q += p.startswith("?", q) and q > i  # a lazy quantifier matches the same strings
+        branches[-1].append(atom + p[i:q])
+        i = q
+    return "|".join("".join(reversed(b)) for b in branches), i
+
+
+def _reversed_atom(p: str, i: int) -> tuple[str, int]:
+    c = p[i]
+    if c == "(":
+        if not p.startswith("(?:", i):
+            raise ValueError(f"only (?:...) groups are reversed: {p[i:i + 4]!r}")
+        inner, j = _reversed_alternation(p, i + 3)
+        return f"(?:{inner})", j + 1
+    if c == "[":
+        j = i + 1 + p.startswith("^", i + 1)
+        j += p.startswith("]", j)
+        while p[j] != "]":
+            j += 2 if p[j] == "\\" else 1
+        return p[i:j + 1], j + 1
+    if c == "\\":
+        if p[i + 1] in "AZGz0123456789":  # one-sided anchors and back-references have no mirror here
+            raise ValueError(f"escape {p[i:i + 2]!r} not reversed")
+        return p[i:i + 2], i + 2  # \b is a boundary read either way
+    if c in "^$":
+        raise ValueError(f"anchor {c!r} inside a pattern not reversed")
+    return c, i + 1
+
+
+class _EndPattern:
+    """A pattern anchored at the end of a text ("...$"), tested backwards: `ends(rev)` is
+    `plain.search(rev[::-1]) is not None`, found by one anchored match of the reversed pattern on the
+    reversed text, where a search tries the pattern at every one of the 40-60 characters before a name."""
+
+    def __init__(self, plain: re.Pattern[str]) -> None:
+        if not plain.pattern.endswith("$") or plain.pattern.endswith("\\$"):
+            raise ValueError(f"not anchored at the end: {plain.pattern!r}")
+        self.plain = plain
+        # `$` also matches before a final newline: the reversed text may open with one.
+        self._reversed = re.compile(rf"\n?(?:{_reversed_regex(plain.pattern[:-1])})", plain.flags)
+
+    def ends(self, reversed_text: str) -> bool:
+        return self._reversed.match(reversed_text) is not None
+
+
+def _reversed_before(text: str, start: int, n: int) -> str:
+    """The `n` characters before `start`, last first: what an _EndPattern reads."""
+    return text[max(0, start - n):start][::-1]
+
+
+# Cue patterns anchored at the end of the text before a name (plain definitions; tested backwards).
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:town|village|city|cities|towns|villages|province|provinces|governorate|countryside|outskirts|"
     r"suburbs?|district|region|area|countryside)\s+of|\b(?:in|near|at|around|outside|into|from|toward|towards|"
@@ -46,6 +121,8 @@ _REGION_AFTER = re.compile(r"^[\s’']*(?:s\s+)?(?:province|governorate|countrys
                            r"suburbs|outskirts|area|rural|countryside)\b", re.I)
 _TOWN_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:town|village|city)\s+of\s+(?:the\s+)?$", re.I)
+_CUE_BEFORE_END, _NEAR_END, _REGION_END, _TOWN_END = map(_EndPattern, (_CUE_BEFORE, _NEAR_RE, _REGION_BEFORE,
+                                                                       _TOWN_BEFORE))
 
 
 @dataclass
@@ -170,8 +247,7 @@ def _find_place_mentions(text: str, gaz) -> list[PlaceMention]:
     for j, longest in read.openers:
         if j < i or not (alone[j] or _may_open(gaz, j, nwords, join, stop, dem)):
             continue
-        hit = _exact_at(gaz, j, words, nwords, join, stop, lower, text[max(0, spans[j][0] - 40):spans[j][0]],
-                        longest)
+        hit = _exact_at(gaz, j, words, nwords, join, stop, lower, text, spans[j][0], longest)
         if hit:
             n, cands = hit
             out.append(_mention(text, spans[j][0], spans[j + n - 1][1], cands))
@@ -294,8 +370,10 @@ def _may_open(gaz, j: int, nwords: list[str], join: list[bool], stop: frozenset[
     return two in gaz.index or gaz.opens_key(two)
 
 
-def _exact_at(gaz, i, words, nwords, join, stop, lower, before: str, longest: int) -> tuple[int, list[Entry]] | None:
-    """The longest name opening at word i (`longest`: the most words of a key its word begins), or None."""
+def _exact_at(gaz, i, words, nwords, join, stop, lower, text: str, start: int,
+              longest: int) -> tuple[int, list[Entry]] | None:
+    """The longest name opening at word i, at `start` in `text` (`longest`: the most words of a key its word
+    begins), or None."""
     index = gaz.index
     n_max = 1
     while n_max < longest and i + n_max < len(words) and join[i + n_max - 1]:
@@ -316,7 +394,7 @@ def _exact_at(gaz, i, words, nwords, join, stop, lower, before: str, longest: in
             cands = [e for e in cands if e.kind == "country"]  # acronyms: only "US", "UK", "USA"
         if cands and nwords[i] == "al" and i > 0 and join[i - 1] and _joined_name_word(i - 1, words, nwords, stop):
             return None  # the tail of a longer name: "Ahrar al-Sham", "Bashar al-Assad"
-        if cands and n == 1 and not _lone_word_ok(i, words, nwords, join, cands, stop, before):
+        if cands and n == 1 and not _lone_word_ok(i, words, nwords, join, cands, stop, text, start):
             return None
         if cands:
             return n, cands
@@ -329,10 +407,11 @@ _LEAD_CUE = re.compile(r"(?:\b(?:in|near|at|around|outside|into|from|to|toward|t
                        r"through|entered|besieged|captured|stormed|shelled|struck|hit|targeted|seized|"
                        r"(?:north|south|east|west)(?:ern|east|west)?)|,)\s+(?:the\s+)?$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|into|around)\s+(?:the\s+)?$", re.I)
+_LEAD_CUE_END, _LOCATIVE_END = _EndPattern(_LEAD_CUE), _EndPattern(_LOCATIVE)
 BIG_TOWN = 100_000
 
 
-def _lone_word_ok(i, words, nwords, join, cands, stop, before: str) -> bool:
+def _lone_word_ok(i, words, nwords, join, cands, stop, text: str, start: int) -> bool:
     """A one-word name is a place only where the text treats it as one: a big place, or a smaller one
     after a place cue ("in", "near", "town of") or before a place word ("district"), and never a part
     of a longer capitalised name ("Bikram Thapa", "Jean-Guy", "Bashar al-Assad")."""
@@ -350,7 +429,7 @@ def _lone_word_ok(i, words, nwords, join, cands, stop, before: str) -> bool:
         in_name = in_name or top < BIG_TOWN
     if in_name and top < 1_000_000:
         return False
-    return top >= BIG_TOWN or bool(_LEAD_CUE.search(before))
+    return top >= BIG_TOWN or _LEAD_CUE_END.ends(_reversed_before(text, start, 40))
 
 
 _AREA_FLOOR = {"country": 5_000_000, "admin1": 500_000, "admin2": 200_000}
@@ -392,35 +471,20 @@ def _scraped_possessive(gaz, word: str, nw: str) -> bool:
 def _mention(text: str, start: int, end: int, cands: list[Entry]) -> PlaceMention:
     if text.endswith(("'s", "’s"), start, end) and end - start >= 5:
         end -= 2  # "Baghdad's airport": the name without its possessive
-    before = text[max(0, start - 40):start]
-    lead = _may_end_with(before, _LOCATIVE_ENDS) and _LOCATIVE.search(before) is not None
+    lead = _LOCATIVE_END.ends(_reversed_before(text, start, 40))
     return PlaceMention(start, end, text[start:end], cands, _cue(text, start, end), lead)
 
 
 def _cue(text: str, start: int, end: int) -> str | None:
     """How the text places the event relative to the name: near, region (part of an area), town."""
-    before, after = text[max(0, start - 60):start], text[end:end + 30]
-    cued = _may_end_with(before, _CUE_ENDS_BEFORE)
-    if cued and _NEAR_RE.search(before):
+    before, after = _reversed_before(text, start, 60), text[end:end + 30]
+    if _NEAR_END.ends(before):
         return "near"
-    if (cued and _REGION_BEFORE.search(before)) or _REGION_AFTER.match(after):
+    if _REGION_END.ends(before) or _REGION_AFTER.match(after):
         return "region"
-    if (cued and _TOWN_BEFORE.search(before)) or _TOWN_AFTER.match(after):
+    if _TOWN_END.ends(before) or _TOWN_AFTER.match(after):
         return "town"
     return None
-
-
-# The endings of the last word of any match of _LOCATIVE, and of _NEAR_RE, _REGION_BEFORE, _TOWN_BEFORE
-# (all anchored at the end of the text before a name).
-_LOCATIVE_ENDS = ("in", "near", "at", "outside", "into", "around", "the")
-_CUE_ENDS_BEFORE = ("near", "outside", "of", "to", "nearby", "around", "outskirts", "the", "north", "south",
-                    "east", "west", "ern", "central", "rural")
-
-
-def _may_end_with(before: str, ends: tuple[str, ...]) -> bool:
-    """The cheap test before an end-anchored cue pattern: the last word ends with one of `ends` (a
-    non-ascii text always gets the pattern, whose case rules go beyond str.lower)."""
-    return not before.isascii() or before.rstrip().lower().endswith(ends)
 
 
 def _skeleton(key: str) -> str:
@@ -569,7 +633,7 @@ def _cue_before(text: str, spans: list[tuple[int, int]], words: list[str], i: in
     if i == 0 or not _may_end_cue(words[i - 1]):
         return False  # a cue is made of letters, so it is a word before this one
     start = spans[i][0]
-    return _CUE_BEFORE.search(text[max(0, start - 40):start]) is not None
+    return _CUE_BEFORE_END.ends(_reversed_before(text, start, 40))
 
 
 def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention | None:
