@@ -519,8 +519,11 @@ class _FuzzyBucket:
             return self.keys
         common = np.zeros(len(self.keys), np.uint8)
         part = np.empty(len(self.keys), np.uint8)
+        # The count as a whole row: numpy's minimum against a scalar is several times slower than two rows.
+        count = np.empty(len(self.keys), np.uint8)
         for ch, n in Counter(_CHAR_ROW[np.frombuffer(query.encode("ascii"), np.uint8)].tolist()).items():
-            np.minimum(self.counts[ch], n, out=part)
+            count.fill(n)
+            np.minimum(self.counts[ch], count, out=part)
             common += part
         keep = np.flatnonzero(common >= self._needed(len(query)))
         return [self.keys[i] for i in keep.tolist()]
