@@ -36,17 +36,20 @@ _WORD_VARIANTS = {
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’ʿʼ`‘][^\W_]+)*")
 _APOS_RE = re.compile(r"['’ʿʼ`‘´]")
 _DOUBLE_RE = re.compile(r"(.)\1+")
+_NON_ALNUM_RE = re.compile(r"[^a-z0-9]")
 
 
 @lru_cache(maxsize=200_000)
 def norm_token(token: str) -> str:
     """One word, normalised: ascii, lowercase, no apostrophes, articles unified, doubles collapsed.
     A possessive 's is dropped ("Baghdad's" -> "baghdad"), not a short word's ("Ra's al-Ayn")."""
-    t = anyascii(token).lower()
-    if len(t) >= 5 and t.endswith(("'s", "’s")):
-        t = t[:-2]
-    t = _APOS_RE.sub("", t)
-    t = re.sub(r"[^a-z0-9]", "", t)
+    if token.isascii() and token.isalnum():
+        t = token.lower()  # most words: nothing to transliterate, no apostrophe or other character to drop
+    else:
+        t = anyascii(token).lower()
+        if len(t) >= 5 and t.endswith(("'s", "’s")):
+            t = t[:-2]
+        t = _NON_ALNUM_RE.sub("", _APOS_RE.sub("", t))
     if t in _ARTICLES:
         return "al"
     t = _DOUBLE_RE.sub(r"\1", t)
