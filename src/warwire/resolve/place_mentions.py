@@ -489,7 +489,10 @@ def _cue(text: str, start: int, end: int) -> str | None:
 
 def _skeleton(key: str) -> str:
     """Consonant outline: transliterations of one Arabic name mostly differ in vowels."""
-    return re.sub(r"[aeiouyw]", "", key)
+    return key.translate(_NO_VOWELS)
+
+
+_NO_VOWELS = str.maketrans("", "", "aeiouyw")
 
 
 class _FuzzyBucket:
