@@ -177,15 +177,15 @@ def _name_ok(words: list[str], nwords: list[str], stop: frozenset[str] = frozens
                for k, (w, nw) in enumerate(zip(words, nwords, strict=True))) and any(_capitalised(w) for w in words)
 
 
-def _words(text: str) -> tuple[list[tuple[int, int]], list[str], list[bool]]:
-    """The spans and words `tokens` finds, and joinable[i]: word i and word i+1 may belong to one name
-    (only spaces or hyphens between). One re.split; offsets are running sums of the parts' lengths."""
+def _words(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
+    """The starts, ends and words of the spans `tokens` finds, and joinable[i]: word i and word i+1 may
+    belong to one name (only spaces or hyphens between). One re.split; offsets are running sums of the
+    parts' lengths (two slices of them, not a (start, end) tuple per word: few words are ever placed)."""
     parts = words_and_gaps(text)
-    ends = list(accumulate(map(len, parts)))
-    spans = list(zip(ends[0::2], ends[1::2], strict=False))  # word i is parts[2i + 1], after gap i
+    ends = list(accumulate(map(len, parts)))  # word i is parts[2i + 1], after gap i
     join = list(map(_JOIN_GAPS.__contains__, islice(parts, 2, len(parts) - 1, 2)))
     join.append(False)
-    return spans, parts[1::2], join
+    return ends[:-1:2], ends[1::2], parts[1::2], join
 
 
 # Every gap of one to three _GAP_CHARS (155 strings): a set lookup per gap, not a regex match.
@@ -235,7 +235,7 @@ def _mentions_of(text: str, gaz) -> tuple[PlaceMention, ...]:
 
 
 def _find_place_mentions(text: str, gaz) -> list[PlaceMention]:
-    spans, words, join = _words(text)
+    starts, stops, words, join = _words(text)
     read = _read_words(gaz, words)
     nwords, alone = read.nwords, read.alone
     lower = _LowerWords(words, read.lowered)
@@ -247,12 +247,12 @@ def _find_place_mentions(text: str, gaz) -> list[PlaceMention]:
     for j, longest in read.openers:
         if j < i or not (alone[j] or _may_open(gaz, j, nwords, join, stop, dem)):
             continue
-        hit = _exact_at(gaz, j, words, nwords, join, stop, lower, text, spans[j][0], longest)
+        hit = _exact_at(gaz, j, words, nwords, join, stop, lower, text, starts[j], longest)
         if hit:
             n, cands = hit
-            out.append(_mention(text, spans[j][0], spans[j + n - 1][1], cands))
+            out.append(_mention(text, starts[j], stops[j + n - 1], cands))
             i = j + n
-    near = _near_misses(text, spans, words, nwords, join, out, read.cap, read.ends_cue)
+    near = _near_misses(text, starts, stops, words, nwords, join, out, read.cap, read.ends_cue)
     # A near miss over a longer name replaces an exact match on its first word ("Deir" in "Deir Sunbol").
     out = [m for m in out if not any(n.candidates and n.start <= m.start < n.end for n in near)] + near
     out.sort(key=lambda m: m.start)
@@ -583,16 +583,16 @@ def _fuzzy_search(query: str, gaz) -> list[Entry]:
     return [e for key in best for e in gaz.lookup(key) if _usable(e)]
 
 
-def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention], cap: Sequence[bool] | None = None,
-                 ends_cue: Sequence[bool] | None = None) -> list[PlaceMention]:
+def _near_misses(text, starts, stops, words, nwords, join, found: list[PlaceMention],
+                 cap: Sequence[bool] | None = None, ends_cue: Sequence[bool] | None = None) -> list[PlaceMention]:
     """Capitalised names right after a place cue that the exact pass did not match (`cap`, `ends_cue`: the
     words' _capitalised and _may_end_cue, when the caller has them)."""
     cap = cap if cap is not None else [_capitalised(w) for w in words]
     ends_cue = ends_cue if ends_cue is not None else [_may_end_cue(w) for w in words]
-    covered = _covered(spans, found)
+    covered = _covered(starts, stops, found)
     # A name found may be the head of a longer one the exact pass missed, but not when the next word is
     # a place word: "Van Province" is Van's province, not a near miss of "Uva Province".
-    extendable = {i for i in covered if i + 1 < len(spans) and i + 1 not in covered and join[i]
+    extendable = {i for i in covered if i + 1 < len(words) and i + 1 not in covered and join[i]
                   and cap[i + 1] and (i == 0 or i - 1 not in covered) and not _PLACE_WORD.match(words[i + 1])}
     covered -= extendable
     out: list[PlaceMention] = []
@@ -600,25 +600,25 @@ def _near_misses(text, spans, words, nwords, join, found: list[PlaceMention], ca
     # Capitalised words after a word that may end a cue (the cheap half of _cue_before, done in one pass).
     tried = [k for k in compress(range(1, len(words)), islice(cap, 1, None)) if ends_cue[k - 1]]
     for i in tried:
-        if i < after or i in covered or not _cue_before(text, spans, words, i):
+        if i < after or i in covered or not _cue_before(text, starts, words, i):
             continue
         n = 1
-        while n < 4 and i + n < len(spans) and join[i + n - 1] and i + n not in covered and (
+        while n < 4 and i + n < len(words) and join[i + n - 1] and i + n not in covered and (
                 cap[i + n] or nwords[i + n] == "al"):
             n += 1
-        mention = _near_miss_at(text, spans, words, nwords, i, n, 2 if i in extendable else 1)
+        mention = _near_miss_at(text, starts, stops, words, nwords, i, n, 2 if i in extendable else 1)
         if mention:
             out.append(mention)
         after = i + n
     return out
 
 
-def _covered(spans: list[tuple[int, int]], found: list[PlaceMention]) -> set[int]:
-    """Indexes of the words lying inside a found mention (spans are sorted and do not overlap)."""
+def _covered(starts: list[int], stops: list[int], found: list[PlaceMention]) -> set[int]:
+    """Indexes of the words lying inside a found mention (words are sorted and do not overlap)."""
     covered: set[int] = set()
     for m in found:
-        i = bisect_left(spans, (m.start,))  # the first word starting at or after m.start
-        while i < len(spans) and spans[i][0] < m.end:  # a word cut short by its possessive is inside
+        i = bisect_left(starts, m.start)  # the first word starting at or after m.start
+        while i < len(starts) and starts[i] < m.end:  # a word cut short by its possessive is inside
             covered.add(i)
             i += 1
     return covered
@@ -633,16 +633,15 @@ def _may_end_cue(word: str) -> bool:
     return not word.isascii() or word.lower().endswith(_CUE_ENDS)
 
 
-def _cue_before(text: str, spans: list[tuple[int, int]], words: list[str], i: int) -> bool:
+def _cue_before(text: str, starts: list[int], words: list[str], i: int) -> bool:
     """_CUE_BEFORE on the 40 characters before word i; most words fail the cheap test on the word before
     (a non-ascii word always gets the regex, whose case rules go beyond str.lower)."""
     if i == 0 or not _may_end_cue(words[i - 1]):
         return False  # a cue is made of letters, so it is a word before this one
-    start = spans[i][0]
-    return _CUE_BEFORE_END.ends(_reversed_before(text, start, 40))
+    return _CUE_BEFORE_END.ends(_reversed_before(text, starts[i], 40))
 
 
-def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention | None:
+def _near_miss_at(text, starts, stops, words, nwords, i, n, min_words) -> PlaceMention | None:
     stop = stopwords()
     if nwords[i] in stop or words[i].isupper() and len(words[i]) <= 4 or _lower_in(text, words[i]):
         return None
@@ -654,13 +653,13 @@ def _near_miss_at(text, spans, words, nwords, i, n, min_words) -> PlaceMention |
             continue
         cands = _fuzzy_lookup(" ".join(nwords[i:i + k]))
         if cands:
-            mention = _mention(text, spans[i][0], spans[i + k - 1][1], cands)
+            mention = _mention(text, starts[i], stops[i + k - 1], cands)
             mention.fuzzy = True
             return mention
     if min_words > 1 or not _unknown_name_ok(text, words[i:i + n], nwords[i:i + n]):
         return None
-    end = spans[i + n - 1][1] if nwords[i + n - 1] != "al" else spans[i + n - 2][1]
-    return PlaceMention(spans[i][0], end, text[spans[i][0]:end], [], _cue(text, spans[i][0], end))
+    end = stops[i + n - 1] if nwords[i + n - 1] != "al" else stops[i + n - 2]
+    return PlaceMention(starts[i], end, text[starts[i]:end], [], _cue(text, starts[i], end))
 
 
 def _unknown_name_ok(text: str, words: list[str], nwords: list[str]) -> bool:
