@@ -192,9 +192,22 @@ def _words(text: str) -> tuple[list[int], list[int], list[str], list[bool]]:
 _JOIN_GAPS = frozenset(map("".join, chain.from_iterable(product(_GAP_CHARS, repeat=n) for n in (1, 2, 3))))
 
 
+class _Named(NamedTuple):
+    """A key's usable entries, and what the lone-word test asks of them (fixed for a gazetteer)."""
+
+    entries: tuple[Entry, ...]
+    area: bool  # a country or an admin1 among them
+    top: int  # their greatest _effective_pop (0: none)
+
+    @classmethod
+    def of(cls, entries: tuple[Entry, ...]) -> _Named:
+        return cls(entries, any(e.kind in ("country", "admin1") for e in entries),
+                   max(map(_effective_pop, entries), default=0))
+
+
 @lru_cache(maxsize=8192)  # keyed by the gazetteer too; the same names recur in every text
-def _named_entries(key: str, gaz) -> tuple[Entry, ...]:
-    return tuple(e for e in gaz.lookup(key) if _usable(e))
+def _named_entries(key: str, gaz) -> _Named:
+    return _Named.of(tuple(e for e in gaz.lookup(key) if _usable(e)))
 
 
 def _usable(e: Entry) -> bool:
@@ -389,12 +402,13 @@ def _exact_at(gaz, i, words, nwords, join, stop, lower, text: str, start: int,
             continue
         if not _name_ok(words[i:i + n], nwords[i:i + n], stop) or (n == 1 and _common_word(words[i], lower)):
             continue
-        cands = list(_named_entries(key, gaz))
+        named = _named_entries(key, gaz)
         if n == 1 and words[i].isupper() and len(words[i]) <= 4:
-            cands = [e for e in cands if e.kind == "country"]  # acronyms: only "US", "UK", "USA"
+            named = _Named.of(tuple(e for e in named.entries if e.kind == "country"))  # acronyms: "US", "UK"
+        cands = list(named.entries)
         if cands and nwords[i] == "al" and i > 0 and join[i - 1] and _joined_name_word(i - 1, words, nwords, stop):
             return None  # the tail of a longer name: "Ahrar al-Sham", "Bashar al-Assad"
-        if cands and n == 1 and not _lone_word_ok(i, words, nwords, join, cands, stop, text, start):
+        if cands and n == 1 and not _lone_word_ok(i, words, nwords, join, named, stop, text, start):
             return None
         if cands:
             return n, cands
@@ -411,13 +425,13 @@ _LEAD_CUE_END, _LOCATIVE_END = _EndPattern(_LEAD_CUE), _EndPattern(_LOCATIVE)
 BIG_TOWN = 100_000
 
 
-def _lone_word_ok(i, words, nwords, join, cands, stop, text: str, start: int) -> bool:
+def _lone_word_ok(i, words, nwords, join, named: _Named, stop, text: str, start: int) -> bool:
     """A one-word name is a place only where the text treats it as one: a big place, or a smaller one
     after a place cue ("in", "near", "town of") or before a place word ("district"), and never a part
     of a longer capitalised name ("Bikram Thapa", "Jean-Guy", "Bashar al-Assad")."""
-    if any(e.kind in ("country", "admin1") for e in cands):
+    if named.area:
         return True
-    top = max(_effective_pop(e) for e in cands)
+    top = named.top
     nxt = words[i + 1] if i + 1 < len(words) and join[i] else ""
     if nxt and _PLACE_WORD.match(nxt):
         return True
