@@ -151,3 +151,12 @@ def test_plain_ascii_words_normalise_like_any_word():
     assert len(words) > 4000
     for word in words:
         assert norm_token(word) == _norm_token_reference(word), word
+
+
+def test_capitalised_run_words_normalise_as_single_tokens():
+    from warwire.resolve.gazetteer import norm, norm_token
+    from warwire.resolve.places import _CAPS_RUN_RE
+
+    words = [w for text in [TEXT, *_dev_texts(300)] for run in _CAPS_RUN_RE.findall(text) for w in run.split()]
+    assert len(words) > 2000
+    assert all(norm(w) == norm_token(w) for w in words)

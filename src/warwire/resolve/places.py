@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from warwire.model import Place
-from warwire.resolve.gazetteer import Entry, load, norm
+from warwire.resolve.gazetteer import Entry, load, norm, norm_token
 from warwire.resolve.place_mentions import (  # noqa: F401 (find_place_mentions re-exported)
     PlaceMention,
     _effective_pop,  # defined with the finding half, which weighs lone names by it
@@ -93,7 +93,7 @@ def _run_countries(run: str) -> tuple[str, ...]:
     """The countries of one capitalised run ("The Abu Sayyaf Group"): two-word forms first, then single words."""
     dem = demonyms()
     out = []
-    words = [_norm_cached(w) for w in run.split()]
+    words = [norm_token(w) for w in run.split()]  # letters only: each word is one token, its norm its norm_token
     i = 0
     while i < len(words):
         pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
