@@ -84,7 +84,8 @@ def test_two_word_pretest_never_drops_a_name_the_exact_pass_finds():
 
 
 def test_words_and_gaps_give_the_token_spans():
-    for text in ["", "-", "Deir ez-Zor", " Ra's al-Ayn,  Aleppo's east ", TEXT, *_dev_texts(50)]:
+    for text in ["", "-", "Deir ez-Zor", " Ra's al-Ayn,  Aleppo's east ", "x_y 3rd `Ayn o'' 'a  ", "Ra’s x_é", TEXT,
+                 *_dev_texts(50)]:
         starts, stops, words, join = pm._words(text)
         spans = list(zip(starts, stops, strict=True))
         assert spans == tokens(text) and words == [text[s:e] for s, e in spans]

@@ -65,11 +65,14 @@ def tokens(text: str) -> list[tuple[int, int]]:
 
 # The word pattern captured: re.split then returns [gap, word, gap, word, ..., gap] in one pass.
 _SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+# The same for an ascii text, where [^\W_] is [A-Za-z0-9] and the apostrophes are ' and `: plain ranges are
+# tested faster (the split takes a quarter less time).
+_SPLIT_ASCII_RE = re.compile(r"([A-Za-z0-9]+(?:['`][A-Za-z0-9]+)*)")
 
 
 def words_and_gaps(text: str) -> list[str]:
     """`text` cut into [gap, word, gap, ..., word, gap]: the words `tokens` finds, and the text around them."""
-    return _SPLIT_RE.split(text)
+    return (_SPLIT_ASCII_RE if text.isascii() else _SPLIT_RE).split(text)
 
 
 def norm(name: str) -> str:
