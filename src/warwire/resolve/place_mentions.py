@@ -255,10 +255,10 @@ def _find_place_mentions(text: str, gaz) -> list[PlaceMention]:
     stop = stopwords()
     out: list[PlaceMention] = []
     i = 0  # the first word not inside a name found
-    # Only a capitalised word (or "al") that begins some gazetteer key can open a name.
-    dem = demonyms()
+    # Only a capitalised word (or "al") that begins some gazetteer key can open a name; _may_open, with its
+    # first test read from the word's facts.
     for j, longest in read.openers:
-        if j < i or not (alone[j] or _may_open(gaz, j, nwords, join, stop, dem)):
+        if j < i or not (alone[j] or _opens_pair(gaz, j, nwords, join)):
             continue
         hit = _exact_at(gaz, j, words, nwords, join, stop, lower, text, starts[j], longest)
         if hit:
@@ -375,11 +375,14 @@ def _may_open(gaz, j: int, nwords: list[str], join: list[bool], stop: frozenset[
     """The cheap test before _exact_at, which finds nothing at word j unless the word may be a one-word
     name, or it and the next word are, or begin, a key ("The", "at", "Syrian" mostly fail here)."""
     nw = nwords[j]
-    if len(nw) >= 3 and nw in gaz.index and nw not in stop and nw not in dem:
-        return True
+    return (len(nw) >= 3 and nw in gaz.index and nw not in stop and nw not in dem) or _opens_pair(gaz, j, nwords, join)
+
+
+def _opens_pair(gaz, j: int, nwords: list[str], join: list[bool]) -> bool:
+    """Word j and the next one are, or begin, a key."""
     if j + 1 >= len(nwords) or not join[j]:
         return False
-    two = f"{nw} {nwords[j + 1]}"
+    two = f"{nwords[j]} {nwords[j + 1]}"
     return two in gaz.index or gaz.opens_key(two)
 
 
