@@ -134,7 +134,7 @@ def _norm_token_reference(token: str) -> str:
     from warwire.resolve.gazetteer import _ARTICLES, _WORD_VARIANTS
 
     t = anyascii(token).lower()
-    if len(t) > 5 and t.endswith(("'s", "’s")):
+    if len(t) >= 5 and t.endswith(("'s", "’s")):
         t = t[:-2]
     t = re.sub(r"[^a-z0-9]", "", re.sub(r"['’ʿʼ`‘´]", "", t))
     if t in _ARTICLES:
