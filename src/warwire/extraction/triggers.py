@@ -45,13 +45,21 @@ def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Trigger]:
 
 def _phrase_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     if (tokens[i].lower_, tokens[i + 1].lower_ if i + 1 < len(tokens) else "") not in lex.phrase_starts:
-        return None
+        return _qualified_phrase(tokens, i, lex)
     for size in (4, 3, 2):
         key = tuple(t.lower_ for t in tokens[i : i + size])
         if len(key) == size and key in lex.phrases:
             direction = "right" if key[-1] == "of" else "either"
             return Trigger(i, i + size, lex.phrases[key], direction)
     return None
+
+
+def _qualified_phrase(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
+    """'received light injuries', 'sustained serious wounds': a two-word phrase with an adjective inside."""
+    if i + 2 >= len(tokens) or tokens[i + 1].tag_ != "JJ":
+        return None
+    outcome = lex.phrases.get((tokens[i].lower_, tokens[i + 2].lower_))
+    return Trigger(i, i + 3, outcome, "either") if outcome else None
 
 
 def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
@@ -165,7 +173,17 @@ def irrealis(tokens: list[Token], trig: Trigger) -> bool:
 
 def negated(tokens: list[Token], trig: Trigger) -> bool:
     window = tokens[max(0, trig.start - 3) : trig.start]
-    return any(t.lower_ in NEGATION for t in window)
+    return any(t.lower_ in NEGATION for t in window) or _neither_subject(tokens, trig.start)
+
+
+def _neither_subject(tokens: list[Token], k: int) -> bool:
+    """'Neither the minister's wife nor his daughter ... were injured': the subject is denied."""
+    for t in reversed(tokens[max(0, k - 25) : k]):
+        if t.lower_ == "neither":
+            return True
+        if t.text in (";", ".") or t.lower_ in ("but", "however"):
+            return False
+    return False
 
 
 TRIGGER_WORDS = frozenset(LEXICON.verb_forms) | frozenset(LEXICON.adjectives) | frozenset(LEXICON.nouns)

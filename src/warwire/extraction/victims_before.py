@@ -50,6 +50,8 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
             break
         chain.append(quantity)
         k = quantity.start - 1
+        if len(chain) == 1 and _own_clause(tokens, quantity, k):
+            break  # "Four people were killed including two officers and twenty-six wounded"
         if k >= 0 and tokens[k].lower_ in CONJ:
             conj = tokens[k].lower_
             k -= 1
@@ -140,6 +142,13 @@ def _unclosed_apposition(tokens: list[Token], k: int, by_end: dict[int, Quantity
             ok = opens and named.person and named.definite and tokens[named.end - 1].tag_ in ("NNP", "NNPS")
             return [named] if ok else []
     return []
+
+
+def _own_clause(tokens: list[Token], quantity: Quantity, k: int) -> bool:
+    """A bare number after 'and' with a trigger of its own, when an earlier trigger told other victims:
+    a clause of its own ('... were killed ... and 26 wounded'), not one more name in a list."""
+    return quantity.head is None and not quantity.implicit and k > 0 and tokens[k].lower_ == "and" \
+        and any(t.lower_ in TRIGGER_WORDS for t in tokens[:k])
 
 
 def _described_twice(tokens: list[Token], first: Quantity, second: Quantity) -> bool:
