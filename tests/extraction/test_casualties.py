@@ -334,3 +334,17 @@ def test_another_set_against_another_outcome_adds_no_one(ex, sentence: str, expe
     doc = ex.extract(sentence + " Nine of the injured were policemen.")
     claims = {(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties}
     assert claims == {(outcome, value) for outcome, _, value, _ in expected}
+
+
+def test_a_death_among_the_wounded_leaves_the_wounded_figure(ex) -> None:
+    text = "A grenade thrown into the market injured 12 people, one of whom later died in hospital."
+    claims = {c.outcome: c.best for e in ex.extract(text).events if not e.background for c in e.casualties}
+    assert claims == {"wounded": 11, "killed": 1}
+    text = "The bomb left two people dead and 15 injured. A policeman died of his wounds two days later."
+    claims = {c.outcome: c.best for e in ex.extract(text).events if not e.background for c in e.casualties}
+    assert claims["wounded"] == 14
+
+
+def test_a_victim_counted_killed_is_not_also_wounded(figures) -> None:
+    found = figures("Nine civilians were killed with at least 40 injured in the shelling of the town.")
+    assert sorted((outcome, value) for outcome, _, value, _ in found) == [("killed", 9), ("wounded", 40)]

@@ -39,6 +39,7 @@ class Figure:
     part: bool = False  # a part of the claim's total ("13 of them in two districts"): evidence, not a bound
     anaphoric: bool = False  # "his body was found": a victim already told of, wherever the body lay
     retold: bool = False  # "a higher toll of 23": the event's victims counted again, by another count
+    of_wounds: bool = False  # "one of whom later died", "died of his wounds": a death among the wounded
 
 
 def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
@@ -59,6 +60,8 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
             unknown_ok = quantity.person is None and trig.outcome in ("killed", "wounded") and not people_only
             if (id(quantity), trig.outcome) in used or not (quantity.person or unknown_ok):
                 continue
+            if trig.outcome == "wounded" and (id(quantity), "killed") in used:
+                continue  # "one of whom died as a result of injuries": the death is what counts
             if people_only and (trig.direction != "right" or quantity.group != "armed_groups"):
                 continue  # "destroyed 60 terrorists", never "two were destroyed" (towers) or a home
             used.add((id(quantity), trig.outcome))  # one victim may be abducted, then killed
@@ -74,11 +77,22 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
                 tokens[q.start].lower_ in ADDING and not _contrasts(figures[:-1], trig.outcome))
             if not additive:
                 _mark_reference(figures[-1], tokens)
+            figures[-1].of_wounds = trig.outcome == "killed" and _died_of_wounds(tokens, trig)
     _inherit_groups(tokens, figures, lex)
     return [f for f in figures if not _subset(tokens, f.quantity)]
 
 
 ADDING = frozenset({"another", "additional", "further"})
+
+
+def _died_of_wounds(tokens: list[Token], trig: Trigger) -> bool:
+    """'one of whom later died', 'died of his wounds a week later': a victim counted among the wounded
+    first (claims.py takes such deaths out of the wounded figure)."""
+    before = tokens[trig.start - 1].lower_ if trig.start > 0 else ""
+    words = " ".join(t.lower_ for t in tokens[trig.start : trig.start + 6])
+    later = before in ("later", "subsequently") or " later" in words
+    return tokens[trig.start].lower_ in ("died", "succumbed") and (
+        later or re.search(r"\b(?:of|from|to) (?:his|her|their|the) (?:wounds|injuries)", words) is not None)
 def _mark_reference(figure: Figure, tokens: list[Token]) -> None:
     """Figures that point back at victims already told of (references.py) join the event told last
     instead of starting one: a part of them, the same toll counted anew, or the victims of "the attack"."""

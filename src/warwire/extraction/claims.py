@@ -32,8 +32,22 @@ def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str
     _fold_breakdowns(groups)
     _fold_retold(groups)
     claims = [_claim(outcome, group, mentions) for (outcome, group), mentions in groups.items()]
+    _deaths_among_wounded(claims, figures)
     claims += _zero_claims(zeros, {c.outcome for c in claims})
     return claims
+
+
+def _deaths_among_wounded(claims: list[Claim], figures: list[tuple[Figure, _Sentence]]) -> None:
+    """'14 people were injured, one of whom later died': the one is killed, so 13 remain wounded (as the
+    event datasets code it); the wounded claim's figures drop by the deaths told of the wounded."""
+    died = sum(f.quantity.value or 0 for f, _ in figures if f.of_wounds)
+    wounded = [c for c in claims if c.outcome == "wounded" and c.best is not None and c.best > died]
+    if not died or not wounded:
+        return
+    claim = max(wounded, key=lambda c: c.best or 0)
+    claim.best = claim.value = (claim.best or 0) - died
+    claim.low = max(0, claim.low - died) if claim.low is not None else None
+    claim.high = claim.high - died if claim.high is not None else None
 
 
 def _anchor_groups(figures: list[tuple[Figure, _Sentence]]) -> dict[str, str]:
