@@ -36,8 +36,16 @@ def _reference_type(text: str) -> tuple[str, tuple[int, int] | None]:
     return "other", None
 
 
+FOLDING = [  # characters re.IGNORECASE equates with ascii letters, and ordinary non-ascii text
+    "Militants \u017fhelled the town and KILLED two.",  # long s
+    "Rebels attac\u212aed a post; \u0130ntercepted drones were shot down.",  # Kelvin sign, dotted I
+    "Troops opened fire near the caf\u00e9 \u2013 two were wounded in the \u2018attack\u2019.",
+]
+
+
 def test_event_type_alternations_decide_like_the_patterns_one_by_one():
-    sentences = [s for text in [REPORT, *_dev_texts(150)] for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    texts = [*FOLDING, REPORT, *_dev_texts(150)]
+    sentences = [s for text in texts for s in re.split(r"(?<=[.!?])\s+", text) if s]
     assert len(sentences) > 400
     for sentence in sentences:
         assert match_event_type(sentence) == _reference_type(sentence), sentence
@@ -132,12 +140,12 @@ def test_capitalised_runs_match_like_the_plain_definition():
         assert [m.span() for m in _CAPS_RUN_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
-def test_needed_words_join_a_short_literal_to_the_group_after_it():
-    from warwire.resolve.event_types import _needed_words
+def test_literal_openings_join_a_short_literal_to_the_group_after_it():
+    from warwire.resolve.openings import literal_openings
 
-    assert _needed_words([r"\bbr(?:ought|ing|inging)\s+under\b"]) == ("brought", "bring", "bringing")
-    assert _needed_words([r"\bbr(?:a|ing)\b"]) is None  # a branch too short on its own: no shortcut
-    assert _needed_words([r"\bbr\w+"]) is None
+    assert literal_openings([r"\bbr(?:ought|ing|inging)\s+under\b"]) == ("brought", "bring", "bringing")
+    assert literal_openings([r"\bbr(?:a|ing)\b"]) is None  # a branch too short on its own: no shortcut
+    assert literal_openings([r"\bbr\w+"]) is None
 
 
 def test_no_mentions_give_no_roles_without_reading_the_sentence_breaks(monkeypatch):

@@ -35,11 +35,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from re import _constants, _parser
 
 import ahocorasick
 
 from warwire.resolve.actors import find_actors, mention_roles
+from warwire.resolve.openings import caseless, literal_openings
 
 EVENT_TYPES: tuple[str, ...] = (
     "armed_clash",
@@ -69,8 +69,8 @@ class _Rule:
     # All patterns as one alternation: it matches iff one of them does, in one scan instead of one each
     # (the deciding pattern and its span are then found among this rule's patterns only).
     any_pattern: re.Pattern[str] | None = None
-    # Lowercase words one of which an ascii text must contain for some pattern to match (None: no such list).
-    needs: tuple[str, ...] | None = None
+    # Per pattern, the lowercase words every match of it opens with (None: some pattern has no such list).
+    heads: tuple[tuple[str, ...], ...] | None = None
 
 
 @cache
@@ -79,36 +79,44 @@ def _rules() -> tuple[_Rule, ...]:
     rules = []
     for row in data["rules"]:
         gov = row.get("government_verbs")
+        heads = [literal_openings([p]) for p in row["patterns"]]
         rules.append(
             _Rule(
                 row["type"],
                 tuple(re.compile(p, re.IGNORECASE) for p in row["patterns"]),
                 re.compile(gov, re.IGNORECASE) if gov else None,
                 _any_of(row["patterns"]),
-                _needed_words(row["patterns"]),
+                None if None in heads else tuple(h for h in heads if h is not None),
             )
         )
     return tuple(rules)
 
 
 @cache
-def _needs_automaton() -> ahocorasick.Automaton:
+def _heads_automaton() -> ahocorasick.Automaton:
+    """Each pattern's opening words, each word valued (its length, the (rule, pattern) numbers it opens)."""
+    owners: dict[str, list[tuple[int, int]]] = {}
+    for r, rule in enumerate(_rules()):
+        for k, heads in enumerate(rule.heads or ()):
+            for word in heads:
+                owners.setdefault(word, []).append((r, k))
     automaton = ahocorasick.Automaton()
-    for word in {w for rule in _rules() for w in rule.needs or ()}:
-        automaton.add_word(word, word)
+    for word, keys in owners.items():
+        automaton.add_word(word, (len(word), tuple(keys)))
     automaton.make_automaton()
     return automaton
 
 
-def _needed_words_in(low: str) -> dict[str, int]:
-    """Where each of the rules' needed words first starts in `low` (occurrences may overlap): one
-    Aho-Corasick pass instead of a substring search per word and rule."""
-    automaton = _needs_automaton()
-    first: dict[str, int] = {}
+def _head_starts(low: str) -> dict[int, dict[int, list[int]]]:
+    """rule number -> pattern number -> where the pattern's opening words start in `low` (unsorted,
+    perhaps repeated): one Aho-Corasick pass finds every place a match of any pattern can start."""
+    automaton = _heads_automaton()
+    starts: dict[int, dict[int, list[int]]] = {}
     if len(automaton):
-        for end, word in automaton.iter(low):  # by end, so a word's first report is its first occurrence
-            first.setdefault(word, end - len(word) + 1)
-    return first
+        for end, (size, keys) in automaton.iter(low):
+            for r, k in keys:
+                starts.setdefault(r, {}).setdefault(k, []).append(end - size + 1)
+    return starts
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str] | None:
@@ -116,53 +124,6 @@ def _any_of(patterns: list[str]) -> re.Pattern[str] | None:
     if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns):
         return None
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-
-
-def _needed_words(patterns: list[str]) -> tuple[str, ...] | None:
-    """The literal openings (3+ ascii letters) of the patterns' alternatives, when every one has one."""
-    found: list[str] = []
-    for p in patterns:
-        try:
-            heads = _heads(list(_parser.parse(p, re.IGNORECASE)))
-        except Exception:  # noqa: BLE001 - the parser is re's own; any surprise only costs the shortcut
-            return None
-        if heads is None:
-            return None
-        found += heads
-    return tuple(dict.fromkeys(found))
-
-
-def _heads(items: list) -> list[str] | None:
-    """Literal openings of a parsed pattern: its leading literals, else those of a leading group or
-    alternation (each branch must have one); None when some way of matching starts otherwise."""
-    while items and items[0][0] is _constants.AT:  # \b and other zero-width assertions
-        items = items[1:]
-    head = ""
-    for op, av in items:
-        if op is not _constants.LITERAL or av >= 128:
-            break
-        head += chr(av).lower()
-    if len(head) >= 3:
-        return [head]
-    if not items:
-        return None
-    if head:  # a short literal and then a group ("br(?:ought|ing)"): the literal before each of its openings
-        after = items[len(head):]
-        group = after[:1] if after and after[0][0] in (_constants.SUBPATTERN, _constants.BRANCH) else None
-        rest = _heads(group) if group else None
-        return None if rest is None else [head + h for h in rest]
-    op, av = items[0]
-    if op is _constants.SUBPATTERN:
-        return _heads(list(av[3]))
-    if op is _constants.BRANCH:
-        out: list[str] = []
-        for branch in av[1]:
-            heads = _heads(list(branch))
-            if heads is None:
-                return None
-            out += heads
-        return out
-    return None
 
 
 def _territory_type(text: str, hit: re.Match[str], rule: _Rule) -> str:
@@ -182,24 +143,42 @@ def _territory_type(text: str, hit: re.Match[str], rule: _Rule) -> str:
 
 def match_event_type(text: str) -> tuple[str, tuple[int, int] | None]:
     """(type, span of the deciding trigger in `text`); ('other', None) when no rule matches."""
-    # Non-ascii: case folding beyond str.lower, no shortcut.
-    first = _needed_words_in(text.lower()) if text.isascii() else None
-    for rule in _rules():
-        pos = 0
-        if first is not None and rule.needs is not None:
-            if first.keys().isdisjoint(rule.needs):
-                continue  # none of the words that every match of the rule begins with
-            pos = min(first[w] for w in rule.needs if w in first)  # no match can start before it
-        if rule.any_pattern is not None and rule.any_pattern.search(text, pos) is None:
+    low = caseless(text)
+    starts = _head_starts(low) if low is not None else None
+    for r, rule in enumerate(_rules()):
+        if starts is not None and rule.heads is not None:
+            hit = _matched(rule, text, starts.get(r, {}))
+        else:
+            hit = _searched(rule, text)
+        if hit is None:
             continue
-        for pattern in rule.patterns:
-            hit = pattern.search(text, pos)
-            if hit is None:
-                continue
-            if rule.type == _TERRITORY:
-                return _territory_type(text, hit, rule), hit.span()
-            return rule.type, hit.span()
+        if rule.type == _TERRITORY:
+            return _territory_type(text, hit, rule), hit.span()
+        return rule.type, hit.span()
     return "other", None
+
+
+def _matched(rule: _Rule, text: str, starts: dict[int, list[int]]) -> re.Match[str] | None:
+    """The first pattern's leftmost match, tried only where the pattern's opening words start: every
+    match opens with one, so the first place it matches is where `search` would have found it."""
+    for k in sorted(starts):
+        pattern = rule.patterns[k]
+        for pos in sorted(set(starts[k])):
+            hit = pattern.match(text, pos)
+            if hit is not None:
+                return hit
+    return None
+
+
+def _searched(rule: _Rule, text: str) -> re.Match[str] | None:
+    """The first pattern's leftmost match, by plain search."""
+    if rule.any_pattern is not None and rule.any_pattern.search(text) is None:
+        return None
+    for pattern in rule.patterns:
+        hit = pattern.search(text)
+        if hit is not None:
+            return hit
+    return None
 
 
 def classify_event_type(text: str) -> str:
