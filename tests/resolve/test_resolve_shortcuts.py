@@ -9,7 +9,7 @@ from itertools import islice
 from shared_data import shared_path
 
 from warwire.resolve import place_mentions as pm
-from warwire.resolve.actors import find_actors, find_triggers, mention_roles
+from warwire.resolve.actors import ATTACK_TRIGGERS, find_actors, find_triggers, mention_roles
 from warwire.resolve.event_types import _rules, match_event_type
 from warwire.resolve.gazetteer import load
 from warwire.resolve.place_mentions import _lower_in
@@ -49,6 +49,14 @@ def test_event_type_alternations_decide_like_the_patterns_one_by_one():
     assert len(sentences) > 400
     for sentence in sentences:
         assert match_event_type(sentence) == _reference_type(sentence), sentence
+
+
+def test_trigger_openings_find_every_trigger():
+    for text in [*FOLDING, REPORT, *_dev_texts(150)]:
+        assert find_triggers(text) == [m.span() for m in ATTACK_TRIGGERS.finditer(text)], text
+        assert find_triggers(text, 7, len(text) - 5) == [
+            m.span() for m in ATTACK_TRIGGERS.finditer(text, 7, len(text) - 5)
+        ], text
 
 
 def test_roles_from_the_mentions_sentences_equal_roles_from_every_trigger():

@@ -35,6 +35,7 @@ import ahocorasick
 from anyascii import anyascii
 
 from warwire.model import Actor, Group
+from warwire.resolve.openings import caseless, literal_openings
 
 _APOSTROPHES = frozenset("'\u2019\u2018`\u02bc\u02bb\u00b4\u2032")
 _SPACES = frozenset(" \t\n\r\f\v-_\u2010\u2011\u2012\u2013\u2014\u00a0")
@@ -543,7 +544,8 @@ _POSITIONS_AFTER = re.compile(
     r"^(?:['\u2019]s?)?\s+(?:military\s+|defensive\s+|forward\s+)?positions\b", re.I
 )
 _POSITIONS_BEFORE = re.compile(r"\bpositions\s+(?:held\s+by|of)\s+(?:the\s+)?$", re.I)
-_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"\u201d])|\n")
+# [.!?;](?=[\s"\u201d])|\n, written to open with one character class: re then skips to those characters.
+_SENTENCE_END = re.compile(r"[\n.!?;](?:(?<=\n)|(?=[\s\"\u201d]))")
 
 
 def _sentence(breaks: Sequence[tuple[int, int]], pos: int, size: int) -> tuple[int, int]:
@@ -666,13 +668,39 @@ def find_triggers(text: str, start: int = 0, end: int | None = None) -> list[tup
     """Spans of attack verbs and nouns in text[start:end]."""
     if start == 0 and end is None:
         return list(_all_triggers(text))
-    end = len(text) if end is None else end
-    return [m.span() for m in ATTACK_TRIGGERS.finditer(text, start, end)]
+    return _trigger_spans(text, start, len(text) if end is None else end)
 
 
 @lru_cache(maxsize=8)  # roles are found per event, over the whole document each time
 def _all_triggers(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in ATTACK_TRIGGERS.finditer(text))
+    return tuple(_trigger_spans(text, 0, len(text)))
+
+
+@cache
+def _trigger_openings() -> ahocorasick.Automaton:
+    """The words every attack trigger opens with, each valued by its length."""
+    automaton = ahocorasick.Automaton()
+    for word in literal_openings([ATTACK_TRIGGERS.pattern]) or ():
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _trigger_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ATTACK_TRIGGERS.finditer(text, start, end), the pattern tried only where one of its
+    opening words starts (a scan of every position costs several times more)."""
+    automaton = _trigger_openings()
+    low = caseless(text[start:end])
+    if low is None or not len(automaton):
+        return [m.span() for m in ATTACK_TRIGGERS.finditer(text, start, end)]
+    found: list[tuple[int, int]] = []
+    pos = start
+    for at in sorted({start + last - size + 1 for last, size in automaton.iter(low)}):
+        hit = ATTACK_TRIGGERS.match(text, at, end) if at >= pos else None
+        if hit is not None:  # finditer goes on after each match: matches never overlap
+            found.append(hit.span())
+            pos = hit.end()
+    return found
 
 
 def _triggers_by(text: str, ms: Sequence[ActorMention]) -> list[tuple[int, int]]:
@@ -684,7 +712,7 @@ def _triggers_by(text: str, ms: Sequence[ActorMention]) -> list[tuple[int, int]]
         return find_triggers(text)  # a mention opening at a break may belong to the sentence before it
     found: list[tuple[int, int]] = []
     for lo, hi in sorted({_sentence(breaks, m.start, len(text)) for m in ms}):
-        found += [t.span() for t in ATTACK_TRIGGERS.finditer(text, lo, hi)]
+        found += _trigger_spans(text, lo, hi)
     return found
 
 
