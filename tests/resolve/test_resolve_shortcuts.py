@@ -59,6 +59,34 @@ def test_trigger_openings_find_every_trigger():
         ], text
 
 
+def test_gap_runs_match_like_the_plain_definition():
+    from warwire.resolve import actors
+
+    plain = re.compile(rf"(?! (?!{actors._GAP_CLASS})){actors._GAP_CLASS}+")
+    tricky = "a  b - c 'd' e\t-f  's g' h ' i'  j_k\n\nl -- m ` "
+    for text in [tricky, REPORT, *_dev_texts(150)]:
+        assert [m.span() for m in actors._GAP_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_patron_cue_keeps_every_patron():
+    from warwire.resolve import actors
+
+    def reference(text: str, start: int) -> tuple[str, int] | None:
+        left = actors._PATRON_LEFT.search(text, max(0, start - 60), start)
+        return (left["p"], left.start()) if left else None
+
+    tricky = ("Ankara-backed militants, Iran -backed fighters, Turkish backed rebels and Russia\u2010led troops "
+              "attacked; Syria- and Iran-aligned militias and the Iran-\nbacked Houthis; police killed gunmen.")
+    checked = 0
+    for text in [tricky, REPORT, *_dev_texts(150)]:
+        for m in find_actors(text):
+            expected = reference(text, m.start)
+            cued = actors._PATRON_CUE.search(text, max(0, m.start - 60), m.start) is not None
+            assert expected is None or cued, text[max(0, m.start - 60) : m.end]
+            checked += expected is not None
+    assert checked >= 4
+
+
 def test_roles_from_the_mentions_sentences_equal_roles_from_every_trigger():
     checked = 0
     for text in [REPORT, *_dev_texts(150)]:

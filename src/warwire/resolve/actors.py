@@ -111,8 +111,9 @@ def normalise(text: str) -> tuple[str, list[int], set[int]]:
 _ASCII_APOSTROPHES = "".join(sorted(c for c in _APOSTROPHES if c.isascii()))
 _ASCII_SPACES = "".join(sorted(c for c in _SPACES if c.isascii()))
 _GAP_CLASS = "[" + re.escape(_ASCII_APOSTROPHES + _ASCII_SPACES) + "]"
-# A run of spaces and apostrophes, except a lone plain space (copied with the text around it).
-_GAP_RUN = re.compile(rf"(?! (?!{_GAP_CLASS})){_GAP_CLASS}+")
+# A run of spaces and apostrophes, except a lone plain space (copied with the text around it):
+# (?! (?!G))G+ written to open with the class G, so re skips to those characters.
+_GAP_RUN = re.compile(rf"{_GAP_CLASS}(?:(?<! )|(?={_GAP_CLASS})){_GAP_CLASS}*")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -301,7 +302,8 @@ _PATRON_LEFT = re.compile(
 _PATRON_RIGHT = re.compile(
     rf"^\s*,?\s*(?:(?:who|which|that)\s+(?:are|is|were|was)\s+)?{_BACKED}\s+by\s+(?:the\s+)?(?P<p>[A-Z][A-Za-z.]+)"
 )
-_BACKED_WORD = re.compile(_BACKED)  # in every match of _PATRON_LEFT
+# In every match of _PATRON_LEFT: its verb after a space or a dash (not 'led' in 'killed').
+_PATRON_CUE = re.compile(rf"[\s\-\u2010\u2011\u2013]{_BACKED}")
 _SOURCE_AFTER = re.compile(r"^['\u2019]?s?\s+(?:source|sources|spokesman|spokesperson|spokeswoman)\b")
 _NAME_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]")  # 'the Army of Islam' is a name, not state forces
 
@@ -310,8 +312,8 @@ def _patrons(text: str, start: int, end: int) -> tuple[tuple[str, ...], int]:
     """Patron countries written before ('Ankara-backed') or after ('backed by Iran') a mention."""
     patrons, lead = [], -1
     lo = max(0, start - 60)
-    # _PATRON_LEFT tries every position of the window; a plain scan for its verb first is 3x cheaper.
-    left = _PATRON_LEFT.search(text, lo, start) if _BACKED_WORD.search(text, lo, start) else None
+    # _PATRON_LEFT tries every position of the window; a plain scan for its cue first is far cheaper.
+    left = _PATRON_LEFT.search(text, lo, start) if _PATRON_CUE.search(text, lo, start) else None
     if left and (name := _table().patrons.get(norm_key(left["p"]))):
         patrons.append(name)
         lead = left.start()
@@ -451,7 +453,7 @@ def find_actors(
     """
     sub = text[start:len(text) if end is None else end]
     norm, index, possessive = normalise(sub)
-    out: list[ActorMention] = []
+    found: list[ActorMention] = []  # offsets into `sub` until the end
     for m in _raw_matches(sub, norm, index, possessive, 0, len(norm)):
         if _SOURCE_AFTER.match(sub[m[1] : m[1] + 20]):
             continue
@@ -459,10 +461,11 @@ def find_actors(
             continue
         extra = _elided(sub, norm, index, m, country)
         if extra is not None:
-            out.append(_shift(extra, start))
-        out.append(_shift(_mention(sub, *m, country), start))
-    extra_named = [_shift(m, start) for m in _unlisted(sub, [_shift(m, -start) for m in out])]
-    out = [m for m in out if not any(x.start < m.end and m.start < x.end for x in extra_named)] + extra_named
+            found.append(extra)
+        found.append(_mention(sub, *m, country))
+    named = _unlisted(sub, found)
+    found = [m for m in found if not any(x.start < m.end and m.start < x.end for x in named)] + named
+    out = [_shift(m, start) for m in found]
     return _absorb(text, sorted(set(out), key=lambda x: (x.start, x.end)))
 
 
