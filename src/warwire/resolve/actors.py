@@ -552,15 +552,18 @@ _SENTENCE_END = re.compile(r"[\n.!?;](?:(?<=\n)|(?=[\s\"\u201d]))")
 
 
 def _sentence(breaks: Sequence[tuple[int, int]], pos: int, size: int) -> tuple[int, int]:
-    """The sentence around `pos`, from the (start, end) spans of sentence breaks of the text."""
+    """The sentence around `pos`, from the (start, end) spans of sentence breaks of the text (one
+    character each, as _SENTENCE_END finds them): from the last break before `pos` to the first at or
+    after it."""
     i = bisect_left(breaks, (pos, pos))
-    before = [b for b in breaks[max(0, i - 2) : i + 1] if b[1] <= pos]
-    after = [b for b in breaks[max(0, i - 1) : i + 2] if b[0] >= pos]
-    return (before[-1][1] if before else 0), (after[0][0] if after else size)
+    return (breaks[i - 1][1] if i else 0), (breaks[i][0] if i < len(breaks) else size)
+
+
+_WORD = re.compile(r"[\w\u2019'-]+")
 
 
 def _words(s: str) -> int:
-    return len(re.findall(r"[\w\u2019'-]+", s))
+    return len(_WORD.findall(s))
 
 
 def _chain(text: str, ms: Sequence[ActorMention], pick: int, step: int) -> list[ActorMention]:
@@ -590,13 +593,16 @@ def _is_passive(text: str, span: tuple[int, int], ms: Sequence[ActorMention]) ->
     if _PASSIVE_AUX.search(text[max(0, span[0] - 40) : span[0]]):
         return True
     after = text[span[1] : span[1] + 40]
-    if re.match(r"^\s*by\b", after):
+    if _BY_FIRST.match(after):
         return True
     word = text[span[0] : span[1]].lower()
     before_m = any(0 <= span[0] - m.end <= 1 for m in ms)
     return word.endswith("ed") and before_m and bool(_REDUCED.match(after))
 
 
+_BY_FIRST = re.compile(r"^\s*by\b")
+_POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+_POSSESSOR_GAP = re.compile(r"^['\u2019]?s?\s*$")  # "militants' attack", "the army's assault"
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|in|on|against|to|from|with|by|for|at|into|toward|towards)\s+(?:the\s+)?$", re.I
 )
@@ -614,7 +620,7 @@ _PARTITIVE_BEFORE = re.compile(
 
 def _can_be_subject(text: str, m: ActorMention) -> bool:
     """A possessor ("the Syrian Army's line") or a prepositional object is not a verb's subject."""
-    if re.match(r"^['\u2019]s?\b", text[m.end : m.end + 3]):
+    if _POSSESSIVE.match(text[m.end : m.end + 3]):
         return False
     before = text[max(0, m.first - 40) : m.first]
     return not _PREPOSITION_BEFORE.search(before) or bool(_PARTITIVE_BEFORE.search(before))
@@ -627,7 +633,7 @@ def _groups(text: str, span: tuple[int, int], ms: Sequence[ActorMention], lo: in
     subj: list[ActorMention] = []
     obj: list[ActorMention] = []
     agent: list[ActorMention] = []
-    if noun and before and re.match(r"^['\u2019]?s?\s*$", text[ms[before[-1]].end : span[0]]):
+    if noun and before and _POSSESSOR_GAP.match(text[ms[before[-1]].end : span[0]]):
         subj = [m for m in _chain(text, ms, before[-1], -1) if m.start >= lo]
     elif before and not noun:
         pick = next((i for i in reversed(before) if _can_be_subject(text, ms[i])), None)
