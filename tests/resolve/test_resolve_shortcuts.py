@@ -167,6 +167,27 @@ def test_date_trigger_branches_match_like_the_plain_definition():
         assert [m.span() for m in dates._TRIGGER.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+def test_date_phrases_are_found_like_a_plain_window_search():
+    from warwire.resolve import dates
+
+    def reference(text: str) -> list[tuple[int, int, str]]:
+        found, last_end = [], 0
+        for trig in dates._TRIGGER.finditer(text):
+            if trig.start() < last_end:
+                continue
+            m = dates._FIND.search(text, max(last_end, trig.start() - dates._BEFORE), trig.end() + dates._AFTER)
+            if m is None or m.start() > trig.start():
+                continue
+            found.append((m.start(), m.end(), m.lastgroup or "day"))
+            last_end = m.end()
+        return found
+
+    tricky = ("On Monday, January 5, 2015 and between 3 and 5 March; overnight into Tuesday. Last week's raid, "
+              "two weeks ago, in mid-2014, x2014 years, 12-15 June 2016 and early May, said on Thursday.")
+    for text in [tricky, REPORT, *_dev_texts(300)]:
+        assert [(d.start, d.end, d.kind) for d in dates.find_date_mentions(text)] == reference(text)
+
+
 def test_capitalised_runs_match_like_the_plain_definition():
     from warwire.resolve.places import _CAPS_RUN_RE
 

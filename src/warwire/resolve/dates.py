@@ -110,7 +110,9 @@ _PATTERNS = {
     rf"(?:'s)?{_TIME_OF_DAY}",
 }
 # A phrase starts at a word start: the lookbehind makes most window positions fail at once.
-_FIND = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PATTERNS.items()) + ")")
+_WORD_START = r"(?<![A-Za-z0-9])"
+_FIND = re.compile(_WORD_START + "(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _PATTERNS.items()) + ")")
+_PHRASE_START = re.compile(_WORD_START)  # the places _FIND can open a match
 
 
 # Every date phrase holds one of these words (any case, at a word start, perhaps as the start of a longer
@@ -145,6 +147,17 @@ _TRIGGER = re.compile(_trigger_pattern())
 _BEFORE, _AFTER = 25, 60  # window around a trigger word: longest prefix / suffix of a phrase
 
 
+def _phrase_by(text: str, lo: int, at: int, hi: int) -> re.Match[str] | None:
+    """_FIND.search(text, lo, hi) if its match starts by `at` (the trigger word), else None. Only word
+    starts up to `at` itself are tried: a plain search would go on through the rest of the window, where
+    any match it found would be dropped."""
+    for start in _PHRASE_START.finditer(text, lo, at):
+        m = _FIND.match(text, start.start(), hi)
+        if m is not None:
+            return m
+    return None
+
+
 def find_date_mentions(text: str) -> list[DateMention]:
     """Every date phrase in `text`, left to right, non-overlapping (longest form wins at a position)."""
     found: list[DateMention] = []
@@ -152,8 +165,8 @@ def find_date_mentions(text: str) -> list[DateMention]:
     for trig in _TRIGGER.finditer(text):
         if trig.start() < last_end:
             continue
-        m = _FIND.search(text, max(last_end, trig.start() - _BEFORE), trig.end() + _AFTER)
-        if m is None or m.start() > trig.start():
+        m = _phrase_by(text, max(last_end, trig.start() - _BEFORE), trig.start(), trig.end() + _AFTER)
+        if m is None:
             continue
         found.append(DateMention(m.start(), m.end(), m.group(0), m.lastgroup or "day"))
         last_end = m.end()
