@@ -537,6 +537,9 @@ _NOT_OBJECT = re.compile(
 )
 _ON_AFTER = re.compile(r"^\s*(?:on|against|targeting)\s+(?:the\s+)?$")
 _REDUCED = re.compile(r"^\s*(?:,|$)|^\s+(?:in|during|near|at|as|after|when|while|overnight|on|since)\b")
+_BY_FIRST = re.compile(r"^\s*by\b")
+_POSSESSIVE = re.compile(r"^['\u2019]s?\b")
+_POSSESSOR_GAP = re.compile(r"^['\u2019]?s?\s*$")  # "militants' attack", "the army's assault"
 _CHAIN = re.compile(
     r"^[\s,()\[\]'\u2019]*(?:s\s+)?(?:(?:and|or|as well as|along with|together with|plus|including)\s+)?"
     r"(?:(?:the|other|allied|its|their|some|several|a|an)\s+)*$",
@@ -600,9 +603,6 @@ def _is_passive(text: str, span: tuple[int, int], ms: Sequence[ActorMention]) ->
     return word.endswith("ed") and before_m and bool(_REDUCED.match(after))
 
 
-_BY_FIRST = re.compile(r"^\s*by\b")
-_POSSESSIVE = re.compile(r"^['\u2019]s?\b")
-_POSSESSOR_GAP = re.compile(r"^['\u2019]?s?\s*$")  # "militants' attack", "the army's assault"
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|in|on|against|to|from|with|by|for|at|into|toward|towards)\s+(?:the\s+)?$", re.I
 )

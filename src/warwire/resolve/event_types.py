@@ -67,7 +67,8 @@ class _Rule:
     patterns: tuple[re.Pattern[str], ...]
     government_verbs: re.Pattern[str] | None = None
     # All patterns as one alternation: it matches iff one of them does, in one scan instead of one each
-    # (the deciding pattern and its span are then found among this rule's patterns only).
+    # (the deciding pattern and its span are then found among this rule's patterns only). Used where the
+    # opening words below cannot be: a rule without them, a text that does not lowercase place for place.
     any_pattern: re.Pattern[str] | None = None
     # Per pattern, the lowercase words every match of it opens with (None: some pattern has no such list).
     heads: tuple[tuple[str, ...], ...] | None = None
