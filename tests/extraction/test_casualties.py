@@ -348,3 +348,16 @@ def test_a_death_among_the_wounded_leaves_the_wounded_figure(ex) -> None:
 def test_a_victim_counted_killed_is_not_also_wounded(figures) -> None:
     found = figures("Nine civilians were killed with at least 40 injured in the shelling of the town.")
     assert sorted((outcome, value) for outcome, _, value, _ in found) == [("killed", 9), ("wounded", 40)]
+
+
+def _news(ex, text: str) -> dict[str, int | None]:
+    return {c.outcome: c.best for e in ex.extract(text).events if not e.background for c in e.casualties}
+
+
+def test_a_bare_shooting_is_settled_by_the_rest_of_the_report(ex) -> None:
+    assert _news(ex, "A local official was shot by gunmen near the bridge. His driver was also killed.") == \
+        {"killed": 2}
+    assert _news(ex, "A shopkeeper was shot outside his store. He is in a critical condition in hospital.") == \
+        {"wounded": 1}
+    # Nothing says which: no figure rather than a guess.
+    assert _news(ex, "A teacher was shot by two men on a motorbike on Sunday.") == {}

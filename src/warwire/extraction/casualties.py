@@ -23,7 +23,7 @@ from warwire.extraction.references import (
     retold_victim,
     updated_toll,
 )
-from warwire.extraction.triggers import Trigger, find_triggers, in_name, irrealis, negated, title_case
+from warwire.extraction.triggers import SHOT, Trigger, find_triggers, in_name, irrealis, negated, title_case
 from warwire.extraction.victims import GENERAL_HEADS, find_victims
 
 
@@ -57,7 +57,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
         victims = []
         people_only = lex.lemma(tokens[trig.start].lower_) in lex.person_verbs
         for quantity in find_victims(tokens, trig, by_start, by_end, lex):
-            unknown_ok = quantity.person is None and trig.outcome in ("killed", "wounded") and not people_only
+            unknown_ok = quantity.person is None and trig.outcome in ("killed", "wounded", SHOT) and not people_only
             if (id(quantity), trig.outcome) in used or not (quantity.person or unknown_ok):
                 continue
             if trig.outcome == "wounded" and (id(quantity), "killed") in used:
@@ -79,6 +79,8 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
                 _mark_reference(figures[-1], tokens)
             figures[-1].of_wounds = trig.outcome == "killed" and _died_of_wounds(tokens, trig)
     _inherit_groups(tokens, figures, lex)
+    settled = {id(f.quantity) for f in figures if f.outcome != SHOT}  # "was shot three times, and killed"
+    figures = [f for f in figures if f.outcome != SHOT or id(f.quantity) not in settled]
     return [f for f in figures if not _subset(tokens, f.quantity)]
 
 

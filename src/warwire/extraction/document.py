@@ -15,6 +15,7 @@ from warwire.extraction.casualties import find_figures, find_zero_figures
 from warwire.extraction.context import DateRef, date_ref, in_stamp, is_locative, is_setting, place_ref
 from warwire.extraction.events import SentenceInfo, group_events
 from warwire.extraction.lexicon import Lexicon
+from warwire.extraction.triggers import SHOT
 from warwire.ingest.prepare import Prepared, published_year
 from warwire.model import Event
 from warwire.resolve.datelines import dateline_weekday_hint
@@ -26,7 +27,7 @@ CANDIDATE = re.compile(
     r"kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|toll|fatalit|eliminat|assassinat|execut|"
     r"behead|murder|massacr|slain|slay|martyr|lives\b|life of|arrest|detain|abduct|kidnap|captur|hostage|"
     r"missing|gunned|neutrali[sz]|liquidat|perish|maim|hospitali|custody|seiz|apprehend|slaughter|"
-    r"bodies|body\b|corpse|destroy|annihilat|throats?\b",
+    r"bodies|body\b|corpse|destroy|annihilat|throats?\b|(?:was|were)\s+(?:\w+\s+)?shot\b",
     re.I,
 )  # explicit zeros ("no casualties") are matched on every sentence's text, parsed or not
 
@@ -37,7 +38,7 @@ TITLE = -1  # the key of a title parsed apart from the text (pipeline.py)
 STEMS = (*(
     "kill dead death die dying wound injur hurt toll fatalit eliminat assassinat execut behead murder massacr slain "
     "slay martyr lives arrest detain abduct kidnap captur hostage missing gunned neutrali liquidat perish maim "
-    "hospitali custody seiz apprehend slaughter bodies body corpse destroy annihilat throat"
+    "hospitali custody seiz apprehend slaughter bodies body corpse destroy annihilat throat shot"
 ).split(), "life of")  # CANDIDATE's literal openings
 
 
@@ -71,6 +72,7 @@ def build_events(
     year = published_year(doc)
     infos = [_sentence_info(prepared, span, parsed.get(span[0]), lex, year) for span in prepared.sentences]
     _count_plural_pronouns(infos)
+    _settle_shootings(infos, doc.text)
     _aggregates_as_context(infos)
     claimants = resolve_attributions([find_attribution(i.text) for i in infos])
     for info, claimant in zip(infos, claimants, strict=True):
@@ -84,8 +86,28 @@ def build_events(
     _attach(infos, place_refs, "places")
     _attach(infos, date_refs, "dates")
     title = parsed.get(TITLE)
-    title_figures = find_figures(title[:], lex) if title is not None else []
+    title_figures = [f for f in find_figures(title[:], lex) if f.outcome != SHOT] if title is not None else []
     return group_events(infos, doc.doc, _publication_ref(doc), title_figures)
+
+
+_DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|death|deaths|body|bodies|killed|killing|murder(?:ed)?|fatal(?:ly)?)\b",
+                          re.I)
+_HURT_WORDS = re.compile(r"\b(?:wounded|injured|injuries|injury|wounds|hospitali[sz]ed|hospital|condition|"
+                         r"survived)\b", re.I)
+
+
+def _settle_shootings(infos: list[SentenceInfo], text: str) -> None:
+    """'X was shot' says neither killed nor wounded: the rest of the report settles it when it speaks of
+    death only (killed) or of injury only (wounded); otherwise the figure is left out."""
+    if not any(f.outcome == SHOT for i in infos for f in i.figures):
+        return
+    death, hurt = _DEATH_WORDS.search(text) is not None, _HURT_WORDS.search(text) is not None
+    outcome = "killed" if death and not hurt else "wounded" if hurt and not death else None
+    for info in infos:
+        for figure in info.figures:
+            if figure.outcome == SHOT:
+                figure.outcome = outcome or SHOT
+        info.figures = [f for f in info.figures if f.outcome != SHOT]
 
 
 def _aggregates_as_context(infos: list[SentenceInfo]) -> None:
