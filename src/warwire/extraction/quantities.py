@@ -416,6 +416,8 @@ def _implicit_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
             return Quantity(i, i + 1, 1, "exact", None, (1, 1, 1), None, "unspecified", None, True, True)
         return None
     head = tokens[end - 1]
+    if _age_noun(tokens, end):
+        return _aged_person(tokens, i, end, det)
     demonym = head.lower_ in lex.demonyms and det in IMPLICIT_DETS and not head.lower_.endswith("s")
     if (head.tag_ in ("NNS", "NNPS") and det not in IMPLICIT_DETS) or (
             head.pos_ not in ("NOUN", "PROPN") and not demonym):  # "killed a Palestinian returning from X"
@@ -450,4 +452,18 @@ def _owned_person(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     group = lex.victim_groups.get(head.lower_, "unspecified")
     quantity = Quantity(i, i + 3, 1, "exact", None, (1, 1, 1), i + 2, group, head.text, True, True)
     quantity.definite = True
+    return quantity
+
+
+def _age_noun(tokens: list[Token], end: int) -> bool:
+    """'a 15-year-old', 'the two year old': an age standing for the person."""
+    return end >= 3 and tokens[end - 1].lower_ == "old" and tokens[end - 2].text in ("-", "year", "years") \
+        and "year" in (tokens[end - 2].lower_, tokens[end - 3].lower_)
+
+
+def _aged_person(tokens: list[Token], i: int, end: int, det: str) -> Quantity:
+    victims = "".join(t.text_with_ws for t in tokens[i + 1 : end]).strip()
+    quantity = Quantity(i, end, 1, "exact", None, (1, 1, 1), end - 1, "unspecified", victims, True, True)
+    quantity.definite = det in DEFINITE_DETS
+    quantity.indefinite = det in ("a", "an")
     return quantity
