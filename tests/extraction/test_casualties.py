@@ -363,3 +363,8 @@ def test_a_bare_shooting_is_settled_by_the_rest_of_the_report(ex) -> None:
         {"wounded": 1}
     # Nothing says which: no figure rather than a guess.
     assert _news(ex, "A teacher was shot by two men on a motorbike on Sunday.") == {}
+
+
+def test_a_shot_in_the_body_is_settled_like_a_bare_shooting(ex) -> None:
+    text = "A boy accidentally shot his cousin in the leg with a rifle. The cousin was treated at a hospital."
+    assert _news(ex, text) == {"wounded": 1}

@@ -94,7 +94,24 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return Trigger(i, i + 1, "killed", "remains")  # "His body was found the next day"
     if low == "shot" and _bare_passive(tokens, i):
         return Trigger(i, i + 1, SHOT, "left")  # "X was shot": killed or wounded, as the report goes on
+    if low in ("shot", "shoots", "shooting") and tok.tag_ in ACTIVE_TAGS and _hit_in_body(tokens, i + 1):
+        return Trigger(i, i + 1, SHOT, "right")  # "accidentally shot his uncle in the stomach"
     return None
+
+
+BODY_PARTS = frozenset("head face neck chest back stomach abdomen arm arms leg legs foot feet hand hands shoulder "
+                       "hip thigh knee buttocks torso side groin".split())
+
+
+def _hit_in_body(tokens: list[Token], k: int) -> bool:
+    """'[shot] his co-worker in the face': an object, then 'in the/his <body part>' within a few words."""
+    for j in range(k + 1, min(len(tokens) - 2, k + 8)):
+        if tokens[j].text in (",", ".", ";"):
+            return False
+        if tokens[j].lower_ == "in" and tokens[j + 1].lower_ in ("the", "his", "her", "their") \
+                and tokens[j + 2].lower_ in BODY_PARTS:
+            return True
+    return False
 
 
 SHOT = "shot"  # an outcome the report settles elsewhere (document.py); never a claim's outcome itself
