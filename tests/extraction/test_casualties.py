@@ -308,6 +308,7 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("The ambush left one dead and one other injured near the market.", 2),
     ("A 17-year-old is dead after a drive-by shooting on Elm Street, police said.", 1),
     ("Deputies said the three year old who found the handgun has died.", 1),
+    ("The driver was taken to a local hospital with non-life-threatening injuries.", 1),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

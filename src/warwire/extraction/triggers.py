@@ -85,7 +85,8 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
             return Trigger(i, i + 1, outcome, "either")
         return Trigger(i, i + 1, outcome, "left")
     if low in lex.nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
-        return Trigger(i, i + 1, lex.nouns[low], "adjacent")
+        direction = "with" if _after_with(tokens, i) else "adjacent"  # "taken to hospital with minor injuries"
+        return Trigger(i, i + 1, lex.nouns[low], direction)
     if low in LIFE_VERBS and _lives_counted(tokens, i + 1):
         return Trigger(i, i + 1, "killed", "right")  # "claimed over 1,000 lives", "takes hundreds of lives"
     if low in MANNER and (end := _to_death(tokens, i + 1)) is not None:
@@ -125,6 +126,14 @@ def _bare_passive(tokens: list[Token], i: int) -> bool:
         j -= 1
     after = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
     return j >= 0 and tokens[j].lower_ in ("was", "were") and after not in ("dead", "and", "to", "down", "at")
+
+
+def _after_with(tokens: list[Token], i: int) -> bool:
+    """'with injuries', 'with serious, non-life-threatening injuries': the injuries of the clause's subject."""
+    j = i - 1
+    while j >= 0 and (tokens[j].tag_ in ("JJ", "HYPH", "VBG", ",") or tokens[j].text == "-"):
+        j -= 1
+    return j >= 0 and tokens[j].lower_ == "with"
 
 
 LIFE_VERBS = frozenset({"claim", "claims", "claimed", "claiming", "take", "takes", "took", "taking", "cost",

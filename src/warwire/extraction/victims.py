@@ -46,6 +46,9 @@ def find_victims(
         return _toll_value(tokens, trig, by_start)
     if trig.direction == "adjacent":  # "five deaths", "12 dead"
         return [by_end[trig.start]] if trig.start in by_end else []
+    if trig.direction == "with":
+        verb = _passive_verb_before(tokens, trig.start)
+        return victims_before(tokens, verb, by_end) if verb is not None else []
     if trig.direction == "remains":
         return _whose_remains(tokens, trig.start, by_end)
     if trig.direction in ("right", "either"):
@@ -71,6 +74,17 @@ def find_victims(
         if chain:
             return chain + _companions(tokens, trig.end, by_start)
     return []
+
+
+def _passive_verb_before(tokens: list[Token], k: int) -> int | None:
+    """'The victim was taken to the hospital with injuries': the passive verb of the clause the injuries
+    belong to (its subject is the victim), within a few words and no clause break."""
+    for j in range(k - 1, max(0, k - 14), -1):
+        if tokens[j].text in (",", ";", ":", ".") and tokens[j + 1].lower_ != "non":
+            return None
+        if tokens[j].tag_ == "VBN" and tokens[j - 1].lower_ in ("was", "were", "been"):
+            return j
+    return None
 
 
 def _total_before(tokens: list[Token], quantity: Quantity, by_end: dict[int, Quantity]) -> Quantity:
