@@ -369,3 +369,9 @@ def test_a_bare_shooting_is_settled_by_the_rest_of_the_report(ex) -> None:
 def test_a_shot_in_the_body_is_settled_like_a_bare_shooting(ex) -> None:
     text = "A boy accidentally shot his cousin in the leg with a rifle. The cousin was treated at a hospital."
     assert _news(ex, text) == {"wounded": 1}
+
+
+def test_people_hit_by_gunfire_are_settled_like_a_shooting(ex) -> None:
+    text = ("A man fired several shots into the crowd outside the club, hitting three women. All three were "
+            "taken to a hospital and are expected to survive.")
+    assert _news(ex, text) == {"wounded": 3}

@@ -28,7 +28,7 @@ CANDIDATE = re.compile(
     r"behead|murder|massacr|slain|slay|martyr|lives\b|life of|arrest|detain|abduct|kidnap|captur|hostage|"
     r"missing|gunned|neutrali[sz]|liquidat|perish|maim|hospitali|custody|seiz|apprehend|slaughter|"
     r"bodies|body\b|corpse|destroy|annihilat|throats?\b|(?:was|were)\s+(?:\w+\s+)?shot\b|"
-    r"sho(?:t|ots|oting)\b[^.,;]{1,40}\bin (?:the|his|her|their) \w+",
+    r"sho(?:t|ots|oting)\b[^.,;]{1,40}\bin (?:the|his|her|their) \w+|, (?:hitting|striking|hit|struck) ",
     re.I,
 )  # explicit zeros ("no casualties") are matched on every sentence's text, parsed or not
 
@@ -39,7 +39,8 @@ TITLE = -1  # the key of a title parsed apart from the text (pipeline.py)
 STEMS = (*(
     "kill dead death die dying wound injur hurt toll fatalit eliminat assassinat execut behead murder massacr slain "
     "slay martyr lives arrest detain abduct kidnap captur hostage missing gunned neutrali liquidat perish maim "
-    "hospitali custody seiz apprehend slaughter bodies body corpse destroy annihilat throat shot shoot"
+    "hospitali custody seiz apprehend slaughter bodies body corpse destroy annihilat throat shot shoot hitting "
+    "striking hit struck"
 ).split(), "life of")  # CANDIDATE's literal openings
 
 

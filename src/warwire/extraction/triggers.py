@@ -97,11 +97,21 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return Trigger(i, i + 1, SHOT, "left")  # "X was shot": killed or wounded, as the report goes on
     if low in ("shot", "shoots", "shooting") and tok.tag_ in ACTIVE_TAGS and _hit_in_body(tokens, i + 1):
         return Trigger(i, i + 1, SHOT, "right")  # "accidentally shot his uncle in the stomach"
+    if low in ("hitting", "striking", "hit", "struck") and tok.tag_ in ("VBG", "VBD") and _after_gunfire(tokens, i):
+        return Trigger(i, i + 1, SHOT, "right")  # "opened fire on the group, hitting four teenagers"
     return None
 
 
 BODY_PARTS = frozenset("head face neck chest back stomach abdomen arm arms leg legs foot feet hand hands shoulder "
                        "hip thigh knee buttocks torso side groin".split())
+
+
+_GUNFIRE = frozenset({"fire", "fired", "gunfire", "shots", "gunshots", "bullets", "rounds", "opened"})
+
+
+def _after_gunfire(tokens: list[Token], i: int) -> bool:
+    """'fired shots into the crowd, hitting four people': a hit told right after the shooting."""
+    return i > 1 and tokens[i - 1].text == "," and any(t.lower_ in _GUNFIRE for t in tokens[max(0, i - 12) : i])
 
 
 def _hit_in_body(tokens: list[Token], k: int) -> bool:
