@@ -43,6 +43,7 @@ def test_background_cues(sentence: str, year: int | None) -> None:
     ("Just days after the chemical attack a woman was killed by a roadside bomb in the town.", None),
     ("Fighting has killed 20 people in the city since Sunday, the monitor said.", None),
     ("A history teacher and his son were shot dead in the market by gunmen.", None),
+    ("Four days after two men were wounded by gunfire at the park, police have made no arrest.", None),
 ])
 def test_news_is_not_background(sentence: str, year: int | None) -> None:
     assert not is_background(sentence, year)
