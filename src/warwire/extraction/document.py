@@ -24,8 +24,8 @@ MONTH_NAMES = "January February March April May June July August September Octob
 
 # Sentences without one of these stems cannot hold a figure and are never parsed.
 CANDIDATE = re.compile(
-    r"kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|toll|fatalit|eliminat|assassinat|execut|"
-    r"behead|murder|massacr|slain|slay|martyr|lives\b|life of|arrest|detain|abduct|kidnap|captur|hostage|"
+    r"kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|toll|fatal|eliminat|assassinat|execut|"
+    r"behead|murder|massacr|slain|slay|martyr|lives\b|life of|['’]s life\b|arrest|detain|abduct|kidnap|captur|hostage|"
     r"missing|gunned|neutrali[sz]|liquidat|perish|maim|hospitali|custody|seiz|apprehend|slaughter|"
     r"bodies|body\b|corpse|destroy|annihilat|throats?\b|(?:was|were)\s+(?:\w+\s+)?shot\b|"
     r"sho(?:t|ots|oting)\b[^.,;]{1,40}\bin (?:the|his|her|their) \w+|, (?:hitting|striking|hit|struck) ",
@@ -37,11 +37,11 @@ TITLE = -1  # the key of a title parsed apart from the text (pipeline.py)
 
 
 STEMS = (*(
-    "kill dead death die dying wound injur hurt toll fatalit eliminat assassinat execut behead murder massacr slain "
+    "kill dead death die dying wound injur hurt toll fatal eliminat assassinat execut behead murder massacr slain "
     "slay martyr lives arrest detain abduct kidnap captur hostage missing gunned neutrali liquidat perish maim "
     "hospitali custody seiz apprehend slaughter bodies body corpse destroy annihilat throat shot shoot hitting "
     "striking hit struck"
-).split(), "life of")  # CANDIDATE's literal openings
+).split(), "life of", "'s life", "’s life")  # CANDIDATE's literal openings
 
 
 @cache

@@ -89,6 +89,8 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return Trigger(i, i + 1, lex.nouns[low], direction)
     if low in LIFE_VERBS and _lives_counted(tokens, i + 1):
         return Trigger(i, i + 1, "killed", "right")  # "claimed over 1,000 lives", "takes hundreds of lives"
+    if low in LIFE_VERBS and _a_life_claimed(tokens, i):
+        return Trigger(i, i + 1, "killed", "right")  # "a shooting that claimed a woman's life"
     if low in MANNER and (end := _to_death(tokens, i + 1)) is not None:
         return Trigger(i, end, "killed", "to death")  # "shot a man to death"
     if low in ("body", "corpse") and (_found(tokens, i + 1) or _found_active(tokens, i)):
@@ -144,6 +146,12 @@ def _after_with(tokens: list[Token], i: int) -> bool:
     while j >= 0 and (tokens[j].tag_ in ("JJ", "HYPH", "VBG", ",") or tokens[j].text == "-"):
         j -= 1
     return j >= 0 and tokens[j].lower_ == "with"
+
+
+def _a_life_claimed(tokens: list[Token], i: int) -> bool:
+    """'claimed a woman's life', 'took the teenager's life': one person's life."""
+    words = [t.lower_ for t in tokens[i + 1 : i + 6]]
+    return "life" in words and any(w in ("'s", "’s") for w in words[: words.index("life")])
 
 
 LIFE_VERBS = frozenset({"claim", "claims", "claimed", "claiming", "take", "takes", "took", "taking", "cost",

@@ -301,7 +301,8 @@ def pronoun_subject(tokens: list[Token], k: int, by_end: dict[int, Quantity]) ->
             j = first - 1  # "He was kidnapped from his home and killed"
         else:
             break
-    opens = j == 0 or tokens[j - 1].is_punct or tokens[j - 1].lower_ in ("later", "then", "and", "but", "when")
+    opens = j == 0 or tokens[j - 1].is_punct or tokens[j - 1].lower_ in ("later", "then", "and", "but", "when",
+                                                                         "where")
     if j < 0 or tokens[j].lower_ not in ("he", "she", "they") or not opens:
         return []
     plural = tokens[j].lower_ == "they"
