@@ -247,10 +247,11 @@ def _object_name(tokens: list[Token], k: int) -> Quantity | None:
 
 
 def _past_roles(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> int:
-    """'killing radio reporter and announcer Paul Marquez': the name after the bare role words."""
+    """'killing radio reporter and announcer Paul Marquez', 'the death of 21-year-old X': the name after the
+    bare role words (or an age)."""
     if k in by_start:
         return k
-    for j in range(k, min(len(tokens), k + 5)):
+    for j in range(k, min(len(tokens), k + 7)):
         if j in by_start:
             named = by_start[j]
             if named.head is None or tokens[named.head].tag_ != "NNP" or not named.definite:
@@ -259,8 +260,8 @@ def _past_roles(tokens: list[Token], k: int, by_start: dict[int, Quantity]) -> i
             if named.group == "unspecified":
                 named.group = next((g for g in roles if g and g != "unspecified"), "unspecified")
             return j
-        if not (tokens[j].tag_ in ("NN", "JJ", "NNP", "NNPS") or tokens[j].lower_ == "and"):
-            return k  # "National Conference leader Abdul Rashid", "Shiite scholar X"
+        if not (tokens[j].tag_ in ("NN", "JJ", "NNP", "NNPS", "CD", "HYPH") or tokens[j].lower_ == "and"):
+            return k  # "National Conference leader Abdul Rashid", "Shiite scholar X", "21-year-old X"
     return k
 
 
