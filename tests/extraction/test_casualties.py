@@ -313,6 +313,7 @@ def test_a_book_on_a_death_recalls_it(ex) -> None:
     ("A 30-year-old man was charged in the fatal shooting of his cousin.", 1),
     ("The boy was flown to a trauma centre, where he was pronounced dead.", 1),
     ("A man was charged in the shooting death of 19-year-old Marcus Reed, of Tulsa.", 1),
+    ("An 80-year-old woman was accidentally shot to death by her grandson, police said.", 1),
 ])
 def test_people_in_lists_with_descriptions_are_counted_once_each(figures, sentence: str, total: int) -> None:
     assert sum(value for _, _, value, _ in figures(sentence)) == total

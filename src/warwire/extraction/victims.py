@@ -38,7 +38,10 @@ def find_victims(
 ) -> list[Quantity]:
     if trig.direction == "to death":
         chain = _right_chain(tokens, trig.start + 1, by_start)  # "shot a man to death"
-        passive = trig.start > 0 and tokens[trig.start - 1].lower_ in ("was", "were")
+        before = trig.start - 1
+        while before > 0 and tokens[before].tag_ == "RB":
+            before -= 1  # "was accidentally shot to death"
+        passive = before >= 0 and tokens[before].lower_ in ("was", "were")
         if chain or not passive:
             return chain
         trig = Trigger(trig.start, trig.end, trig.outcome, "left")  # "was shot and stabbed to death"

@@ -19,8 +19,8 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
     trigger = k
     k -= 1
     while k >= 0 and (k + 1) not in by_end:
-        if tokens[k].lower_ in LEFT_SKIP or tokens[k].is_space:
-            k -= 1
+        if tokens[k].lower_ in LEFT_SKIP or tokens[k].is_space or tokens[k].tag_ == "RB":
+            k -= 1  # "was accidentally shot to death"
         elif tokens[k].lower_ == "other" and k > 0 and k in by_end:
             k -= 1  # "left one dead and one other injured"
         elif tokens[k].lower_ == "and" and k > 0 and tokens[k - 1].tag_ in ("VBN", "VBD"):
