@@ -85,16 +85,19 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
 
 
 ADDING = frozenset({"another", "additional", "further"})
+_OF_WOUNDS = re.compile(r"\b(?:of|from|to) (?:his|her|their|the) (?:wounds|injuries)")
 
 
 def _died_of_wounds(tokens: list[Token], trig: Trigger) -> bool:
     """'one of whom later died', 'died of his wounds a week later': a victim counted among the wounded
     first (claims.py takes such deaths out of the wounded figure)."""
+    if tokens[trig.start].lower_ not in ("died", "succumbed"):
+        return False
     before = tokens[trig.start - 1].lower_ if trig.start > 0 else ""
     words = " ".join(t.lower_ for t in tokens[trig.start : trig.start + 6])
-    later = before in ("later", "subsequently") or " later" in words
-    return tokens[trig.start].lower_ in ("died", "succumbed") and (
-        later or re.search(r"\b(?:of|from|to) (?:his|her|their|the) (?:wounds|injuries)", words) is not None)
+    return before in ("later", "subsequently") or " later" in words or _OF_WOUNDS.search(words) is not None
+
+
 def _mark_reference(figure: Figure, tokens: list[Token]) -> None:
     """Figures that point back at victims already told of (references.py) join the event told last
     instead of starting one: a part of them, the same toll counted anew, or the victims of "the attack"."""

@@ -14,6 +14,7 @@ from warwire.extraction.victims_before import (
     FINITE,
     PHRASE_TAGS,
     apposed,
+    bare_person,
     drop_apposition,
     lone_name,
     pronoun_subject,
@@ -229,11 +230,7 @@ def _described_further(tokens: list[Token], k: int, quantity: Quantity, chain: l
 
 
 def _shared_determiner(tokens: list[Token], k: int, before: Quantity) -> Quantity | None:
-    word = tokens[k].lower_ if k < len(tokens) else ""
-    if not (before.implicit and before.value == 1 and word in LEXICON.singular_person and tokens[k].tag_ == "NN"):
-        return None
-    group = LEXICON.victim_groups.get(word, "unspecified")
-    return Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, group, tokens[k].text, True, True)
+    return bare_person(tokens, k) if before.implicit and before.value == 1 else None
 
 
 def _object_name(tokens: list[Token], k: int) -> Quantity | None:

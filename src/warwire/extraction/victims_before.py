@@ -106,18 +106,26 @@ def _described_before(tokens: list[Token], comma: int, by_end: dict[int, Quantit
     return named if apposed(tokens, named, description) else None
 
 
+def bare_person(tokens: list[Token], k: int) -> Quantity | None:
+    """A singular person noun standing without a determiner of its own ('his father and brother'): one
+    person, of the group the lexicon gives the noun."""
+    word = tokens[k].lower_ if 0 <= k < len(tokens) else ""
+    if word not in LEXICON.singular_person or tokens[k].tag_ != "NN":
+        return None
+    group = LEXICON.victim_groups.get(word, "unspecified")
+    return Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, group, tokens[k].text, True, True)
+
+
 def _shared_owner(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> None:
     """'Dar's wife and bodyguard', 'his father and brother': a second person sharing the first one's
-    owner, added as a quantity of its own."""
-    word = tokens[k].lower_ if k >= 2 else ""
+    owner, added as a quantity of its own (leftwards; victims.py reads such lists rightwards)."""
     before = by_end.get(k - 1)
-    if (k + 1) in by_end or word not in LEXICON.singular_person or tokens[k].tag_ != "NN" \
-            or tokens[k - 1].lower_ != "and" or before is None or not before.person:
+    if k < 2 or (k + 1) in by_end or tokens[k - 1].lower_ != "and" or before is None or not before.person:
         return  # "his father and brother", "three police officers and civilian" (a lost article)
-    group = LEXICON.victim_groups.get(word, "unspecified")
-    person = Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, group, tokens[k].text, True, True)
-    person.definite = True
-    by_end[k + 1] = person
+    person = bare_person(tokens, k)
+    if person is not None:
+        person.definite = True
+        by_end[k + 1] = person
 
 
 def _past_place_of(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int:
