@@ -142,3 +142,18 @@ def test_gazetteer_import(runner: CliRunner, tmp_path: Path, monkeypatch: pytest
     assert result.exit_code == 0, result.stderr
     assert "added 1 places from SY.txt" in result.stderr
     assert (tmp_path / "home" / "gazetteer" / "SY.tsv.gz").exists()
+
+
+def test_extract_convention_fills_vague_best(runner: CliRunner) -> None:
+    text = "Afghan forces killed several insurgents in Zhari district on Monday, officials said.\n"
+    plain = runner.invoke(app, ["extract", "-", "--workers", "1"], input=text)
+    coded = runner.invoke(app, ["extract", "-", "--workers", "1", "--convention", "aan"], input=text)
+    assert plain.exit_code == coded.exit_code == 0, coded.output
+
+    def figure(out: str) -> list[tuple]:
+        return [(c["vague"], c["best"], c["convention"]) for e in json.loads(out)["events"] for c in e["casualties"]]
+
+    assert figure(plain.stdout) == [("several", None, None)]
+    assert figure(coded.stdout) == [("several", 3, "aan")]
+    bad = runner.invoke(app, ["extract", "-", "--convention", "nope"], input=text)
+    assert bad.exit_code == 2 and "unknown convention" in bad.output

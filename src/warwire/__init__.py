@@ -25,12 +25,13 @@ def extractor() -> Extractor:
 
 
 def extract(text: str, *, title: str | None = None, published: str | None = None,
-            outlet: str | None = None) -> Document:
-    """One article's text to a Document with its events and casualty claims."""
-    return extractor().extract(text, title=title, published=published, outlet=outlet)
+            outlet: str | None = None, convention: str | None = None) -> Document:
+    """One article's text to a Document with its events and casualty claims. `convention` ("acled",
+    "aan") fills `best` for vague words by that dataset's coding rules; by default it stays empty."""
+    return extractor().extract(text, title=title, published=published, outlet=outlet, convention=convention)
 
 
-def extract_many(records: Iterable[dict]) -> Iterator[Document | Failure]:
+def extract_many(records: Iterable[dict], *, convention: str | None = None) -> Iterator[Document | Failure]:
     """Records ({"id", "text" or "html", "title", "published", "outlet", "url"}) to Documents, streamed
     in input order; a record that cannot be read yields a Failure and the stream goes on."""
-    return extractor().extract_many(records)
+    return extractor().extract_many(records, convention=convention)

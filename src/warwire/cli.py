@@ -53,6 +53,8 @@ WorkersOpt = Annotated[int | None, typer.Option(min=1, help="Worker processes (d
 EngineOpt = Annotated[str, typer.Option(help="local (process pool) or ray (pip install 'warwire[ray]').")]
 RayAddressOpt = Annotated[str | None, typer.Option(help="Ray cluster address (engine ray); default: a local Ray.")]
 DbOpt = Annotated[str, typer.Option(help="Ledger database URL (SQLite or postgresql+psycopg://...).")]
+ConventionOpt = Annotated[str, typer.Option(
+    help="Coding convention for vague words: default (best left empty), acled, aan (data/conventions/).")]
 
 
 def warn(doc: str, message: str) -> None:
@@ -92,8 +94,22 @@ class Tally:
     failed: int = 0
 
 
-def checked(results: Iterable[Document | Failure], tally: Tally) -> Iterator[Document]:
-    """Documents only; each failure and each document warning becomes one line on stderr."""
+def _convention(name: str) -> str:
+    """The convention name, checked before any work starts (a clear error for a name not shipped)."""
+    from warwire.extraction import conventions
+
+    try:
+        conventions.load(name)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--convention") from exc
+    return name
+
+
+def checked(results: Iterable[Document | Failure], tally: Tally, convention: str = "default") -> Iterator[Document]:
+    """Documents only (vague words coded by `convention`); each failure and each document warning
+    becomes one line on stderr."""
+    from warwire.extraction import conventions
+
     for res in results:
         if isinstance(res, Failure):
             tally.failed += 1
@@ -102,7 +118,7 @@ def checked(results: Iterable[Document | Failure], tally: Tally) -> Iterator[Doc
         tally.done += 1
         for w in res.warnings:
             warn(res.doc, w)
-        yield res
+        yield conventions.apply(res, convention)
 
 
 def _input_size(paths: list[str]) -> tuple[int, int | None]:
@@ -168,6 +184,7 @@ def extract(
     workers: WorkersOpt = None,
     engine: EngineOpt = "local",
     ray_address: RayAddressOpt = None,
+    convention: ConventionOpt = "default",
 ) -> None:
     """Extract events and casualty claims from articles, streaming.
 
@@ -175,12 +192,13 @@ def extract(
     Each failed document and each document warning is one line on stderr ("warning: DOC: message");
     the batch goes on. Exit code 0 when every document was processed, 1 when any failed.
     """
+    convention = _convention(convention)
     records = read_records(paths, _published(published), max_bytes)
     tally = Tally()
     with ExitStack() as stack:
         writer = _writer(format.value, _open_output(output, stack))
         results = run_extraction(records, workers, engine, ray_address)
-        for doc in with_progress(checked(results, tally), paths, stack):
+        for doc in with_progress(checked(results, tally, convention), paths, stack):
             writer.write(doc)
     _finish(tally, "extracted")
 
@@ -200,6 +218,7 @@ def ingest(
     workers: WorkersOpt = None,
     engine: EngineOpt = "local",
     ray_address: RayAddressOpt = None,
+    convention: ConventionOpt = "default",
 ) -> None:
     """Extract articles and store them in the ledger: documents, claims, and linked events.
 
@@ -207,13 +226,14 @@ def ingest(
     """
     from warwire.ledger import Ledger
 
+    convention = _convention(convention)
     ledger = Ledger(db)
     tally = Tally()
     try:
         with ExitStack() as stack:
             records = read_records(paths, _published(published), max_bytes)
             results = run_extraction(records, workers, engine, ray_address)
-            docs = with_progress(checked(results, tally), paths, stack)
+            docs = with_progress(checked(results, tally, convention), paths, stack)
             report = ledger.ingest_documents(docs)
     finally:
         ledger.close()

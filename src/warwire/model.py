@@ -81,6 +81,7 @@ class Claim:
     evidence: list[Evidence]
     victims: str | None = None
     vague: str | None = None
+    convention: str | None = None  # the coding convention that set `best` for a vague word ('aan')
     claimed_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

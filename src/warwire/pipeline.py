@@ -12,6 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from warwire.extraction import conventions
 from warwire.extraction.document import CANDIDATE, TITLE, build_events, candidate_sentences
 from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.triggers import unhyphenate_deaths
@@ -55,22 +56,28 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        conventions.load(self.settings.convention)  # an unknown name fails here, not per document
         self.nlp: Language = spacy.load(self.settings.model, exclude=list(DISABLED))
         self.nlp.add_pipe("warwire_pos_from_tag", after="tagger")
         self.lexicon = load_lexicon()
 
     def extract(self, text: str, *, title: str | None = None, published: str | None = None,
-                outlet: str | None = None, doc_id: str = "text") -> Document:
+                outlet: str | None = None, doc_id: str = "text", convention: str | None = None) -> Document:
         record = Record(doc_id, text=text, title=title, published=published, outlet=outlet)
-        result = next(self.extract_many([record]))
+        result = next(self.extract_many([record], convention=convention))
         if isinstance(result, Failure):
             raise ValueError(result.message)
         return result
 
-    def extract_many(self, records: Iterable[Record | ReadError | dict]) -> Iterator[Document | Failure]:
+    def extract_many(self, records: Iterable[Record | ReadError | dict], *,
+                     convention: str | None = None) -> Iterator[Document | Failure]:
+        """`convention` (a name in data/conventions/) overrides the settings' for this call."""
+        name = convention or self.settings.convention
+        conventions.load(name)
         stream = iter(records)
         while batch := list(islice(stream, self.settings.docs_per_batch)):
-            yield from self._run_batch(batch)
+            for result in self._run_batch(batch):
+                yield conventions.apply(result, name) if isinstance(result, Document) else result
 
     def _run_batch(self, batch: list[Record | ReadError | dict]) -> list[Document | Failure]:
         jobs: list[_Job | Failure] = [self._prepare(item) for item in batch]

@@ -1,4 +1,4 @@
-"""Run settings in one object: the spaCy model, batching, input limits."""
+"""Run settings in one object: the spaCy model, batching, input limits, the coding convention."""
 
 from __future__ import annotations
 
@@ -16,3 +16,6 @@ class Settings:
     batch_size: int = 256  # sentences per nlp.pipe batch
     docs_per_batch: int = 64  # documents prepared together before parsing
     max_bytes: int = 10 * 1024 * 1024
+    # The coding convention that fills `best` for vague words (data/conventions/: "acled", "aan");
+    # "default" leaves it empty.
+    convention: str = "default"

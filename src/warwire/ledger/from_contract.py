@@ -22,6 +22,7 @@ def claim_from_dict(d: dict[str, Any]) -> Claim:
         evidence=[Evidence(e["quote"], e["start"], e["end"]) for e in d.get("evidence") or []],
         victims=d.get("victims"),
         vague=d.get("vague"),
+        convention=d.get("convention"),
         claimed_by=d.get("claimed_by"),
     )
 

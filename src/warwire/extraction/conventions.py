@@ -1,0 +1,62 @@
+"""Coding conventions: the number a dataset codes for a vague word ('several' = 3 under AAN's ISAF scheme).
+
+warwire's own reading leaves `best` empty for a vague word (the default convention, `None`). A named
+convention (data/conventions/NAME.json, sources in data/SOURCES.md) fills only that empty `best`: the claim
+keeps its vague word, its low and high, and names the convention that filled it in `convention`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from warwire.model import Document
+
+DEFAULT = "default"  # best stays empty for a vague word
+
+
+@dataclass(frozen=True)
+class Convention:
+    name: str
+    best: dict[str, int]  # vague word as written, lowercased -> the number coded
+
+
+def names() -> list[str]:
+    """The conventions shipped, the default first."""
+    folder = resources.files("warwire.data").joinpath("conventions")
+    return [DEFAULT, *sorted(p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json"))]
+
+
+@cache
+def load(name: str) -> Convention | None:
+    """The convention called `name`; None for the default. A name not shipped is a ValueError."""
+    if name in (DEFAULT, ""):
+        return None
+    if name not in names():
+        raise ValueError(f"unknown convention {name!r}; known: {', '.join(names())}")
+    raw = json.loads(resources.files("warwire.data").joinpath(f"conventions/{name}.json").read_text("utf-8"))
+    return Convention(raw["name"], {_key(k): int(v) for k, v in raw["best"].items()})
+
+
+def _key(word: str) -> str:
+    return re.sub(r"\s+", " ", word.strip().lower())
+
+
+def apply(doc: Document, name: str | None) -> Document:
+    """Fill `best` of the document's vague claims under convention `name` (in place; the document back)."""
+    convention = load(name or DEFAULT)
+    if convention is None:
+        return doc
+    for event in doc.events:
+        for claim in event.casualties:
+            if claim.best is not None or claim.qualifier != "vague" or not claim.vague:
+                continue
+            best = convention.best.get(_key(claim.vague))
+            if best is None:
+                continue
+            claim.best = best
+            claim.convention = convention.name
+    return doc
