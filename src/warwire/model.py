@@ -1,4 +1,4 @@
-"""The data model every stage shares: Document, Evidence, Claim, Event, Place, Actor, PartialDate.
+"""The data model every stage shares: Document, Evidence, Claim, Claimant, Event, Place, Actor, PartialDate.
 
 Stages read and write these; nothing below this module imports a stage. `to_dict()` gives the
 shape of `../shared/contract/events.schema.json` (one line of `warwire extract --format jsonl`).
@@ -20,6 +20,10 @@ Group = Literal["state_forces", "armed_groups", "civilians", "unspecified"]
 Qualifier = Literal["exact", "at_least", "at_most", "approximately", "vague"]
 DatePrecision = Literal["day", "days", "week", "month", "year", "unknown"]
 GeoPrecision = Literal["point", "town", "near_town", "admin2", "admin1", "country", "unknown"]
+ClaimantKind = Literal[
+    "monitor", "government", "military", "armed_group", "medical", "civil_defence", "un_agency", "ngo", "police",
+    "local_official", "media", "witness_or_family", "anonymous",
+]
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,30 @@ class Evidence:
         return _flat(self)
 
 
+@dataclass(frozen=True)
+class Claimant:
+    """Who a figure is attributed to, as an entity: `id` and `name` canonical (from the claimant table, else
+    of the normalised name), `side` the actor name when the claimant is a party to the fighting, `as_written`
+    the attribution words in the text, `via` the agency that relayed it."""
+
+    id: str
+    name: str
+    kind: ClaimantKind
+    side: str | None = None
+    as_written: str | None = None
+    via: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Claimant | None:
+        if not data or not data.get("id"):
+            return None
+        return cls(data["id"], data.get("name") or data["id"], data.get("kind") or "anonymous", data.get("side"),
+                   data.get("as_written"), data.get("via"))
+
+
 @dataclass
 class Claim:
     """One casualty figure for one outcome and victim group, with who claimed it."""
@@ -82,11 +110,13 @@ class Claim:
     victims: str | None = None
     vague: str | None = None
     convention: str | None = None  # the coding convention that set `best` for a vague word ('aan')
-    claimed_by: str | None = None
+    claimed_by: str | None = None  # the claimant's name as a person would read it
+    claimant: Claimant | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = _flat(self)
         data["evidence"] = [e.to_dict() for e in self.evidence]
+        data["claimant"] = self.claimant.to_dict() if self.claimant else None
         return data
 
 

@@ -8,7 +8,10 @@ source; an indefinite 'a UK-based monitor' to the organisation the next sentence
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from warwire.extraction.claimants import claimant_table
+from warwire.model import Claimant
 
 VERBS = (
     r"said|says|say|reported|reports|told|tells|announced|announces|stated|states|claimed|claims|confirmed|"
@@ -130,6 +133,28 @@ def resolve_attributions(found: list[Attribution | None]) -> list[str | None]:
         else:
             out.append(_antecedent(attribution.claimant, named))
     return out
+
+
+def resolve_claimants(found: list[Attribution | None]) -> list[tuple[str | None, Claimant | None]]:
+    """Per sentence, the claimant's name as written after resolution and the claimant as an entity.
+
+    A body named in a document that also names one of its organs as a speaker ("according to the Russian
+    Defense Ministry" beside "the Ministry's Center for Reconciliation said") is that organ: outlets name the
+    parent for the organ's statement."""
+    table = claimant_table()
+    out: list[tuple[str | None, Claimant | None]] = []
+    for attribution, name in zip(found, resolve_attributions(found), strict=True):
+        if name is None:
+            out.append((None, None))
+        else:
+            out.append((name, table.claimant(name, as_written=attribution.claimant if attribution else None)))
+    organs = {}
+    for _, claimant in out:
+        entry = table.entries.get(claimant.id) if claimant else None
+        if entry is not None and entry.part_of:
+            organs.setdefault(entry.part_of, claimant)
+    return [(name, replace(organs[c.id], as_written=c.as_written, via=c.via) if c and c.id in organs else c)
+            for name, c in out]
 
 
 def _antecedent(generic: str, named: list[str]) -> str | None:

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from warwire.extraction.casualties import Figure
-from warwire.model import Claim, Evidence
+from warwire.model import Claim, Claimant, Evidence
 
 
 class _Sentence:  # the shape merge_figures needs from a sentence (events.SentenceInfo)
     start: int
     text: str
     headline: bool
-    claimant: str | None
+    claimed_by: str | None
+    claimant: Claimant | None
 
 
 def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str, _Sentence]]) -> list[Claim]:
@@ -181,7 +182,7 @@ def _told_claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence
     known_lows = [v for v in lows if v is not None]
     # One open-ended mention ("at least 40") leaves the claim open-ended.
     high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-    claimant = sentence.claimant or next((s.claimant for _, s in mentions if s.claimant), None)
+    said = sentence if sentence.claimed_by else next((s for _, s in mentions if s.claimed_by), sentence)
     return Claim(
         outcome=outcome,  # type: ignore[arg-type]
         group=group,  # type: ignore[arg-type]
@@ -193,7 +194,8 @@ def _told_claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence
         evidence=_evidence(mentions),
         victims=q.victims,
         vague=q.vague,
-        claimed_by=claimant,
+        claimed_by=said.claimed_by,
+        claimant=said.claimant,
     )
 
 
@@ -211,5 +213,6 @@ def _zero_claims(zeros: list[tuple[str, _Sentence]], present: set[str]) -> list[
         if outcome in present or outcome in out:
             continue
         evidence = [Evidence(sentence.text, sentence.start, sentence.start + len(sentence.text))]
-        out[outcome] = Claim(outcome, "unspecified", 0, "exact", 0, 0, 0, evidence, claimed_by=sentence.claimant)  # type: ignore[arg-type]
+        out[outcome] = Claim(outcome, "unspecified", 0, "exact", 0, 0, 0, evidence, claimed_by=sentence.claimed_by,
+                             claimant=sentence.claimant)  # type: ignore[arg-type]
     return list(out.values())

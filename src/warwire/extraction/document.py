@@ -9,7 +9,7 @@ from functools import cache
 import ahocorasick
 from spacy.tokens import Doc
 
-from warwire.extraction.attribution import find_attribution, resolve_attributions
+from warwire.extraction.attribution import find_attribution, resolve_claimants
 from warwire.extraction.background import in_parentheses, is_aggregate, is_background
 from warwire.extraction.casualties import find_figures, find_zero_figures
 from warwire.extraction.context import DateRef, date_ref, in_stamp, is_locative, is_setting, place_ref
@@ -76,9 +76,9 @@ def build_events(
     _count_plural_pronouns(infos)
     _settle_shootings(infos, doc.text)
     _aggregates_as_context(infos)
-    claimants = resolve_attributions([find_attribution(i.text) for i in infos])
-    for info, claimant in zip(infos, claimants, strict=True):
-        info.claimant = claimant
+    for info, (said, claimant) in zip(infos, resolve_claimants([find_attribution(i.text) for i in infos]),
+                                      strict=True):
+        info.claimed_by, info.claimant = said, claimant
     weekday = dateline_weekday_hint(doc.text, doc.published)
     text = doc.text
     place_refs = [(m.start, place_ref(m, e)) for m, e in places

@@ -13,7 +13,7 @@ from warwire.extraction.casualties import Figure
 from warwire.extraction.claims import merge_figures
 from warwire.extraction.context import DateRef, PlaceRef
 from warwire.extraction.roundups import SEPARATE, fold_into_headline_total
-from warwire.model import Event, EventDate, Place
+from warwire.model import Claimant, Event, EventDate, Place
 
 
 @dataclass
@@ -26,7 +26,8 @@ class SentenceInfo:
     dates: list[DateRef] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     zeros: list[str] = field(default_factory=list)  # outcomes stated as zero
-    claimant: str | None = None
+    claimed_by: str | None = None  # the claimant's name as a person reads it
+    claimant: Claimant | None = None
     background: bool = False
 
 

@@ -66,7 +66,8 @@ def union_actors(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def reports_of(members: list[dict[str, Any]]) -> list[Report]:
     return [
         Report(
-            c["outcome"], c["group"], c["low"], c["best"], c["high"], c["claimed_by"], m["outlet"], m["doc"]
+            c["outcome"], c["group"], c["low"], c["best"], c["high"], c["claimed_by"], m["outlet"], m["doc"],
+            c.get("claimant"),
         )
         for m in members
         for c in m["claims"]
@@ -120,6 +121,7 @@ def detail(event_id: str, members: list[dict[str, Any]]) -> dict[str, Any]:
                         "best",
                         "high",
                         "claimed_by",
+                        "claimant",
                         "victims",
                     )
                 }

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from warwire.model import Actor, Claim, Document, Event, EventDate, Evidence, PartialDate, Place
+from warwire.model import Actor, Claim, Claimant, Document, Event, EventDate, Evidence, PartialDate, Place
 
 
 def claim_from_dict(d: dict[str, Any]) -> Claim:
@@ -24,6 +24,7 @@ def claim_from_dict(d: dict[str, Any]) -> Claim:
         vague=d.get("vague"),
         convention=d.get("convention"),
         claimed_by=d.get("claimed_by"),
+        claimant=Claimant.from_dict(d.get("claimant")),
     )
 
 

@@ -326,6 +326,8 @@ def _insert_events(
             "high": c.high,
             "claimed_by": c.claimed_by,
             "quote": " … ".join(e.quote for e in c.evidence) or None,
+            "claimant": c.claimant.to_dict() if c.claimant else None,
+            "claimant_id": c.claimant.id if c.claimant else None,
         }
         for i, ev in enumerate(doc.events)
         for c in ev.casualties

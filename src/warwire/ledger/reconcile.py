@@ -1,9 +1,10 @@
 """Casualty reconciliation across the reports of one ledger event (UCDP-style low/best/high).
 
 Rule, per outcome and victim group:
-1. Reports are grouped by *source*: the normalised claimant (`claimant_key`), or the outlet when the
-   outlet states the figure in its own voice. Two outlets relaying one claimant (Sputnik and TASS both
-   quoting the Russian Reconciliation Centre) are one source, counted once.
+1. Reports are grouped by *source*: the claimant's id (a claim without a claimant object: its normalised
+   `claimed_by`, `claimant_key`), or the outlet when the outlet states the figure in its own voice. Two
+   outlets relaying one claimant (Sputnik and TASS both quoting the Russian Reconciliation Centre) are one
+   source, counted once.
 2. Within a source, later or repeated figures are merged: low = min, high = max, best = max of its bests
    (a source's updated toll usually supersedes, and rises).
 3. Across independent sources: low = the lowest credible figure (min of the sources' lows), high = the
@@ -11,15 +12,20 @@ Rule, per outcome and victim group:
    UCDP's conservative habit); with one source its best.
 Flags: `disagreement:<outcome>/<group>` when two sources' [low, high] ranges do not overlap;
 `party_claim:<claimant>` when the claimant is a belligerent reporting its enemy's losses (a state body such
-as a ministry of defence claiming armed_groups killed, or an armed group claiming state_forces killed).
+as a ministry of defence claiming armed_groups killed, or an armed group claiming state_forces killed), and
+`party_own_claim:<claimant>` when it reports its own side's losses. A claimant object's `side` (an actor of
+data/actors.json) says which side it is on; without one, words of the name do (`party_side`).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from warwire.ledger.features import tables
@@ -37,6 +43,7 @@ class Report:
     claimed_by: str | None
     outlet: str | None
     doc: str
+    claimant: dict[str, Any] | None = None  # model.Claimant as a dict
 
 
 def claimant_key(name: str | None) -> str:
@@ -52,6 +59,8 @@ def claimant_key(name: str | None) -> str:
 
 
 def source_key(r: Report) -> str:
+    if r.claimant and r.claimant.get("id"):
+        return r.claimant["id"]
     if r.claimed_by:
         return claimant_key(r.claimed_by)
     return "outlet:" + claimant_key(r.outlet or r.doc)
@@ -65,6 +74,38 @@ def party_side(claimant: str | None) -> str | None:
         if any(f" {w} " in key or f" {w} " in raw for w in words):
             return side
     return None
+
+
+@cache
+def _actor_categories() -> dict[str, str]:
+    text = resources.files("warwire.data").joinpath("actors.json").read_text(encoding="utf-8")
+    return {a["name"]: a["category"] for a in json.loads(text)["actors"]}
+
+
+STATE_CATEGORIES = frozenset({"state_forces", "external_forces"})
+
+
+def report_side(r: Report) -> str | None:
+    """'state' or 'armed' when the report's claimant is a party to the fighting, else None."""
+    if r.claimant and r.claimant.get("id"):
+        actor = r.claimant.get("side")
+        if not actor:
+            return None
+        return "state" if _actor_categories().get(actor, "state_forces") in STATE_CATEGORIES else "armed"
+    return party_side(r.claimed_by) if r.claimed_by else None
+
+
+def party_claim(r: Report) -> str | None:
+    """'enemy' when a party's claim is about its enemy's losses, 'own' when about its own side's, else None."""
+    side = report_side(r)
+    if side is None or r.group not in ("state_forces", "armed_groups"):
+        return None
+    own = "state_forces" if side == "state" else "armed_groups"
+    return "own" if r.group == own else "enemy"
+
+
+def claimant_label(r: Report) -> str:
+    return (r.claimant or {}).get("id") or r.claimed_by or ""
 
 
 def _range(r: Report) -> tuple[int | None, int | None, int | None]:
@@ -120,19 +161,15 @@ def reconcile_group(reports: list[Report]) -> dict[str, Any]:
     }
 
 
-def _party_flag(r: Report) -> bool:
-    side = party_side(r.claimed_by) if r.claimed_by else None
-    return (side == "state" and r.group == "armed_groups") or (side == "armed" and r.group == "state_forces")
-
-
 def reconcile(reports: Iterable[Report]) -> tuple[list[dict[str, Any]], list[str]]:
     """All outcome/group figures of one ledger event, and its flags."""
     groups: dict[tuple[str, str], list[Report]] = defaultdict(list)
     flags: set[str] = set()
     for r in reports:
         groups[(r.outcome, r.group)].append(r)
-        if _party_flag(r):
-            flags.add(f"party_claim:{r.claimed_by}")
+        about = party_claim(r)
+        if about:
+            flags.add(f"{'party_claim' if about == 'enemy' else 'party_own_claim'}:{claimant_label(r)}")
     figures = []
     for (outcome, group), rs in sorted(groups.items()):
         fig = {"outcome": outcome, "group": group, **reconcile_group(rs)}

@@ -85,6 +85,8 @@ claims = Table(
     Column("high", Integer),
     Column("claimed_by", Text),
     Column("quote", Text),
+    Column("claimant", JSON),  # model.Claimant as a dict (migration 0003)
+    Column("claimant_id", String(128), index=True),
 )
 
 ledger_events = Table(
