@@ -1,11 +1,11 @@
-"""The casualty lexicon (data/lexicon/casualties.json), loaded once into lookup tables."""
+"""The casualty lexicon (data/lang/<code>/casualties.json), loaded once per language into lookup tables."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
+
+from warwire import data
 
 # Forms the regular rules get wrong, and the verbs of intention that make a killing unreal.
 IRREGULAR = {
@@ -70,9 +70,14 @@ def _split(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.lower().split())
 
 
+def load(lang: str = data.DEFAULT_LANG) -> Lexicon:
+    """The lexicon of a language, read once (`load()` and `load("en")` are the same object)."""
+    return _load(lang)
+
+
 @cache
-def load() -> Lexicon:
-    raw = json.loads(resources.files("warwire.data").joinpath("lexicon/casualties.json").read_text("utf-8"))
+def _load(lang: str) -> Lexicon:
+    raw = data.load_json("casualties.json", lang)
     verbs, intrans, adjs, nouns, phrases = {}, {}, {}, {}, {}
     for outcome, entry in raw["triggers"].items():
         verbs.update(dict.fromkeys(entry["verbs"] + entry.get("person_verbs", []), outcome))
@@ -98,15 +103,14 @@ def load() -> Lexicon:
         vague=vague,
         not_victims=frozenset(raw["not_victim_nouns"]),
         name_words=frozenset(raw["name_words"]),
-        demonyms=_demonyms(),
+        demonyms=_demonyms(lang),
         person_verbs=frozenset(raw["triggers"]["killed"]["person_verbs"]),
     )
 
 
-def _demonyms() -> frozenset[str]:
-    """Demonyms from the gazetteer's table, with their plurals ('Iraqi' -> 'iraqis')."""
-    text = resources.files("warwire.data").joinpath("gazetteer/demonyms.tsv").read_text("utf-8")
-    words = {line.split("\t")[0].lower() for line in text.splitlines() if line and not line.startswith("#")}
+def _demonyms(lang: str) -> frozenset[str]:
+    """Demonyms from the language's table, with their plurals ('Iraqi' -> 'iraqis')."""
+    words = {line.split("\t")[0].lower() for line in data.lines("demonyms.tsv", lang)}
     words = {w for w in words if " " not in w}
     return frozenset(words | {w + "s" for w in words} | {"kurds", "kurd", "arabs", "jews", "christians",
                                                          "muslims", "sunnis", "shiites", "alawites", "druze"})

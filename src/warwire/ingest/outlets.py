@@ -7,17 +7,17 @@ Sputnik news agency") is a source of the story, not its outlet.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
+
+from warwire import data
 
 TOP_CHARS = 1500  # the headline, dateline and first paragraphs of a scraped page
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    table = json.loads(resources.files("warwire.data").joinpath("outlets.json").read_text(encoding="utf-8"))
+    table = data.load_json("outlets.json")
     spellings = {alias: name for name, aliases in table.items() if not name.startswith("_") for alias in aliases}
     names = "|".join(re.escape(a) for a in sorted(spellings, key=len, reverse=True))
     # "/TASS/", "(Reuters)", "(AFP) -" after an upper-case city; never inside a sentence's words.

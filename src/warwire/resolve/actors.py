@@ -22,18 +22,17 @@ Patrons ("Ankara-backed", "Turkey-backed militants", "militants backed by Iran")
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib.resources import files
 from itertools import accumulate
 
 import ahocorasick
 from anyascii import anyascii
 
+from warwire.data import load_json
 from warwire.model import Actor, Group
 from warwire.resolve.openings import caseless, literal_openings
 
@@ -179,7 +178,7 @@ def _state_aliases(data: dict, entries: dict[str, tuple]) -> None:
 
 @cache
 def _table() -> _Table:
-    data = json.loads(files("warwire.data").joinpath("actors.json").read_text(encoding="utf-8"))
+    data = load_json("actors.json")
     actors = {
         a["name"]: ActorInfo(
             a["name"], a["category"], a.get("country"), tuple(a["aliases"]), tuple(a["former"])

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, product
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from warwire.resolve.gazetteer import DATA_DIR, Entry, load, norm, norm_token, words_and_gaps
+from warwire import data
+from warwire.resolve.gazetteer import Entry, load, norm, norm_token, words_and_gaps
 
 MAX_WORDS = 5
 # Lowercase words allowed inside a capitalised place name ("Dayr al-Zor", "Rio de Janeiro").
@@ -140,23 +140,15 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    words = _data_words(DATA_DIR / "stopwords.txt")
+    words = [w for line in data.lines("place_stopwords.txt", data.DEFAULT_LANG) for w in line.split()]
     return frozenset(norm_token(w) for w in words)
 
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    rows = (line.split("\t") for line in _data_lines(DATA_DIR / "demonyms.tsv"))
+    rows = (line.split("\t") for line in data.lines("demonyms.tsv", data.DEFAULT_LANG))
     return {norm(name): cc.strip() for name, cc in rows}
 
-
-def _data_lines(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [ln for ln in lines if ln.strip() and not ln.startswith("#")]
-
-
-def _data_words(path: Path) -> list[str]:
-    return [w for line in _data_lines(path) for w in line.split()]
 
 
 def _capitalised(word: str) -> bool:
