@@ -27,7 +27,7 @@ from warwire.ledger.blocks import BlockIndex
 from warwire.ledger.features import Mention, TermStats
 from warwire.ledger.link import LONG_DAYS, _neighbour_months, assign, doc_mentions
 from warwire.ledger.schema import claims, doc_events, documents, ledger_events, links
-from warwire.ledger.store import make_engine, upgrade
+from warwire.ledger.store import LINK_LOCK, lock, make_engine, upgrade, writing
 from warwire.model import Document, PartialDate
 
 # statements built once: SQLAlchemy then reuses their cache key and compiled form (a fifth of the cost
@@ -57,6 +57,7 @@ class IngestReport:
     events: int = 0
     merged: int = 0
     new_ledger_events: int = 0
+    bridged: int = 0  # ledger events merged into another by a report that matches both
     stored_docs: list[str] = field(default_factory=list)
 
 
@@ -106,8 +107,10 @@ class Ledger:
         BATCH_SECONDS have passed (the SQL blocking reads the rows of earlier documents: one each). False
         when `todo` is exhausted."""
         more, t0 = False, time.monotonic()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
+            lock(conn, LINK_LOCK)  # PostgreSQL: one linking transaction at a time (SQLite: the write lock)
             self._synced, self._pending = False, _Pending()
+            self._terms.refresh(conn)  # documents other processes stored meanwhile count in the idf
             for doc in todo:
                 report.seen += 1
                 self._ingest_one(conn, doc, report)
@@ -135,6 +138,7 @@ class Ledger:
               "data": {**data, LINK_TERMS: sorted(terms)}, "ingested_at": datetime.now(UTC)}],
         ).scalar()  # fmt: skip
         self._terms.shas.add(sha)
+        self._terms.last = max(self._terms.last, doc_id or 0)
         if doc_id is None:  # stored by another process since the hashes were read
             report.skipped += 1
             return
@@ -243,17 +247,29 @@ class _TermCache:
         self.by_doc: dict[int, frozenset[str]] = {}
         self.shas: set[str] = set()  # of the stored documents (this process's own added as it stores them)
         self._stats: TermStats | None = None
+        self.last = 0  # the highest document row id read or stored
 
     def stats(self, conn: Connection) -> TermStats:
         if self._stats is None:
             self._stats = TermStats()
-            q = select(documents.c.id, documents.c.sha256, documents.c.data[LINK_TERMS])
-            for doc_id, sha, terms in conn.execute(q):
-                self.shas.add(sha)
-                self.by_doc[doc_id] = frozenset(terms or ())
-                if terms:  # as link_documents: documents without text do not count
-                    self._stats.add(self.by_doc[doc_id])
+            self.refresh(conn)
         return self._stats
+
+    def refresh(self, conn: Connection) -> None:
+        """Read the documents stored since the last read (by another process: this one's own are added as
+        it stores them). Called at the start of each write transaction, which holds the ledger's write (or
+        link) lock: ids then grow in commit order, so `id > last` misses nothing."""
+        if self._stats is None:
+            self.stats(conn)
+            return
+        q = select(documents.c.id, documents.c.sha256, documents.c.data[LINK_TERMS]).where(
+            documents.c.id > self.last).order_by(documents.c.id)  # fmt: skip
+        for doc_id, sha, terms in conn.execute(q):
+            self.shas.add(sha)
+            self.by_doc[doc_id] = frozenset(terms or ())
+            if terms:  # as link_documents: documents without text do not count
+                self._stats.add(self.by_doc[doc_id])
+            self.last = doc_id
 
     def put(self, doc_id: int, terms: frozenset[str], conn: Connection) -> None:
         self.by_doc[doc_id] = terms

@@ -1,29 +1,67 @@
-"""Engine creation and schema migration: SQLite (WAL, foreign keys on) or PostgreSQL."""
+"""Engine creation and schema migration: SQLite (WAL, foreign keys on) or PostgreSQL.
+
+Several processes may write one ledger at once:
+- SQLite: WAL (readers never wait for the writer), a busy timeout (a writer waits for the other's
+  transaction instead of failing with "database is locked"), and write transactions that take the write lock
+  when they begin (BEGIN IMMEDIATE, see `writing`): a transaction that read first and wrote second could not
+  wait for the lock (SQLite refuses to upgrade a read snapshot another writer has since made stale).
+- PostgreSQL: transaction-level advisory locks: one for migrations, one that serialises linking (`lock`).
+Migrations run in one such write transaction, so a second process waits and then finds the schema at head.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_SECONDS = 120.0  # how long a SQLite writer waits for another's transaction (migrations included)
+# PostgreSQL advisory lock keys (any bigint; these spell "wwmigr" and "wwlink")
+MIGRATION_LOCK = 0x77776D696772
+LINK_LOCK = 0x77776C696E6B
+_IMMEDIATE = "warwire_immediate"  # execution option: this connection's transactions take the write lock
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API connection
+    dbapi_conn.isolation_level = None  # the driver's own implicit BEGIN off: `_sqlite_begin` issues it
     cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_IMMEDIATE) else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     engine = create_engine(url, future=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction: on SQLite it holds the write lock from its start (waiting up to BUSY_SECONDS)."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_IMMEDIATE: True})
+        with conn.begin():
+            yield conn
+
+
+def lock(conn: Connection, key: int) -> None:
+    """PostgreSQL: hold advisory lock `key` until the transaction ends (SQLite: `writing` already serialises)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -36,8 +74,9 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database schema to `revision` (idempotent)."""
+    """Bring the database schema to `revision` (idempotent; concurrent callers run it one at a time)."""
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
+    with writing(engine) as conn:
+        lock(conn, MIGRATION_LOCK)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
