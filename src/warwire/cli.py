@@ -52,6 +52,7 @@ MaxBytesOpt = Annotated[int, typer.Option(help="Refuse files (and JSONL lines) l
 WorkersOpt = Annotated[int | None, typer.Option(min=1, help="Worker processes (default: all cores; 1: in process).")]
 EngineOpt = Annotated[str, typer.Option(help="local (process pool) or ray (pip install 'warwire[ray]').")]
 RayAddressOpt = Annotated[str | None, typer.Option(help="Ray cluster address (engine ray); default: a local Ray.")]
+DocTimeoutOpt = Annotated[float, typer.Option(min=0, help="Seconds one document may take (0: no limit).")]
 DbOpt = Annotated[str, typer.Option(help="Ledger database URL (SQLite or postgresql+psycopg://...).")]
 ConventionOpt = Annotated[str, typer.Option(
     help="Coding convention for vague words: default (best left empty), acled, aan (data/conventions/).")]
@@ -79,13 +80,17 @@ def read_records(paths: list[str], published: str | None, max_bytes: int) -> Ite
 
 
 def run_extraction(
-    records: Iterable[Record | ReadError], workers: int | None, engine: str = "local", ray_address: str | None = None
+    records: Iterable[Record | ReadError], workers: int | None, engine: str = "local", ray_address: str | None = None,
+    doc_timeout: float | None = None,
 ) -> Iterator[Document | Failure]:
     """In this process (one worker), a process pool (all cores by default) or Ray; same output, same order."""
     from warwire.scale import default_workers
     from warwire.scale import run_extraction as scaled
+    from warwire.settings import Settings
 
-    return iter(scaled(records, workers=workers or default_workers(), engine=engine, ray_address=ray_address))
+    settings = Settings() if doc_timeout is None else dataclasses.replace(Settings(), doc_timeout=doc_timeout)
+    return iter(scaled(records, workers=workers or default_workers(), engine=engine, ray_address=ray_address,
+                       settings=settings))
 
 
 @dataclasses.dataclass
@@ -185,6 +190,7 @@ def extract(
     engine: EngineOpt = "local",
     ray_address: RayAddressOpt = None,
     convention: ConventionOpt = "default",
+    doc_timeout: DocTimeoutOpt = 30.0,
 ) -> None:
     """Extract events and casualty claims from articles, streaming.
 
@@ -197,9 +203,13 @@ def extract(
     tally = Tally()
     with ExitStack() as stack:
         writer = _writer(format.value, _open_output(output, stack))
-        results = run_extraction(records, workers, engine, ray_address)
+        results = run_extraction(records, workers, engine, ray_address, doc_timeout)
         for doc in with_progress(checked(results, tally, convention), paths, stack):
-            writer.write(doc)
+            try:
+                writer.write(doc)
+            except Exception as exc:  # noqa: BLE001 - a record no writer can take fails alone
+                tally.done, tally.failed = tally.done - 1, tally.failed + 1
+                warn(doc.doc, f"could not be written: {type(exc).__name__}: {exc}")
     _finish(tally, "extracted")
 
 
@@ -219,6 +229,7 @@ def ingest(
     engine: EngineOpt = "local",
     ray_address: RayAddressOpt = None,
     convention: ConventionOpt = "default",
+    doc_timeout: DocTimeoutOpt = 30.0,
 ) -> None:
     """Extract articles and store them in the ledger: documents, claims, and linked events.
 
@@ -232,7 +243,7 @@ def ingest(
     try:
         with ExitStack() as stack:
             records = read_records(paths, _published(published), max_bytes)
-            results = run_extraction(records, workers, engine, ray_address)
+            results = run_extraction(records, workers, engine, ray_address, doc_timeout)
             docs = with_progress(checked(results, tally, convention), paths, stack)
             report = ledger.ingest_documents(docs)
     finally:

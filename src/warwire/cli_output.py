@@ -7,13 +7,26 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from typing import Any, Protocol, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from warwire.export.csv import CLAIM_COLUMNS, claim_rows
+from warwire.export.csv import CLAIM_COLUMNS, claim_rows, safe_row
 from warwire.model import Claim, Document, Event
+
+# Terminal control: CSI (ESC [ ... final byte), OSC (ESC ] ... BEL or ESC \\), any other ESC pair, and the
+# remaining C0/C1 controls but tab and newline. Text from documents reaches the terminal only through `shown`.
+TERMINAL_CONTROL = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?|\x9b[0-?]*[ -/]*[@-~]"
+                              r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(value: object) -> str:
+    """A value as safe terminal text: control sequences stripped, rich markup escaped."""
+    return escape(TERMINAL_CONTROL.sub("", "" if value is None else str(value)))
+
 
 QUALIFIER_WORDS = {"at_least": "at least", "at_most": "up to", "approximately": "about"}
 
@@ -27,7 +40,11 @@ class JsonlWriter:
         self.fh = fh
 
     def write(self, doc: Document) -> None:
-        self.fh.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        line = json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
+        try:
+            self.fh.write(line)
+        except UnicodeEncodeError:  # a lone surrogate the ingest did not see (a library caller's Document)
+            self.fh.write(json.dumps(doc.to_dict()) + "\n")
 
 
 class CsvWriter:
@@ -38,7 +55,7 @@ class CsvWriter:
         self.writer.writeheader()
 
     def write(self, doc: Document) -> None:
-        self.writer.writerows(claim_rows(doc))
+        self.writer.writerows(safe_row(row) for row in claim_rows(doc))
 
 
 class TableWriter:
@@ -91,18 +108,19 @@ def event_place(ev: Event) -> str:
 
 def doc_table(doc: Document) -> Table:
     published = doc.published.iso() if doc.published else None
-    title = f"[bold]{doc.doc}[/]" + (f" — {doc.title}" if doc.title else "")
-    caption = " · ".join(x for x in (doc.outlet, published and f"published {published}") if x)
+    title = f"[bold]{shown(doc.doc)}[/]" + (f" — {shown(doc.title)}" if doc.title else "")
+    caption = " · ".join(x for x in (shown(doc.outlet) if doc.outlet else None,
+                                     published and f"published {published}") if x)
     table = Table(title=title, caption=caption or None, title_justify="left", show_lines=True)
     for col in ("event", "kind", "type", "date", "place", "outcome", "group", "figure", "claimant"):
         table.add_column(col, overflow="fold")
     for ev in doc.events:
-        head = [ev.id, event_kind(ev), ev.type, event_date(ev), event_place(ev)]
+        head = [shown(x) for x in (ev.id, event_kind(ev), ev.type, event_date(ev), event_place(ev))]
         if not ev.casualties:
             table.add_row(*head, "", "", "", "")
         for i, c in enumerate(ev.casualties):
             cells = head if i == 0 else [""] * len(head)
-            table.add_row(*cells, c.outcome, c.group, claim_wording(c), c.claimed_by or "")
+            table.add_row(*cells, c.outcome, c.group, shown(claim_wording(c)), shown(c.claimed_by))
     if not doc.events:
         table.add_row("(no events)", *[""] * 8)
     return table
@@ -126,26 +144,30 @@ def ledger_table(events: list[dict[str, Any]]) -> Table:
         table.add_column(col, overflow="fold")
     for e in events:
         figs = "\n".join(_fig_text(f) for f in e.get("casualties", []))
-        table.add_row(e["id"], e["date"].get("start") or "", e.get("type") or "", _loc_text(e.get("location")),
-                      figs, "; ".join(e.get("sources", [])), str(len(e.get("documents", []))))
+        table.add_row(shown(e["id"]), shown(e["date"].get("start")), shown(e.get("type")),
+                      shown(_loc_text(e.get("location"))), shown(figs), shown("; ".join(e.get("sources", []))),
+                      str(len(e.get("documents", []))))
     return table
 
 
 def print_event_detail(console: Console, e: dict[str, Any]) -> None:
     """One ledger event: reconciled figures, then every report with its figures, quotes and merge reason."""
-    console.print(f"[bold]{e['id']}[/] {e.get('type')} · {e['date'].get('start') or 'date unknown'} · "
-                  f"{_loc_text(e.get('location')) or 'place unknown'}")
+    console.print(f"[bold]{shown(e['id'])}[/] {shown(e.get('type'))} · "
+                  f"{shown(e['date'].get('start') or 'date unknown')} · "
+                  f"{shown(_loc_text(e.get('location')) or 'place unknown')}")
     for f in e.get("casualties", []):
-        console.print(f"  {_fig_text(f)} · sources {f.get('sources')} · claimants: "
-                      f"{', '.join(f.get('claimants', [])) or '-'}")
+        console.print(f"  {shown(_fig_text(f))} · sources {shown(f.get('sources'))} · claimants: "
+                      f"{shown(', '.join(f.get('claimants', [])) or '-')}")
     for flag in e.get("flags", []):
-        console.print(f"  [yellow]flag[/] {flag}")
+        console.print(f"  [yellow]flag[/] {shown(flag)}")
     for r in e.get("report_details", []):
-        console.print(f"\n[bold]report[/] {r['doc']} · {r.get('outlet') or 'outlet unknown'} · {r.get('title') or ''}")
+        console.print(f"\n[bold]report[/] {shown(r['doc'])} · {shown(r.get('outlet') or 'outlet unknown')} · "
+                      f"{shown(r.get('title'))}")
         for f in r.get("figures", []):
             wording = figure_wording(f["value"], f["qualifier"], f.get("vague"), f.get("low"), f.get("high"))
-            console.print(f"  {f['outcome']} {f['group']}: {wording} · claimed by {f.get('claimed_by') or '-'}")
+            console.print(f"  {shown(f['outcome'])} {shown(f['group'])}: {shown(wording)} · claimed by "
+                          f"{shown(f.get('claimed_by') or '-')}")
         for q in r.get("quotes", []):
-            console.print(f"  “{q}”")
+            console.print(f"  “{shown(q)}”")
         why = (r.get("merge") or {}).get("why")
-        console.print(f"  merged: {json.dumps(why, default=str)}" if why else "  first report of this event")
+        console.print(f"  merged: {shown(json.dumps(why, default=str))}" if why else "  first report of this event")

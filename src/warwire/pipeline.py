@@ -12,12 +12,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from warwire.budget import DocTimeout, time_limit
 from warwire.extraction import conventions
 from warwire.extraction.document import CANDIDATE, TITLE, build_events, candidate_sentences
 from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.triggers import unhyphenate_deaths
+from warwire.ingest.fields import clean_record
 from warwire.ingest.prepare import Prepared, prepare
-from warwire.ingest.records import ReadError, Record
+from warwire.ingest.records import ReadError, Record, record_from_mapping
 from warwire.model import Document, Failure
 from warwire.resolve.dates import find_date_mentions
 from warwire.resolve.events import resolve_events
@@ -81,6 +83,15 @@ class Extractor:
 
     def _run_batch(self, batch: list[Record | ReadError | dict]) -> list[Document | Failure]:
         jobs: list[_Job | Failure] = [self._prepare(item) for item in batch]
+        live = sum(isinstance(job, _Job) for job in jobs)
+        try:
+            with time_limit(self.settings.doc_timeout * live, "parsing the batch"):
+                parsed = self._parse(jobs)
+        except Exception:  # noqa: BLE001 - a document the parser refuses (spaCy E088) or that runs out of time
+            parsed = [self._parse_alone(jobs, n) for n in range(len(jobs))]
+        return [self._finish(job, parsed[n]) for n, job in enumerate(jobs)]
+
+    def _parse(self, jobs: list[_Job | Failure]) -> list[dict]:
         spans = [(n, s) for n, job in enumerate(jobs) if isinstance(job, _Job)
                  for s in candidate_sentences(job.prepared) + _title_span(job.prepared)]
         texts = (_span_text(jobs[n].prepared, span) for n, span in spans)  # type: ignore[union-attr]
@@ -88,31 +99,52 @@ class Extractor:
         for (n, (start, _)), sent in zip(spans, self.nlp.pipe(texts, batch_size=self.settings.batch_size),
                                          strict=True):
             parsed[n][start] = sent
-        return [self._finish(job, parsed[n]) for n, job in enumerate(jobs)]
+        return parsed
+
+    def _parse_alone(self, jobs: list[_Job | Failure], n: int) -> dict:
+        """Job n parsed by itself; when that fails too, job n becomes that document's Failure."""
+        job = jobs[n]
+        if not isinstance(job, _Job):
+            return {}
+        try:
+            with time_limit(self.settings.doc_timeout):
+                return self._parse([job])[0]
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+            jobs[n] = Failure(job.prepared.document.doc, f"parsing failed: {_reason(exc)}")
+            return {}
 
     def _prepare(self, item: Record | ReadError | dict) -> _Job | Failure:
         if isinstance(item, ReadError):
             return Failure(item.id, item.message)
-        record = item if isinstance(item, Record) else _record_from_dict(item)
+        record = item if isinstance(item, Record) else record_from_mapping(item, "record")
+        if isinstance(record, ReadError):
+            return Failure(record.id, record.message)
         try:
-            prepared = prepare(record)
+            with time_limit(self.settings.doc_timeout):
+                prepared = prepare(clean_record(record))
+        except DocTimeout as exc:
+            return Failure(record.id, f"reading failed: {exc}")
         except ValueError as exc:
             return Failure(record.id, str(exc))
+        except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
+            return Failure(record.id, f"reading failed: {_reason(exc)}")
         return _Job(prepared)
 
     def _finish(self, job: _Job | Failure, parsed: dict) -> Document | Failure:
         if isinstance(job, Failure):
             return job
+        doc = job.prepared.document
         try:
-            # Places and dates are found here, not at preparation: a document's resolution then runs in one
-            # go, so what it computes once per text (its country cues) is still cached for resolve_events.
-            doc = job.prepared.document
-            places = choose_entries(find_place_mentions(doc.text), doc.text)
-            doc.events = build_events(job.prepared, parsed, self.lexicon, places, find_date_mentions(doc.text))
-            resolve_events(doc, places)
+            with time_limit(self.settings.doc_timeout):
+                # Places and dates are found here, not at preparation: a document's resolution then runs in
+                # one go, so what it computes once per text (its country cues) is still cached for
+                # resolve_events.
+                places = choose_entries(find_place_mentions(doc.text), doc.text)
+                doc.events = build_events(job.prepared, parsed, self.lexicon, places, find_date_mentions(doc.text))
+                resolve_events(doc, places)
             return doc
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
-            return Failure(job.prepared.document.doc, f"extraction failed: {type(exc).__name__}: {exc}")
+            return Failure(doc.doc, f"extraction failed: {_reason(exc)}")
 
 
 def _title_span(prepared: Prepared) -> list[tuple[int, int]]:
@@ -126,7 +158,5 @@ def _span_text(prepared: Prepared, span: tuple[int, int]) -> str:
     return unhyphenate_deaths(doc.title or "" if span[0] == TITLE else doc.text[span[0] : span[1]])
 
 
-def _record_from_dict(data: dict) -> Record:
-    keys = ("title", "published", "outlet", "url")
-    return Record(str(data.get("id") or "record"), text=data.get("text"), html=data.get("html"),
-                  **{k: (str(data[k]) if data.get(k) not in (None, "") else None) for k in keys})
+def _reason(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, DocTimeout) else f"{type(exc).__name__}: {exc}"

@@ -19,3 +19,4 @@ class Settings:
     # The coding convention that fills `best` for vague words (data/conventions/: "acled", "aan");
     # "default" leaves it empty.
     convention: str = "default"
+    doc_timeout: float = 30.0  # seconds for one document's reading, parsing or extraction; 0: no limit

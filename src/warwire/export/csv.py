@@ -23,6 +23,19 @@ CLAIM_COLUMNS = [
 ]  # fmt: skip
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP "CSV injection"): such a
+# cell is written with a leading apostrophe, which spreadsheets show as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: safe_cell(v) for k, v in row.items()}
+
+
 def _join(items: Iterable[Any]) -> str:
     return "; ".join(str(x) for x in items if x)
 
@@ -62,7 +75,7 @@ def to_csv(events: Iterable[dict[str, Any]], fh: TextIO) -> int:
     w.writeheader()
     n = 0
     for e in events:
-        w.writerow(event_row(e))
+        w.writerow(safe_row(event_row(e)))
         n += 1
     return n
 
@@ -89,6 +102,6 @@ def documents_to_csv(docs: Iterable[Document], fh: TextIO) -> int:
     n = 0
     for doc in docs:
         for row in claim_rows(doc):
-            w.writerow(row)
+            w.writerow(safe_row(row))
             n += 1
     return n

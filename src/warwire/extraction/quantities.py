@@ -81,7 +81,7 @@ def _match(tokens: list[Token], i: int, table: dict) -> tuple[tuple[str, ...], i
     first = _FIRST_WORDS.get(id(table))
     if first is None:
         first = _FIRST_WORDS[id(table)] = frozenset(key[0] for key in table)
-    if tokens[i].lower_ not in first:
+    if i >= len(tokens) or tokens[i].lower_ not in first:
         return None
     for size in (4, 3, 2, 1):
         key = tuple(t.lower_ for t in tokens[i : i + size])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from warwire.ingest.fields import bounded_text, clean_record
 from warwire.ingest.furniture import body_spans
 from warwire.ingest.html import NoArticle, extract_article
 from warwire.ingest.outlets import outlet_from_text
@@ -27,15 +29,21 @@ class Prepared:
 
 def prepare(record: Record) -> Prepared:
     """Raises ValueError (NoArticle) for an input with nothing to read."""
-    text, title, outlet, url, meta_date = record.text, record.title, record.outlet, record.url, None
-    if text is None:
+    meta_date = None
+    if record.text is None:
         article = extract_article(record.html or "")
-        text, meta_date = article.text, article.date
-        title, outlet, url = title or article.title, outlet or article.outlet, url or article.url
+        meta_date = article.date
+        # The page's own metadata is cleaned and bounded like any given field.
+        record = clean_record(dataclasses.replace(
+            record, text=article.text, html=None, title=record.title or article.title,
+            outlet=record.outlet or article.outlet, url=record.url or article.url))
+    text, title, outlet, url = record.text or "", record.title, record.outlet, record.url
     if not text.strip():
         raise NoArticle("empty document")
+    text, note = bounded_text(text)
+    warnings = list(record.warnings) + ([note] if note else [])
     outlet = outlet or outlet_from_text(text)
-    doc = Document(doc=record.id, text=text, title=title, outlet=outlet, url=url, warnings=list(record.warnings))
+    doc = Document(doc=record.id, text=text, title=title, outlet=outlet, url=url, warnings=warnings)
     _set_published(doc, record.published, meta_date)
     doc.body = body_spans(text)
     prepared = Prepared(doc, split_sentences(text, doc.body))

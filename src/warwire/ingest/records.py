@@ -5,6 +5,7 @@ Every input becomes a Record or a ReadError; a bad file or line never stops the 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from warwire.ingest.decode import DecodeError, decode_bytes
+from warwire.ingest.fields import body_text, field_text
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 MAX_BYTES = 10 * 1024 * 1024
@@ -37,6 +39,31 @@ class ReadError:
 
 
 def iter_records(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> Iterator[Record | ReadError]:
+    """Every input's records; an id seen before in this input is renamed ('id~2') with a warning, so
+    event ids (the doc id and a number) never collide."""
+    seen: dict[str, int] = {}
+    for item in _iter_inputs(paths, max_bytes):
+        if isinstance(item, Record):
+            item = _unique(item, seen)
+        yield item
+
+
+def _unique(record: Record, seen: dict[str, int]) -> Record:
+    count = seen.get(record.id, 0) + 1
+    seen[record.id] = count
+    if count == 1:
+        return record
+    new_id = f"{record.id}~{count}"
+    while new_id in seen:
+        count += 1
+        new_id = f"{record.id}~{count}"
+    seen[record.id] = count
+    seen[new_id] = 1
+    note = f"id {record.id!r} was used by an earlier record of this input: renamed {new_id!r}"
+    return dataclasses.replace(record, id=new_id, warnings=(*record.warnings, note))
+
+
+def _iter_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[Record | ReadError]:
     for raw in paths:
         if raw == "-":
             yield from _from_stdin(max_bytes)
@@ -105,23 +132,26 @@ def _jsonl_lines(lines: Iterable[bytes], source: str, max_bytes: int) -> Iterato
 def _record_from_json(data: Any, where: str) -> Record | ReadError:
     if not isinstance(data, dict):
         return ReadError(where, "a JSONL record must be an object")
-    doc_id = str(data.get("id") or where)
-    text, html = data.get("text"), data.get("html")
-    if not isinstance(text, str) and not isinstance(html, str):
-        return ReadError(doc_id, "record has neither 'text' nor 'html'")
-    return Record(
-        doc_id,
-        text=text if isinstance(text, str) else None,
-        html=html if isinstance(html, str) and not isinstance(text, str) else None,
-        title=_str(data.get("title")),
-        published=_str(data.get("published")),
-        outlet=_str(data.get("outlet")),
-        url=_str(data.get("url")),
-    )
+    return record_from_mapping(data, where)
 
 
-def _str(value: Any) -> str | None:
-    return str(value) if value not in (None, "") else None
+def record_from_mapping(data: dict[str, Any], where: str) -> Record | ReadError:
+    """A Record from a JSON object; fields of the wrong type are written out or ignored, with a warning."""
+    doc_id, note = field_text(data, "id")
+    notes = [note]
+    text, note = body_text(data, "text")
+    notes.append(note)
+    html, note = (None, None) if text is not None else body_text(data, "html")
+    notes.append(note)
+    meta = {}
+    for key in ("title", "published", "outlet", "url"):
+        meta[key], note = field_text(data, key)
+        notes.append(note)
+    doc_id = doc_id or where
+    if text is None and html is None:
+        why = "; ".join(n for n in notes if n)
+        return ReadError(doc_id, "record has neither 'text' nor 'html'" + (f" ({why})" if why else ""))
+    return Record(doc_id, text=text, html=html, warnings=tuple(n for n in notes if n), **meta)
 
 
 def record_from_text(text: str, **meta: Any) -> Record:

@@ -489,4 +489,8 @@ def parse_iso(value: str | None) -> PartialDate | None:
     if not m:
         return None
     y, mo, d = (int(g) if g else None for g in m.groups())
+    try:
+        date(y, 1 if mo is None else mo, 1 if d is None else d)  # a real date: no month 0 or 13, no 30 February
+    except ValueError:
+        return None
     return PartialDate(y, mo, d)

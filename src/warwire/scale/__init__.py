@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from warwire.ingest.records import ReadError, Record
 from warwire.model import Document, Failure
 from warwire.scale.local import LocalPool, run_local
+from warwire.settings import Settings
 
 ENGINES = ("local", "ray")
 
@@ -28,16 +29,17 @@ def default_workers() -> int:
 
 
 def run_extraction(records: Iterable[Record | ReadError | dict], *, workers: int | None = None,
-                   engine: str = "local", ray_address: str | None = None) -> Iterator[Document | Failure]:
+                   engine: str = "local", ray_address: str | None = None,
+                   settings: Settings | None = None) -> Iterator[Document | Failure]:
     """Documents and Failures for `records`, in input order, as `Extractor().extract_many` gives them."""
     count = workers or default_workers()
     if engine == "local":
-        return run_local(records, workers=count)
+        return run_local(records, workers=count, settings=settings)
     if engine == "ray":
         if importlib.util.find_spec("ray") is None:
             raise RuntimeError("the ray engine needs the ray extra: pip install 'warwire[ray]'")
         from warwire.scale.ray_engine import run_ray
 
-        return run_ray(records, workers=count, ray_address=ray_address)
+        return run_ray(records, workers=count, ray_address=ray_address, settings=settings)
     raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 

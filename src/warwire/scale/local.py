@@ -17,6 +17,7 @@ from itertools import islice
 
 from warwire.ingest.records import ReadError, Record
 from warwire.model import Document, Failure
+from warwire.settings import Settings
 
 Item = Record | ReadError | dict
 Result = Document | Failure
@@ -24,14 +25,14 @@ Result = Document | Failure
 _extractor = None  # one per worker process, set by _init_worker
 
 
-def _init_worker() -> None:
+def _init_worker(settings: Settings | None = None) -> None:
     # Each worker is one core's worth of work: keep numeric libraries from starting thread pools.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     global _extractor
     from warwire.pipeline import Extractor
 
-    _extractor = Extractor()
+    _extractor = Extractor(settings)
 
 
 def _run_chunk(chunk: list[Item]) -> list[Result]:
@@ -62,14 +63,17 @@ def _context() -> multiprocessing.context.BaseContext:
 class LocalPool:
     """A pool of `workers` extractor processes; `run` streams results in input order."""
 
-    def __init__(self, workers: int, chunk_size: int = 64, ahead: int | None = None) -> None:
+    def __init__(self, workers: int, chunk_size: int = 64, ahead: int | None = None,
+                 settings: Settings | None = None) -> None:
         self.workers = workers
+        self.settings = settings
         self.chunk_size = chunk_size
         self.ahead = ahead or 2 * workers
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker)
+        return ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker,
+                                   initargs=(self.settings,))
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -114,15 +118,14 @@ class LocalPool:
         self._pool = self._new_pool()
 
 
-def run_local(records: Iterable[Item], workers: int = 1, chunk_size: int | None = None) -> Iterator[Result]:
+def run_local(records: Iterable[Item], workers: int = 1, chunk_size: int | None = None,
+              settings: Settings | None = None) -> Iterator[Result]:
     """Single process (`workers == 1`): the plain pipeline. More: a LocalPool, closed at the end."""
-    from warwire.settings import Settings
-
-    size = chunk_size or Settings().docs_per_batch
+    size = chunk_size or (settings or Settings()).docs_per_batch
     if workers <= 1:
         from warwire.pipeline import Extractor
 
-        yield from Extractor().extract_many(records)
+        yield from Extractor(settings).extract_many(records)
         return
-    with LocalPool(workers, chunk_size=size) as pool:
+    with LocalPool(workers, chunk_size=size, settings=settings) as pool:
         yield from pool.run(records)

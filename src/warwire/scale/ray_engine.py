@@ -30,10 +30,10 @@ WINDOW = 10_000  # records per Ray dataset when the input is an in-process itera
 class ExtractorCallable:
     """A Ray Data map_batches UDF: rows with `item` (a pickled record) or `text` (a JSONL line)."""
 
-    def __init__(self, source: str = "ray") -> None:
+    def __init__(self, source: str = "ray", settings: Settings | None = None) -> None:
         from warwire.pipeline import Extractor
 
-        self.extractor = Extractor()
+        self.extractor = Extractor(settings)
         self.source = source
         self.max_bytes = self.extractor.settings.max_bytes
 
@@ -86,11 +86,12 @@ def _quiet_data_context() -> None:
     ctx.enable_progress_bars = False
 
 
-def extract_dataset(ds: Any, workers: int, source: str = "ray") -> Any:
+def extract_dataset(ds: Any, workers: int, source: str = "ray", settings: Settings | None = None) -> Any:
     """The lazy Ray Dataset of results for `ds` (rows with `item` or `text`): columns doc, ok,
     result (contract JSON), pickled. On a cluster, `.drop_columns(["pickled"]).write_json(...)`."""
-    return ds.map_batches(ExtractorCallable, fn_constructor_kwargs={"source": source}, concurrency=workers,
-                          batch_size=Settings().docs_per_batch, batch_format="numpy", num_cpus=1)
+    return ds.map_batches(ExtractorCallable, fn_constructor_kwargs={"source": source, "settings": settings},
+                          concurrency=workers, batch_size=(settings or Settings()).docs_per_batch,
+                          batch_format="numpy", num_cpus=1)
 
 
 def read_jsonl(path: str | Path, workers: int) -> Any:
@@ -103,14 +104,15 @@ def read_jsonl(path: str | Path, workers: int) -> Any:
     return extract_dataset(lines, workers, source=Path(str(path)).name)
 
 
-def run_ray(records: Iterable[Item], workers: int, ray_address: str | None = None) -> Iterator[Result]:
+def run_ray(records: Iterable[Item], workers: int, ray_address: str | None = None,
+            settings: Settings | None = None) -> Iterator[Result]:
     """Stream `records` through Ray in windows of WINDOW, results in input order."""
     import ray.data
 
     init_ray(ray_address, num_cpus=None)
     stream = iter(records)
     while window := [{"item": pickle.dumps(item)} for item in islice(stream, WINDOW)]:
-        yield from _collect(extract_dataset(ray.data.from_items(window), workers))
+        yield from _collect(extract_dataset(ray.data.from_items(window), workers, settings=settings))
 
 
 def run_ray_jsonl(path: str | Path, workers: int, ray_address: str | None = None) -> Iterator[Result]:
