@@ -44,7 +44,7 @@ CASES = [
     ("Two soldiers died when a roadside bomb hit their patrol.", "remote_explosive_landmine_ied"),
     ("A landmine killed a shepherd.", "remote_explosive_landmine_ied"),
     ("Gunmen threw a grenade into a police station.", "grenade"),
-    ("A bomb was found and defused outside the consulate.", "remote_explosive_landmine_ied"),
+    ("A bomb was found and defused outside the consulate.", "disrupted_weapons_use"),
     # violence against people, abduction, arrests
     ("Unknown men set fire to a school in the village.", "attack"),
     ("A trader was killed by gunmen on motorbikes.", "attack"),
@@ -59,6 +59,23 @@ CASES = [
     # agreements
     ("A truce was introduced across the zone at midnight.", "agreement"),
     ("The two sides signed a truce in the capital.", "agreement"),
+    # chemical weapons, sexual violence, mobs, property
+    ("Doctors said the patients showed signs of exposure to chlorine gas after the shelling.", "chemical_weapon"),
+    ("Two soldiers were accused of raping a girl at a checkpoint.", "sexual_violence"),
+    ("A mob beat a suspected thief to death in the market.", "mob_violence"),
+    ("Several shops were looted and a warehouse was set alight overnight.", "looting_property_destruction"),
+    # demonstrations, by what the demonstrators did and what was done to them
+    ("Thousands of teachers marched to the ministry to demand higher pay.", "peaceful_protest"),
+    ("Police fired tear gas to disperse students rallying outside the parliament.", "protest_with_intervention"),
+    ("Security forces opened fire on demonstrators, killing four of them.", "excessive_force_against_protesters"),
+    ("Protesters threw stones at police and blocked the main roads with burning tyres.", "violent_demonstration"),
+    # strategic developments
+    ("A rebel commander defected to the army with forty of his fighters.", "change_to_group_activity"),
+    ("The army has set up a new observation post near the border town.", "headquarters_or_base_established"),
+    ("The militia handed over control of the district to the police without a fight.",
+     "non_violent_transfer_of_territory"),
+    ("Police seized six rifles and a box of ammunition in a raid on a farm.", "disrupted_weapons_use"),
+    ("Engineers defused two roadside bombs on the highway.", "disrupted_weapons_use"),
     # nothing violent
     ("The minister visited the province on Tuesday.", "other"),
     ("The province remains a stronghold of militants.", "other"),
@@ -82,7 +99,21 @@ def test_rules_are_data_in_priority_order() -> None:
     assert order.index("suicide_bomb") < order.index("remote_explosive_landmine_ied")
     assert order[-1] == "agreement"
     for rule in data["rules"]:
-        assert rule["type"] in EVENT_TYPES or rule["type"] == "@territory"
+        assert rule["type"] in EVENT_TYPES or rule["type"] in ("@territory", "@demonstration")
+    kinds = [r["type"] for r in data["demonstrations"]["rules"]] + [data["demonstrations"]["default"]]
+    assert set(kinds) <= set(EVENT_TYPES)
+    # A riot outranks what was done to it; lethal force outranks a dispersal.
+    assert kinds.index("violent_demonstration") < kinds.index("excessive_force_against_protesters") \
+        < kinds.index("protest_with_intervention")
+
+
+def test_riot_police_are_not_rioters() -> None:
+    assert classify_event_type("Riot police detained dozens of marchers in the square.") == "protest_with_intervention"
+
+
+def test_property_damage_with_deaths_is_not_property_destruction() -> None:
+    assert classify_event_type("Gunmen torched houses in the village.") == "looting_property_destruction"
+    assert classify_event_type("Gunmen torched houses and shot dead two farmers in the village.") == "attack"
 
 
 def test_match_returns_the_deciding_trigger() -> None:

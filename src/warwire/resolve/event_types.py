@@ -3,23 +3,36 @@
 The first rule (in this order) with a matching pattern decides; no match gives "other".
 
 Priority (first match wins), type, example triggers:
- 1. disrupted_weapons_use: repelled a missile attack, intercepted/shot down (a missile, drone),
-    destroyed in the sky, air defences repelled.
- 2. government_regains_territory / non_state_actor_overtakes_territory: took control of, retaken,
-    recaptured, liberated, captured/seized (+ town, village, area ...), fell to (see below).
- 3. suicide_bomb: suicide bomber/attack/car bomb, blew himself up, explosive vest.
- 4. remote_explosive_landmine_ied: car bomb, IED, roadside bomb, landmine, explosive device.
- 5. air_drone_strike: airstrike, air raid, warplanes, fighter jets, drone, helicopter, aircraft.
- 6. grenade: grenade.
- 7. shelling_artillery_missile_attack: missiles, shelling, mortars, rockets, artillery.
- 8. remote_explosive_landmine_ied (fallback): any other bomb, blast, explosion, detonation.
- 9. abduction_forced_disappearance: kidnapped, abducted, taken hostage.
-10. attack: opened fire on civilians, massacre, executed, shot dead, set fire to, attacks on civilians.
-11. armed_clash: clashes, fighting, gun battle, attacked positions/forces/troops, militants' attack.
-12. attack (fallback): gunfire, gunmen, fired on/at, shot, any other attack or assault.
-13. arrests: arrested, detained.
-14. agreement: a ceasefire/truce/agreement announced, signed, reached, brokered, introduced.
+ 1. disrupted_weapons_use: repelled a missile attack, intercepted/shot down (a missile, drone), arms
+    seized, a cache found, a bomb defused, suspicious packages.
+ 2. headquarters_or_base_established: set up an observation post, established a base.
+ 3. non_violent_transfer_of_territory: handed over control of, withdrew from the town, without a fight.
+ 4. government_regains_territory / non_state_actor_overtakes_territory: took control of, retaken,
+    recaptured, liberated, pushed out of, captured/seized (+ town, village, area ...), fell to (see below).
+ 5. chemical_weapon: chemical weapons, chlorine/sarin/mustard gas.
+ 6. suicide_bomb: suicide bomber/attack/car bomb, blew himself up, explosive vest, kamikaze.
+ 7. a demonstration (protest, rally, march, sit-in, riot): which kind by the `demonstrations` rules, in
+    this order: violent_demonstration (rioted, threw stones, clashes, blocked roads), excessive_force_
+    against_protesters (killed, opened fire, live ammunition, crackdown), protest_with_intervention (tear
+    gas, water cannon, dispersed, detained), else peaceful_protest.
+ 8. mob_violence: mob, vigilantes, lynched.
+ 9. sexual_violence: raped, sexual assault.
+10. looting_property_destruction: looted, vandalised, shops torched (unless people were killed or hurt).
+11. remote_explosive_landmine_ied: car bomb, IED, roadside bomb, landmine, explosive device.
+12. air_drone_strike: airstrike, air raid, warplanes, fighter jets, drone, helicopter, aircraft.
+13. grenade: grenade.
+14. shelling_artillery_missile_attack: missiles, shelling, mortars, rockets, artillery.
+15. remote_explosive_landmine_ied (fallback): any other bomb, blast, explosion, detonation.
+16. abduction_forced_disappearance: kidnapped, abducted, taken hostage.
+17. attack: opened fire on civilians, massacre, executed, shot dead, set fire to, attacks on civilians.
+18. armed_clash: clashes, fighting, gun battle, attacked positions/forces/troops, killed soldiers.
+19. attack (fallback): gunfire, gunmen, fired on/at, shot, any other attack or assault.
+20. change_to_group_activity: defected, withdrew, pulled back, deployed, reinforced, mobilised.
+21. arrests: arrested, detained.
+22. agreement: a ceasefire/truce/agreement announced, signed, reached; peace talks, agreed to.
  -  other: nothing above.
+
+Types follow ACLED's sub-event definitions (ACLED Codebook, "Definitions of ACLED event and sub-event types").
 
 Territory: the perpetrator of the trigger (found by `actors.mention_roles`: subject of 'took control of',
 'by X' after 'were retaken') decides: state or external forces → government_regains_territory, a
@@ -55,9 +68,21 @@ EVENT_TYPES: tuple[str, ...] = (
     "disrupted_weapons_use",
     "agreement",
     "arrests",
+    "chemical_weapon",
+    "sexual_violence",
+    "mob_violence",
+    "looting_property_destruction",
+    "peaceful_protest",
+    "protest_with_intervention",
+    "excessive_force_against_protesters",
+    "violent_demonstration",
+    "change_to_group_activity",
+    "headquarters_or_base_established",
+    "non_violent_transfer_of_territory",
     "other",
 )
 _TERRITORY = "@territory"
+_DEMONSTRATION = "@demonstration"
 _STATE = frozenset({"state_forces", "external_forces"})
 
 
@@ -72,25 +97,45 @@ class _Rule:
     any_pattern: re.Pattern[str] | None = None
     # Per pattern, the lowercase words every match of it opens with (None: some pattern has no such list).
     heads: tuple[tuple[str, ...], ...] | None = None
+    # A text this matches is not of the rule's type ("shops looted" is not property destruction when
+    # people were killed too: the killing decides).
+    unless: re.Pattern[str] | None = None
+
+
+def _data() -> dict:
+    return json.loads(files("warwire.data").joinpath("event_types.json").read_text(encoding="utf-8"))
+
+
+def _rule(row: dict) -> _Rule:
+    gov, unless = row.get("government_verbs"), row.get("unless")
+    heads = [literal_openings([p]) for p in row["patterns"]]
+    return _Rule(
+        row["type"],
+        tuple(re.compile(p, re.IGNORECASE) for p in row["patterns"]),
+        re.compile(gov, re.IGNORECASE) if gov else None,
+        _any_of(row["patterns"]),
+        None if None in heads else tuple(h for h in heads if h is not None),
+        re.compile(unless, re.IGNORECASE) if unless else None,
+    )
 
 
 @cache
 def _rules() -> tuple[_Rule, ...]:
-    data = json.loads(files("warwire.data").joinpath("event_types.json").read_text(encoding="utf-8"))
-    rules = []
-    for row in data["rules"]:
-        gov = row.get("government_verbs")
-        heads = [literal_openings([p]) for p in row["patterns"]]
-        rules.append(
-            _Rule(
-                row["type"],
-                tuple(re.compile(p, re.IGNORECASE) for p in row["patterns"]),
-                re.compile(gov, re.IGNORECASE) if gov else None,
-                _any_of(row["patterns"]),
-                None if None in heads else tuple(h for h in heads if h is not None),
-            )
-        )
-    return tuple(rules)
+    return tuple(_rule(row) for row in _data()["rules"])
+
+
+@cache
+def _demonstration_rules() -> tuple[tuple[_Rule, ...], str]:
+    """The kinds of demonstration in order, and the kind when none matches."""
+    section = _data()["demonstrations"]
+    return tuple(_rule(row) for row in section["rules"]), section["default"]
+
+
+def _demonstration_type(text: str) -> str:
+    """Which kind of demonstration `text` tells, by ACLED's definitions: the demonstrators' own violence,
+    then lethal force against them, then a dispersal or detentions; else a peaceful protest."""
+    rules, default = _demonstration_rules()
+    return next((rule.type for rule in rules if _searched(rule, text) is not None), default)
 
 
 @cache
@@ -151,10 +196,12 @@ def match_event_type(text: str) -> tuple[str, tuple[int, int] | None]:
             hit = _matched(rule, text, starts.get(r, {}))
         else:
             hit = _searched(rule, text)
-        if hit is None:
+        if hit is None or (rule.unless is not None and rule.unless.search(text)):
             continue
         if rule.type == _TERRITORY:
             return _territory_type(text, hit, rule), hit.span()
+        if rule.type == _DEMONSTRATION:
+            return _demonstration_type(text), hit.span()
         return rule.type, hit.span()
     return "other", None
 

@@ -52,6 +52,11 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> 
             fill_admin1(event.location, places)
         told = " ".join(doc.text[s:e] for s, e in event.sentences)
         event.type = classify_event_type(told)
+        if event.type == "other" and event.primary and event.sentences:
+            # The report's main event told without a trigger word ("Protesters rallied ... They demanded"):
+            # its opening passage says what happened.
+            start = event.sentences[0][0]
+            event.type = classify_event_type(doc.text[start : start + LEDE_CHARS])
         _actors(event, doc, country)
 
 
