@@ -29,7 +29,7 @@ def _errors(validator, docs: dict[str, dict], ids: list[str]) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("name", ["rdwti_dev", "fakes_dev", "seeds"])
+@pytest.mark.parametrize("name", ["rdwti_dev", "fakes_dev", "wad_dev", "case2021_dev", "isaf_dev_aan", "seeds"])
 def test_every_output_validates(dev_extraction, validator, name: str) -> None:
     ids = dev_extraction.ids[name]
     assert ids, f"no documents extracted from {name}"
@@ -37,7 +37,7 @@ def test_every_output_validates(dev_extraction, validator, name: str) -> None:
     assert not errors, f"{len(errors)} contract errors, first: " + "\n".join(errors[:10])
 
 
-@pytest.mark.parametrize("name", ["rdwti_dev", "fakes_dev", "seeds"])
+@pytest.mark.parametrize("name", ["rdwti_dev", "fakes_dev", "wad_dev", "case2021_dev", "isaf_dev_aan", "seeds"])
 def test_every_record_gives_a_document(dev_extraction, name: str) -> None:
     failed = {d: m for d, m in dev_extraction.failures.items() if d in set(dev_extraction.ids[name])}
     assert not failed, f"{len(failed)} records failed: {list(failed.items())[:5]}"

@@ -29,6 +29,18 @@ TOTALS = {
     "fakes_no_killed_gold_zero": ("fakes_dev", "killed none claimed (gold=0)"),
     "rdwti_country_primary": ("rdwti_dev", "country of primary event"),
     "fakes_admin1_primary": ("fakes_dev", "admin1 of primary event"),
+    # Issue 14's genres: WAD atrocity descriptions; ISAF press releases under AAN's convention.
+    "wad_killed_exact_gold_pos": ("wad_dev", "killed exact, gold>0 (doc sum)"),
+    "wad_wounded_exact_gold_pos": ("wad_dev", "wounded exact, gold>0 (doc sum)"),
+    "isaf_aan_killed_exact_gold_pos": ("isaf_dev_aan", "killed exact, gold>0 (doc sum)"),
+    "isaf_aan_captured_exact_gold_pos": ("isaf_dev_aan", "captured exact, gold>0 (doc sum)"),
+    "isaf_aan_no_killed_gold_zero": ("isaf_dev_aan", "killed none claimed (gold=0)"),
+}
+# CASE 2021 event sub-types, by ../shared/tools/case_types.py's own printed lines.
+CASE_TYPES = {
+    "case2021_violence_macro_f1": r"macro-F1 over the 13 violence sub-types: ([\d.]+)",
+    "case2021_all_macro_f1": r"macro-F1 over all \d+ ACLED sub-types: ([\d.]+)",
+    "case2021_weighted_f1": r"weighted F1 on the \d+ ACLED-type snippets.*: ([\d.]+)",
 }
 
 
@@ -61,11 +73,13 @@ def totals_rows(score: ModuleType, gold: Path, out: Path) -> dict[str, float]:
 def figures(shared: Path, dev_extraction) -> dict[str, float]:
     score = load_score(shared)
     out: dict[str, float] = {}
-    tables = {name: totals_rows(score, shared / "dev" / f"{name}.jsonl", dev_extraction.files[name])
-              for name in ("rdwti_dev", "fakes_dev")}
+    tables = {name: totals_rows(score, shared / "dev" / f"{name.removesuffix('_aan')}.jsonl",
+                                dev_extraction.files[name])
+              for name in ("rdwti_dev", "fakes_dev", "wad_dev", "isaf_dev_aan")}
     for key, (name, row) in TOTALS.items():
         out[key] = tables[name][row]
     out["rdwti_city_where_named"] = city_where_named(shared, dev_extraction.files["rdwti_dev"])
+    out.update(case_types(shared, dev_extraction.files["case2021_dev"]))
     text = _printed(score.seeds, str(shared / "gold" / "seeds.json"), str(dev_extraction.files["seeds"]))
     out["seeds_f1"] = float(re.search(r"seed casualty-claim F1: ([\d.]+)", text).group(1))
     print("\neval figures:", json.dumps({k: round(v, 4) for k, v in sorted(out.items())}))
@@ -80,6 +94,15 @@ def city_where_named(shared: Path, out: Path) -> float:
     spec.loader.exec_module(module)
     right, named, _ = module.city_where_named(module.records(shared / "dev" / "rdwti_dev.jsonl", None), out)
     return right / max(named, 1)
+
+
+def case_types(shared: Path, out: Path) -> dict[str, float]:
+    spec = importlib.util.spec_from_file_location("warwire_case_types", shared / "tools" / "case_types.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = _printed(module.main, str(shared / "dev" / "case2021_dev.jsonl"), str(out))
+    return {key: float(re.search(pattern, text).group(1)) for key, pattern in CASE_TYPES.items()}
 
 
 GVA_TOTALS = {"gva_killed_exact_gold_pos": "killed exact, gold>0 (doc sum)",
@@ -119,7 +142,8 @@ def test_gva_linking_and_figures_at_or_above_floor(shared: Path, tmp_path: Path)
 
 
 def test_floors_cover_every_figure() -> None:
-    assert set(FLOORS) == set(TOTALS) | set(GVA_TOTALS) | {"seeds_f1", "rdwti_city_where_named", "gva_linking_b3_f1"}
+    assert set(FLOORS) == set(TOTALS) | set(GVA_TOTALS) | set(CASE_TYPES) | {
+        "seeds_f1", "rdwti_city_where_named", "gva_linking_b3_f1"}
 
 
 @pytest.mark.parametrize("key", sorted(set(FLOORS) - {"gva_linking_b3_f1"} - set(GVA_TOTALS)))
