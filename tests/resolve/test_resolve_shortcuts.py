@@ -27,12 +27,15 @@ def _dev_texts(n: int) -> list[str]:
 
 
 def _reference_type(text: str) -> tuple[str, tuple[int, int] | None]:
-    """The first pattern of the first rule that matches, trying every pattern in turn (territory aside)."""
+    """The first pattern of the first rule that matches, trying every pattern in turn (the kind of a
+    territory change or of a demonstration aside)."""
     for rule in _rules():
+        if rule.unless is not None and rule.unless.search(text):
+            continue
         for pattern in rule.patterns:
             hit = pattern.search(text)
             if hit is not None:
-                return (rule.type if rule.type != "@territory" else match_event_type(text)[0]), hit.span()
+                return (match_event_type(text)[0] if rule.type.startswith("@") else rule.type), hit.span()
     return "other", None
 
 
