@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from warwire.extraction.attribution import find_attribution, resolve_attributions
+from warwire.extraction.attribution import find_attribution
+from warwire.extraction.claimant_resolution import resolve_claimants
 
 
 def _claimants(ex, text: str) -> set[str | None]:
@@ -39,7 +40,7 @@ def test_resolution_of_generic_and_indefinite_references() -> None:
         "Two soldiers also died, the monitor said.",
         "Nobody else was hurt.",
     ]
-    resolved = resolve_attributions([find_attribution(s) for s in sentences])
+    resolved = [name for name, _ in resolve_claimants(sentences)]
     observatory = "Syrian Observatory for Human Rights"
     assert resolved == [observatory, observatory, observatory, None]
 

@@ -1,75 +1,137 @@
-"""Who a figure is attributed to: 'according to X', 'X said', 'says a UK-based monitor', quotes.
+"""Who a sentence attributes its figures to: 'according to X', 'X said', 'says a UK-based monitor', 'the
+statement reads', and the agency that relayed it ('told the Russian Sputnik news agency', 'quoted by',
+'citing').
 
-Found per sentence by pattern over the text (works on sentences the parser never saw), then
-resolved across the document: 'the Center', 'he', 'the statement' point back to the last named
-source; an indefinite 'a UK-based monitor' to the organisation the next sentences name.
+Found per sentence by pattern over the text (works on sentences the parser never saw); references that need
+the rest of the document ('the Center', 'he', 'a UK-based monitor') are resolved in claimant_resolution.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from warwire.extraction.claimants import claimant_table
-from warwire.model import Claimant
 
 VERBS = (
     r"said|says|say|reported|reports|told|tells|announced|announces|stated|states|claimed|claims|confirmed|"
-    r"added|adds|noted|notes|commented|underscored|stressed|reads|runs|quoted|cited|revealed|informed|"
-    r"declared|explained|insisted|indicated|wrote|tweeted|posted|put"
+    r"confirms|added|adds|noted|notes|commented|underscored|stressed|reads|runs|read|quoted|cited|revealed|"
+    r"informed|declared|explained|insisted|indicated|wrote|writes|tweeted|posted|put|estimated|estimates|"
+    r"counted|documented|recorded|tallied"
 )
 NAME = r"(?:[A-Z][\w’'.\-]*|al-\w+)(?:\s+(?:[A-Z][\w’'.\-]*|of|for|the|and|on|in|al-\w+|de|du|\(\w+\)))*"
-ACCORDING = re.compile(r"\baccording to (?P<x>[^,.;:\"“”]+)", re.I)
-VERB_AT = re.compile(rf"\s(?:also\s+|later\s+|has\s+|had\s+)?(?:{VERBS})\b")
+ACCORDING = re.compile(r"\b(?:according to|as reported by|as told by) (?P<x>[^,.;:\"“”()]+)", re.I)
+VERB_AT = re.compile(rf"\s(?:also\s+|later\s+|earlier\s+|further\s+|has\s+|had\s+|have\s+|previously\s+)?(?:{VERBS})\b")
 CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "al", "de", "du", "’s", "'s"})
 ORG_NOUNS = frozenset(
     "television tv agency media ministry army police monitor source sources officials official spokesman "
     "spokeswoman spokesperson military command forces government channel radio newspaper outlet state local "
-    "security provincial news interior health medical hospital witnesses residents activists".split()
+    "security provincial news interior health medical hospital witnesses residents activists medics doctors "
+    "rescuers authorities coroner examiner sheriff deputies investigators detectives officers relatives family "
+    "paramedics firefighters observatory monitors reporter correspondent province governorate county "
+    "city".split()
 )
 LEAD_SOURCE = re.compile(
-    r"^(?P<x>(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:source|official|spokesman|spokesperson|officer|commander|"
-    r"witness|resident|activist|doctor))\b",
-    re.I,
+    r"^(?P<x>(?i:(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:source|official|spokesman|spokesperson|officer|commander|"
+    r"witness|resident|activist|doctor|medic|relative)s?)(?:\s+(?:at|in|from|with|of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|for|the|and))*)?)\b",
 )
 GENERIC_VERB = re.compile(
-    rf"\b(?P<x>(?:the|a|an)\s+(?:[\w\-]+\s+){{0,3}}?(?:statement|source|official|spokesman|spokesperson|"
-    rf"ministry|center|centre|monitor|agency|military|army|police|observatory|report|command)|he|she|they)"
-    rf"\s+(?:also\s+)?(?:{VERBS})\b",
+    rf"\b(?P<x>(?:the|(?:a|an)(?!\s+(?:[\w\-]+\s+){{0,3}}?(?:statement|report|communique)\b))\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?:statement|sources?|officials?|spokesman|spokesperson|"
+    rf"ministry|center|centre|monitor|agency|military|army|observatory|report|command|communique|"
+    rf"group|network|office)|he|she|they)"
+    rf"\s+(?:also\s+|further\s+|later\s+)?(?:{VERBS})\b",
     re.I,
 )
-INVERTED = re.compile(rf",\s+(?:{VERBS})\s+(?P<x>(?:a|an|the)\s+[^,.;:\"“”]+)")
+INVERTED = re.compile(rf",\s+(?:{VERBS})\s+(?P<x>(?:a|an|the)\s+[^,.;:\"“”]+|{NAME}|police|officials|authorities|"
+                      rf"witnesses|residents|activists|medics|doctors|rescuers)")
 TRIM = re.compile(
-    r"^(?:a |the )?(?:statement|report|spokesman|spokesperson|source|sources|communique)\s+(?:by|from|for|of|in|at)\s+"
+    r"^(?:a |the )?(?:statement|report|spokesman|spokesperson|spokeswoman|source|sources|communique|head|director|"
+    r"chief|founder)\s+(?:by|from|for|of|in|at)\s+"
     r"|^(?:the )?so-called\s+|^(?:the )?(?:latest|official|preliminary) |\s+(?:on|in|at) (?:monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)\b.*$",
+    r"wednesday|thursday|friday|saturday|sunday)\b.*$|\s+(?:on|late|early|this|last) (?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|morning|evening|night|week)\b.*$|\s+in a statement\b.*$",
     re.I,
 )
 GENERIC_HEADS = re.compile(
     r"^(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]he (?:[a-z]\w* )?(?:[Ss]tatement|[Ss]ource|[Oo]fficial|[Cc]enter|[Cc]entre|"
-    r"[Mm]inistry|[Aa]gency|[Mm]onitor|[Ss]pokesman|[Cc]ommand|[Aa]rmy|[Mm]ilitary|[Gg]roup))$"
+    r"[Mm]inistry|[Aa]gency|[Mm]onitor|[Ss]pokesman|[Ss]pokesperson|[Ss]pokeswoman|[Cc]ommand|[Aa]rmy|[Mm]ilitary|"
+    r"[Gg]roup|[Oo]bservatory|[Rr]eport|[Cc]ommunique|[Nn]etwork|[Oo]ffice|[Ss]ources|[Oo]fficials))$"
 )  # "the Center", "the statement"; not "the Interior Ministry", which names its source
 ISSUED = re.compile(rf"(?P<x>{NAME})\s+(?:issued|released|published|put out)\s+a\s+statement")
+# The agency that relayed a claim: "told the Russian Sputnik news agency", "quoted by TASS", "in remarks carried
+# by SANA"; "X reported, citing Y" and "according to X, citing Y" make Y the claimant and X the relay.
+TOLD = re.compile(r"\btold\s+(?P<via>(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+){0,5}(?:[A-Z][\w’'.\-]*|news agency|agency|"
+                  r"television|TV|newspaper|daily|radio|channel))")
+RELAYED = re.compile(r"\b(?:quoted by|cited by|carried by|as quoted in|published by|released by|broadcast by|"
+                     r"aired by)\s+"
+                     r"(?P<via>(?:the\s+)?[^,.;:\"“”()]+)")
+CITING = re.compile(r"\b(?:citing|quoting)\s+(?P<x>(?:a|an|the)?\s*[^,.;:\"“”()]+)")
+WHO_VERB = re.compile(rf"(?P<via>{NAME})\s+(?:reported|said|quoted|cited)\b", re.I)
+
+
+# Periods of titles and initials would end a name ("according to Sgt. Danielle Newman"): dropped before matching.
+ABBREVIATION = re.compile(r"\b(Sgt|Lt|Capt|Cpl|Det|Gen|Col|Maj|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Insp|Supt|Cmdr|St|Jr|"
+                          r"Sr|[A-Z])\.(?=\s+[A-Z])")
+# "claimed the lives of", "has claimed 21 lives": a casualty verb, not a claim
+CLAIMED_LIVES = re.compile(r"\s*(?:the\s+)?(?:lives?|life|\d[\d,]*\s+lives|\w+\s+lives|at least)\b", re.I)
+GROUP_NOUNS = frozenset("group organisation organization network committee union society association rights "
+                        "coalition council".split())
+MODIFIERS = frozenset("defence defense interior foreign health state local military medical security civil "
+                      "emergency opposition government official rebel regional provincial federal".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday also meanwhile".split())
 
 
 @dataclass
 class Attribution:
     claimant: str
     kind: str  # "named", "generic" (needs an antecedent), "indefinite" (needs a name ahead)
+    as_written: str | None = None  # the attribution words ("says a UK-based monitor", "the statement reads")
+    via: str | None = None  # the relay as written ("the Russian Sputnik news agency")
 
 
 def find_attribution(sentence: str) -> Attribution | None:
+    sentence = ABBREVIATION.sub(r"\1", sentence)
+    found = _claimant(sentence)
+    citing = CITING.search(sentence)
+    if citing and found is not None and found.claimant.lower() not in citing.group("x").lower():
+        cited = _classify(_clean(citing.group("x")), citing.group(0))
+        if cited is not None:  # "SANA reported, citing a police source": the source, relayed by SANA
+            cited.via = found.claimant
+            return cited
+    if citing and found is None:
+        cited = _classify(_clean(citing.group("x")), citing.group(0))
+        if cited is not None:
+            reporter = WHO_VERB.search(sentence[: citing.start()])
+            cited.via = reporter.group("via") if reporter else None
+            return cited
+    if found is not None and found.via is None:
+        relay = TOLD.search(sentence) or RELAYED.search(sentence)
+        if relay and re.search(r"[A-Z]", relay.group("via")):  # "told reporters" names no relay
+            found.via = _clean(relay.group("via"))
+    return found
+
+
+def _claimant(sentence: str) -> Attribution | None:
     for pattern in (ACCORDING, INVERTED, ISSUED, GENERIC_VERB):
         match = pattern.search(sentence)
         if match:
-            return _classify(_clean(match.group("x")))
+            phrase = _clean(match.group("x"))
+            written = match.group(0).strip(" ,")
+            if pattern is not ISSUED and pattern is not GENERIC_VERB and phrase and phrase in written:
+                written = written[: written.index(phrase) + len(phrase)]  # not the words the name ran on into
+            return _classify(phrase, written)
     lead = LEAD_SOURCE.match(sentence)
-    if lead and VERB_AT.search(sentence):
-        return _classify(_clean(lead.group("x")))
+    verb = VERB_AT.search(sentence)
+    if lead and verb:
+        return _classify(_clean(lead.group("x")), f"{lead.group('x')}{verb.group(0)}")
     for match in VERB_AT.finditer(sentence):
+        if match.group(0).strip().startswith("claim") and CLAIMED_LIVES.match(sentence, match.end()):
+            continue
         subject = _subject_before(sentence[: match.start()])
         if subject:
-            return _classify(_clean(subject))
+            return _classify(_clean(subject), f"{subject}{match.group(0)}")
     return None
 
 
@@ -79,6 +141,8 @@ def _subject_before(left: str) -> str | None:
         words = re.findall(r"[\w’'.\-]+|[,;:()\"“”]", left)
         picked: list[str] = []
         for word in reversed(words):
+            if word.lower() in WEEKDAYS:
+                break
             if word[:1].isupper() or word.lower() in CONNECTORS or word.lower() in ORG_NOUNS:
                 picked.append(word)
             else:
@@ -87,6 +151,11 @@ def _subject_before(left: str) -> str | None:
             picked.pop()
         while picked and picked[0].lower() in CONNECTORS - {"’s", "'s"}:
             picked.pop(0)
+        before = words[: len(words) - len(picked)]
+        while picked and before and picked[-1].lower() in ORG_NOUNS and before[-1].lower() in MODIFIERS:
+            picked.append(before.pop())  # "the defence ministry in Moscow"
+        while picked and picked[-1].lower() in ("a", "an", "the"):
+            picked.pop()
         if picked:
             return " ".join(reversed(picked)).replace(" ’s", "’s").replace(" 's", "'s")
         if attempt == 0 and left.rstrip().endswith(","):
@@ -102,66 +171,43 @@ def _clean(phrase: str) -> str:
     phrase = phrase.strip(" \"“”'’-–—")
     for _ in range(3):
         phrase = TRIM.sub("", phrase).strip()
-    return re.sub(r"\s+", " ", phrase)
+    return _cap(re.sub(r"\s+", " ", phrase))
 
 
-def _classify(phrase: str) -> Attribution | None:
-    if not phrase:
+def _cap(phrase: str) -> str:
+    """The name part of a phrase that runs on into the sentence ('Aleppo Police Command two people were killed'
+    in text that lost its commas): names, connectors and source nouns, and a lowercase word only just before
+    a source noun ('medical sources', 'a UK-based monitor')."""
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in ("he", "she", "they", "it"):
+        return phrase
+    heads = claimant_table().source_nouns | ORG_NOUNS | GROUP_NOUNS
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower().strip("’'")
+        if (word[:1].isupper() or low in CONNECTORS or low in heads or low in ("a", "an")
+                or any(w.lower().strip(",") in heads for w in words[i + 1 : i + 3])):
+            kept.append(word)
+        else:
+            break
+    while kept and kept[-1].lower() in CONNECTORS | {"a", "an"}:
+        kept.pop()
+    return " ".join(kept)
+
+
+NOT_CLAIMANTS = re.compile(r"^(?:on |last |this |early |late )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                           r"sunday|today|yesterday|tonight|january|february|march|april|may|june|july|august|"
+                           r"september|october|november|december|earlier|later|there|this|that)$", re.I)
+
+
+def _classify(phrase: str, as_written: str | None = None) -> Attribution | None:
+    if not phrase or NOT_CLAIMANTS.match(phrase):
         return None
+    written = re.sub(r"\s+", " ", as_written).strip() if as_written else None
     if GENERIC_HEADS.match(phrase):
-        return Attribution(phrase, "generic")
+        return Attribution(phrase, "generic", written)
     if re.match(r"^(?:a|an)\s", phrase, re.I):
-        return Attribution(phrase, "indefinite")
+        return Attribution(phrase, "indefinite", written)
     if not re.search(r"[A-Z]", phrase) and not set(phrase.lower().split()) & ORG_NOUNS:
-        return Attribution(phrase, "generic")
-    return Attribution(re.sub(r"^the\s+", "", phrase, flags=re.I), "named")
-
-
-def resolve_attributions(found: list[Attribution | None]) -> list[str | None]:
-    """Per sentence, the claimant after resolving generic and indefinite references."""
-    named: list[str] = []
-    out: list[str | None] = []
-    for index, attribution in enumerate(found):
-        if attribution is None:
-            out.append(None)
-        elif attribution.kind == "named":
-            named.append(attribution.claimant)
-            out.append(attribution.claimant)
-        elif attribution.kind == "indefinite":
-            ahead = [a.claimant for a in found[index + 1 : index + 3] if a and a.kind == "named"]
-            out.append(ahead[0] if ahead else attribution.claimant)
-        else:
-            out.append(_antecedent(attribution.claimant, named))
-    return out
-
-
-def resolve_claimants(found: list[Attribution | None]) -> list[tuple[str | None, Claimant | None]]:
-    """Per sentence, the claimant's name as written after resolution and the claimant as an entity.
-
-    A body named in a document that also names one of its organs as a speaker ("according to the Russian
-    Defense Ministry" beside "the Ministry's Center for Reconciliation said") is that organ: outlets name the
-    parent for the organ's statement."""
-    table = claimant_table()
-    out: list[tuple[str | None, Claimant | None]] = []
-    for attribution, name in zip(found, resolve_attributions(found), strict=True):
-        if name is None:
-            out.append((None, None))
-        else:
-            out.append((name, table.claimant(name, as_written=attribution.claimant if attribution else None)))
-    organs = {}
-    for _, claimant in out:
-        entry = table.entries.get(claimant.id) if claimant else None
-        if entry is not None and entry.part_of:
-            organs.setdefault(entry.part_of, claimant)
-    return [(name, replace(organs[c.id], as_written=c.as_written, via=c.via) if c and c.id in organs else c)
-            for name, c in out]
-
-
-def _antecedent(generic: str, named: list[str]) -> str | None:
-    if not named:
-        return None if generic.lower() in ("he", "she", "they", "it") else generic
-    head = generic.split()[-1].lower().replace("centre", "center")
-    for name in reversed(named):
-        if head in name.lower().replace("centre", "center"):
-            return name
-    return named[-1]
+        return Attribution(phrase, "generic", written)
+    return Attribution(re.sub(r"^the\s+", "", phrase, flags=re.I), "named", written)

@@ -17,9 +17,6 @@ from importlib import resources
 
 from warwire.model import Claimant
 
-SPELLING = {"center": "centre", "defense": "defence", "organization": "organisation", "organisations":
-            "organisation", "ministries": "ministry", "russia": "russian", "syria": "syrian", "britain": "uk",
-            "british": "uk", "u.s.": "us", "u.n.": "un", "centres": "centre", "centers": "centre"}
 FILLER = frozenset("the a an of for in on at to and by from its their his her 's ’s s so called so-called".split())
 # A phrase headed by one of these is an unnamed source: it takes a known body's side, never its identity.
 UNNAMED_HEADS = frozenset("source sources official officials activist activists witness witnesses resident "
@@ -31,12 +28,20 @@ def words_of(phrase: str) -> list[str]:
     """Lowercase words with one spelling each; possessives and filler words left out."""
     out = []
     for raw in WORD.findall(phrase):
+        if re.fullmatch(r"[A-Z]{3,}s", raw):  # "SANAs": a possessive whose apostrophe a scraper dropped
+            raw = raw[:-1]
         w = raw.lower().strip(".-’'")
         w = re.sub(r"[’']s$", "", w)
-        w = SPELLING.get(w, w)
+        w = _spelling().get(w, w)
         if w and w not in FILLER:
             out.append(w)
     return out
+
+
+@cache
+def _spelling() -> dict[str, str]:
+    """One spelling per word ('center' -> 'centre'), and capitals read as their demonym ('Moscow' -> 'russian')."""
+    return _data()["spelling"]
 
 
 def slug(phrase: str) -> str:
@@ -61,11 +66,24 @@ class _Alias:
     description: bool
 
 
+PERSON = r"(?:[A-Z][\w’'\-]+|al-\w+)(?:\s+(?:[A-Z][\w’'\-]*|al-\w+|de|bin|ibn|van|von|la)){0,3}"
+# "Sgt Danielle Newman with SFPD", "John Smith of the county sheriff's office": the body after the person
+PERSON_OF = re.compile(r"^(?P<person>.+?)\s+(?:with|of|for|from|at)\s+(?:the\s+)?(?P<body>[A-Z].*)$")
+
+
 class ClaimantTable:
     def __init__(self, data: dict) -> None:
         self.entries: dict[str, Entry] = {}
+        titles = sorted(((t, kind) for kind, ts in data.get("titles", {}).items() for t in ts),
+                        key=lambda x: -len(x[0]))
+        self.title_kinds = {t.lower(): kind for t, kind in titles}
+        alternatives = "|".join(re.escape(t) for t, _ in titles)
+        # "Bartholomew County Sheriff Matt Myers": the body is everything up to the title
+        self.titled = re.compile(rf"^(?P<body>(?:.*?\s)?(?P<title>{alternatives}))\.?\s+(?P<person>{PERSON})$")
         self.aliases: list[_Alias] = []
         self.kind_words = [(kind, [tuple(words_of(w)) or (w,) for w in ws]) for kind, ws in data["kind_words"]]
+        # single words that can head a source's name ("statement", "medics", "police"), lowercase
+        self.source_nouns = frozenset(w.lower() for _, ws in data["kind_words"] for w in ws if " " not in w)
         for row in data["claimants"]:
             spellings = [s for lang in row.get("names", {}).values() for s in lang] + [row["name"]]
             spellings += row.get("spokespeople", [])
@@ -109,9 +127,45 @@ class ClaimantTable:
                     return kind
         return "anonymous" if not re.search(r"[A-Z]", phrase) else "government"
 
+    def speaker_body(self, phrase: str) -> tuple[str, str | None] | None:
+        """(body, its kind by title) a named person speaks for, or None when the phrase names no person:
+        'Bartholomew County Sheriff Matt Myers' -> 'Bartholomew County Sheriff'; 'Sgt Danielle Newman with SFPD'
+        -> 'SFPD'; 'Sgt Mark Francis' -> 'police'."""
+        tail = PERSON_OF.match(phrase)
+        if tail and (self.titled.match(tail.group("person")) or re.fullmatch(PERSON, tail.group("person"))):
+            return tail.group("body"), None
+        titled = self.titled.match(phrase)
+        if not titled:
+            return None
+        kind = self.title_kinds.get(titled.group("title").lower())
+        body, title = titled.group("body"), titled.group("title")
+        prefix = body[: -len(title)].strip()
+        if not prefix and kind == "police":
+            return "police", kind
+        if prefix and self.kind_of(prefix) == kind:  # "NYPD Deputy Inspector X": the NYPD
+            return prefix, kind
+        return body, kind
+
+    def surname(self, phrase: str) -> str | None:
+        """The surname when a phrase names a person by surname alone ('Judd', 'Mayor Rawlings')."""
+        titled = self.titled.match(phrase)
+        name = titled.group("person") if titled else phrase
+        if re.fullmatch(r"[A-Z][\w’'\-]+", name) and self.lookup(phrase) is None \
+                and name.lower() not in self.title_kinds:
+            return name
+        return None
+
     def claimant(self, phrase: str, as_written: str | None = None, via: str | None = None) -> Claimant:
-        """The Claimant a phrase names: a table entry, else an unnamed or unknown claimant of its own id."""
+        """The Claimant a phrase names: a table entry, else an unnamed or unknown claimant of its own id; a
+        named person is the body they speak for."""
         entry = self.lookup(phrase)
+        spoken = self.speaker_body(phrase) if entry is None else None
+        if spoken is not None:
+            body, kind = spoken
+            entry = self.lookup(body)
+            if entry is None:
+                return Claimant(slug(body), body, kind or self.kind_of(body), None, as_written, via)  # type: ignore[arg-type]
+            phrase = body
         found = words_of(phrase)
         unnamed = bool(found) and found[-1] in UNNAMED_HEADS and (entry is None or
                                                                  " ".join(found) not in entry.names)
@@ -130,6 +184,10 @@ class ClaimantTable:
 
 
 @cache
+def _data() -> dict:
+    return json.loads(resources.files("warwire.data").joinpath("claimants.json").read_text(encoding="utf-8"))
+
+
+@cache
 def claimant_table() -> ClaimantTable:
-    text = resources.files("warwire.data").joinpath("claimants.json").read_text(encoding="utf-8")
-    return ClaimantTable(json.loads(text))
+    return ClaimantTable(_data())

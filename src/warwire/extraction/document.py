@@ -9,9 +9,9 @@ from functools import cache
 import ahocorasick
 from spacy.tokens import Doc
 
-from warwire.extraction.attribution import find_attribution, resolve_claimants
 from warwire.extraction.background import in_parentheses, is_aggregate, is_background
 from warwire.extraction.casualties import find_figures, find_zero_figures
+from warwire.extraction.claimant_resolution import resolve_claimants
 from warwire.extraction.context import DateRef, date_ref, in_stamp, is_locative, is_setting, place_ref
 from warwire.extraction.events import SentenceInfo, group_events
 from warwire.extraction.lexicon import Lexicon
@@ -76,8 +76,7 @@ def build_events(
     _count_plural_pronouns(infos)
     _settle_shootings(infos, doc.text)
     _aggregates_as_context(infos)
-    for info, (said, claimant) in zip(infos, resolve_claimants([find_attribution(i.text) for i in infos]),
-                                      strict=True):
+    for info, (said, claimant) in zip(infos, resolve_claimants([i.text for i in infos]), strict=True):
         info.claimed_by, info.claimant = said, claimant
     weekday = dateline_weekday_hint(doc.text, doc.published)
     text = doc.text

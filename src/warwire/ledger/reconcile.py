@@ -28,6 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from warwire.extraction.claimants import claimant_table
 from warwire.ledger.features import tables
 
 
@@ -59,11 +60,25 @@ def claimant_key(name: str | None) -> str:
 
 
 def source_key(r: Report) -> str:
+    """The claimant's id; for the outlet's own voice the outlet (its claimant-table id when it is a known
+    agency, so "according to TASS" elsewhere is the same source)."""
     if r.claimant and r.claimant.get("id"):
         return r.claimant["id"]
     if r.claimed_by:
         return claimant_key(r.claimed_by)
+    entry = claimant_table().lookup(r.outlet) if r.outlet else None
+    if entry is not None and entry.kind == "media":
+        return entry.id
     return "outlet:" + claimant_key(r.outlet or r.doc)
+
+
+def _source_keys(reports: list[Report]) -> list[str]:
+    """Per report its source; the police of one event are one source however each report names them
+    ("Oakland police", "police", "the Oakland Police Department")."""
+    keys = [source_key(r) for r in reports]
+    police = next((k for k, r in zip(keys, reports, strict=True) if (r.claimant or {}).get("kind") == "police"), None)
+    return [police if police and (r.claimant or {}).get("kind") == "police" else k
+            for k, r in zip(keys, reports, strict=True)]
 
 
 def party_side(claimant: str | None) -> str | None:
@@ -123,9 +138,8 @@ def _pick(fn, *values: int | None) -> int | None:  # noqa: ANN001 - min or max
 def _per_source(reports: list[Report]) -> dict[str, tuple[int | None, int | None, int | None]]:
     """(low, best, high) per source: low = min, high = max, best = max (a source's updated toll)."""
     out: dict[str, tuple[int | None, int | None, int | None]] = {}
-    for r in reports:
+    for r, k in zip(reports, _source_keys(reports), strict=True):
         low, best, high = _range(r)
-        k = source_key(r)
         if k in out:
             ol, ob, oh = out[k]
             low, best, high = _pick(min, low, ol), _pick(max, best, ob), _pick(max, high, oh)

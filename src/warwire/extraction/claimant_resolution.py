@@ -1,0 +1,170 @@
+"""A document's attributions resolved to claimants, sentence by sentence.
+
+- Quotes: a sentence inside a quotation that runs over several sentences takes the attribution given where
+  the quote closes ('"... up to 90 were wounded. ... up to 80 injured," the statement reads') or, failing
+  that, where it opens ('The Centre said: "...').
+- Anaphora: 'the Center', 'the Observatory', 'the monitor', 'the agency', 'he', 'the statement', 'the
+  official' point back to the last claimant they fit (a head word of its name, or its kind).
+- Descriptions: 'a UK-based monitor' is the table's entry for that description, else the fitting name the
+  next sentences give, else an unnamed claimant of its own.
+- Organs: a body named in a document that names one of its organs as a speaker is that organ.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from warwire.extraction.attribution import Attribution, find_attribution
+from warwire.extraction.claimants import ClaimantTable, claimant_table, words_of
+from warwire.model import Claimant
+
+QUOTE_SPAN = 6  # sentences a quotation may run over before its marks are taken for stray ones
+PRONOUNS = frozenset({"he", "she", "they", "it"})
+ANY_ANTECEDENT = frozenset(
+    "he she they it statement source official spokesman spokesperson spokeswoman report communique office".split()
+)
+OFFICIAL_KINDS = frozenset({"police", "government", "local_official", "military", "medical", "civil_defence"})
+# Bare references to a body named before: "police said" after "Oakland police said", "officials" after it.
+BARE = {"police": {"police"}, "investigators": {"police"}, "detectives": {"police"}, "deputies": {"police"},
+        "officers": {"police"}, "sheriff office": {"police"}, "authorities": OFFICIAL_KINDS,
+        "officials": OFFICIAL_KINDS, "police officials": {"police"}, "medical examiner": {"medical"},
+        "coroner": {"medical"}, "coroner office": {"medical"}, "medical examiner office": {"medical"},
+        "rescuers": {"civil_defence"}, "civil defence": {"civil_defence"}}
+HEAD_KINDS = {"monitor": "monitor", "observatory": "monitor", "network": "monitor", "agency": "media",
+              "military": "military", "army": "military", "command": "military", "ministry": "government",
+              "group": "armed_group", "police": "police"}
+
+
+def resolve_claimants(sentences: list[str]) -> list[tuple[str | None, Claimant | None]]:
+    """Per sentence, the claimant's name as a person reads it, and the claimant as an entity."""
+    found = spread_quotes(sentences, [find_attribution(s) for s in sentences])
+    return resolve_found(found)
+
+
+def resolve_found(found: list[Attribution | None]) -> list[tuple[str | None, Claimant | None]]:
+    table = claimant_table()
+    history: list[tuple[str, Claimant]] = []
+    out: list[tuple[str | None, Claimant | None]] = []
+    for index, attribution in enumerate(found):
+        if attribution is None:
+            out.append((None, None))
+            continue
+        picked = _resolve(table, attribution, history, found[index + 1 : index + 3])
+        if picked is None:
+            out.append((None, None))
+            continue
+        name, claimant = picked
+        via = table.relay(attribution.via) or _media_name(table, attribution.via) if attribution.via else None
+        claimant = replace(claimant, as_written=attribution.as_written or attribution.claimant,
+                           via=via or claimant.via)
+        history.append((name, claimant))
+        out.append((name, claimant))
+    return _organs(table, out)
+
+
+def _resolve(table: ClaimantTable, a: Attribution, history: list[tuple[str, Claimant]],
+             ahead: list[Attribution | None]) -> tuple[str, Claimant] | None:
+    if a.kind == "named":
+        surname = table.surname(a.claimant)
+        if surname is not None:  # "Judd said" after "Polk County Sheriff Grady Judd said"
+            title = a.claimant[: -len(surname)].strip()
+            for name, claimant in reversed(history):
+                if name != surname and re.search(rf"\b{re.escape(surname)}\b", name) and title in name:
+                    return name, claimant
+        bare = BARE.get(" ".join(words_of(a.claimant)))
+        if bare:  # "police said" after "Oakland police said": the police named before
+            for name, claimant in reversed(history):
+                if claimant.kind in bare:
+                    return name, claimant
+        return a.claimant, table.claimant(a.claimant)
+    if a.kind == "indefinite":
+        entry = table.lookup(a.claimant)
+        own = table.claimant(a.claimant)
+        if entry is not None and own.id == entry.id:
+            return entry.name, own
+        for later in ahead:
+            if later is not None and later.kind == "named":
+                candidate = table.claimant(later.claimant)
+                if _fits(a.claimant, candidate, later.claimant):
+                    return later.claimant, candidate
+        return a.claimant, own
+    antecedent = _antecedent(a.claimant, history)
+    if antecedent is not None:
+        return antecedent
+    if words_of(a.claimant)[-1:] and words_of(a.claimant)[-1] in PRONOUNS | {"statement", "report", "communique"}:
+        return None
+    return a.claimant, table.claimant(a.claimant)
+
+
+def _antecedent(generic: str, history: list[tuple[str, Claimant]]) -> tuple[str, Claimant] | None:
+    words = words_of(generic)
+    head = words[-1] if words else ""
+    if head in ANY_ANTECEDENT:
+        return history[-1] if history else None
+    for name, claimant in reversed(history):
+        if _fits(generic, claimant, name):
+            return name, claimant
+    return None
+
+
+def _fits(reference: str, claimant: Claimant, name: str) -> bool:
+    """Whether 'the Center', 'the monitor', 'a UK-based war monitor' can point to this claimant."""
+    words = words_of(reference)
+    head = words[-1] if words else ""
+    if head in ANY_ANTECEDENT or head in words_of(name) or head in words_of(claimant.name):
+        return True
+    if HEAD_KINDS.get(head) == claimant.kind:
+        return True
+    kind = claimant_table().kind_of(reference)
+    return kind not in ("anonymous", "government") and kind == claimant.kind
+
+
+def _media_name(table: ClaimantTable, phrase: str | None) -> str | None:
+    """A relay not in the table keeps its name when its words say it is an outlet ('told the Daily Star')."""
+    if not phrase or table.kind_of(phrase) != "media":
+        return None
+    words = phrase.split()
+    return " ".join(w for w in words if w.lower() != "the") or None
+
+
+def _organs(table: ClaimantTable, out: list[tuple[str | None, Claimant | None]]
+            ) -> list[tuple[str | None, Claimant | None]]:
+    """A body named beside exactly one of its organs ('according to the Russian Defense Ministry', 'the
+    Ministry's Center for Reconciliation said') is that organ: outlets name the parent for the organ."""
+    organs: dict[str, dict[str, Claimant]] = {}
+    for _, claimant in out:
+        entry = table.entries.get(claimant.id) if claimant else None
+        if entry is not None and entry.part_of and claimant is not None:
+            organs.setdefault(entry.part_of, {}).setdefault(entry.id, claimant)
+    single = {body: next(iter(found.values())) for body, found in organs.items() if len(found) == 1}
+    return [(name, replace(single[c.id], as_written=c.as_written, via=c.via) if c and c.id in single else c)
+            for name, c in out]
+
+
+def spread_quotes(sentences: list[str], found: list[Attribution | None]) -> list[Attribution | None]:
+    """Sentences of a quotation over several sentences take its attribution (after the closing mark, else
+    before the opening one)."""
+    out = list(found)
+    inside = False
+    opened: int | None = None
+    for index, sentence in enumerate(sentences):
+        starts_inside = inside
+        for ch in sentence:
+            if ch == "“":
+                inside = True
+            elif ch == "”":
+                inside = False
+            elif ch == '"':
+                inside = not inside
+        if not starts_inside and inside:
+            opened = index
+        elif starts_inside and not inside and opened is not None:
+            if index - opened <= QUOTE_SPAN:
+                said = found[index] or found[opened]
+                for k in range(opened, index + 1):
+                    out[k] = out[k] or said
+            opened = None
+        if opened is not None and index - opened > QUOTE_SPAN:
+            inside, opened = False, None
+    return out
