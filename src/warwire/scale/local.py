@@ -17,6 +17,7 @@ from itertools import islice
 
 from warwire.ingest.records import ReadError, Record
 from warwire.model import Document, Failure
+from warwire.scale.lifeline import terminate_on_sigterm, watch
 from warwire.settings import Settings
 
 Item = Record | ReadError | dict
@@ -25,7 +26,9 @@ Result = Document | Failure
 _extractor = None  # one per worker process, set by _init_worker
 
 
-def _init_worker(settings: Settings | None = None) -> None:
+def _init_worker(settings: Settings | None = None, main_pid: int | None = None) -> None:
+    if main_pid is not None:
+        watch(main_pid)  # end with the main process, even when it is killed
     # Each worker is one core's worth of work: keep numeric libraries from starting thread pools.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
@@ -73,16 +76,25 @@ class LocalPool:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=_init_worker,
-                                   initargs=(self.settings,))
+                                   initargs=(self.settings, os.getpid()))
 
     def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def terminate(self) -> None:
+        """Stop at once: the workers are killed, work in flight is dropped (an interrupted run)."""
+        for proc in list((self._pool._processes or {}).values()):  # noqa: SLF001 - no public way
+            proc.terminate()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> LocalPool:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # an error, Ctrl-C, SIGTERM or the consumer stopping early: no need to finish the chunks
+            self.terminate()
 
     def run(self, records: Iterable[Item]) -> Iterator[Result]:
         stream = iter(records)
@@ -127,5 +139,5 @@ def run_local(records: Iterable[Item], workers: int = 1, chunk_size: int | None 
 
         yield from Extractor(settings).extract_many(records)
         return
-    with LocalPool(workers, chunk_size=size, settings=settings) as pool:
+    with terminate_on_sigterm(), LocalPool(workers, chunk_size=size, settings=settings) as pool:
         yield from pool.run(records)
