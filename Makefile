@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS ?= dev,pg,ray
 
-.PHONY: install demo test bench bench-big lint clean
+.PHONY: install demo serve test bench bench-big lint clean
 
 install: $(STAMP)
 
@@ -19,6 +19,13 @@ demo: install
 	$(BIN)/warwire extract samples/ --format table
 	@if [ -d ../shared/corpus/seeds ]; then echo; echo "Seed pages (../shared/corpus/seeds):"; \
 		$(BIN)/warwire extract ../shared/corpus/seeds --format table; fi
+
+# The review desk over a demo ledger: the bundled samples, and the seed pages when ../shared is there.
+DEMO_DB ?= sqlite:///demo-desk.db
+serve: install
+	$(BIN)/warwire ingest samples/ --db $(DEMO_DB) --workers 1
+	@if [ -d ../shared/corpus/seeds ]; then $(BIN)/warwire ingest ../shared/corpus/seeds --db $(DEMO_DB) --workers 1; fi
+	$(BIN)/warwire serve --db $(DEMO_DB) $(SERVE_ARGS)
 
 test: install
 	$(BIN)/pytest -q

@@ -315,6 +315,24 @@ def event(
     print_event_detail(Console(highlight=False), found)
 
 
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to bind; 127.0.0.1 keeps the desk on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8080,
+    token: Annotated[str | None, typer.Option(help="Token for writes (default: a new one, printed).")] = None,
+) -> None:
+    """The review desk in a browser: events, map, timeline, claims against their sentences, and review."""
+    from warwire.serve.run import serve as run_desk
+
+    run_desk(_open_ledger(db), host, port, token)
+
+
+from warwire.review_cli import review_app  # noqa: E402 - after the shared options it uses
+
+app.add_typer(review_app, name="review")
+
+
 @gazetteer_app.command("import")
 def gazetteer_import(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="GeoNames dump or WOF CSV.")],

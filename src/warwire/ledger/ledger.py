@@ -25,6 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from warwire.ledger import assemble
 from warwire.ledger.blocks import BlockIndex
 from warwire.ledger.features import Mention, TermStats
+from warwire.ledger.keys import claim_key, report_key, review_extras
 from warwire.ledger.link import LONG_DAYS, _neighbour_months, assign, doc_mentions
 from warwire.ledger.schema import claims, doc_events, documents, ledger_events, links
 from warwire.ledger.store import LINK_LOCK, lock, make_engine, upgrade, writing
@@ -135,7 +136,7 @@ class Ledger:
             self._insert_document,
             [{"doc": doc.doc, "sha256": sha, "title": doc.title, "outlet": doc.outlet, "url": doc.url,
               "published": doc.published.iso() if doc.published else None,
-              "data": {**data, LINK_TERMS: sorted(terms)}, "ingested_at": datetime.now(UTC)}],
+              "data": {**data, LINK_TERMS: sorted(terms), **review_extras(doc)}, "ingested_at": datetime.now(UTC)}],
         ).scalar()  # fmt: skip
         self._terms.shas.add(sha)
         self._terms.last = max(self._terms.last, doc_id or 0)
@@ -325,6 +326,7 @@ def _insert_events(
             "location": stored, "actors": as_dicts[i]["actors"], "country": loc.get("country"),
             "admin1": loc.get("admin1"), "year": start.year, "month": start.month, "lat": loc.get("lat"),
             "lon": loc.get("lon"), "killed": _killed(ev), "wounded": _killed(ev, "wounded"),
+            "stable_key": report_key(doc.doc, i, as_dicts[i], ev.sentences),
         })  # fmt: skip
     ids = conn.execute(INSERT_EVENTS, rows)
     row_ids = dict(enumerate(ids.scalars().all()))
@@ -344,9 +346,10 @@ def _insert_events(
             "quote": " … ".join(e.quote for e in c.evidence) or None,
             "claimant": c.claimant.to_dict() if c.claimant else None,
             "claimant_id": c.claimant.id if c.claimant else None,
+            "stable_key": claim_key(doc.doc, cd),
         }
         for i, ev in enumerate(doc.events)
-        for c in ev.casualties
+        for c, cd in zip(ev.casualties, as_dicts[i]["casualties"], strict=True)
     ]
     return row_ids
 

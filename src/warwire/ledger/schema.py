@@ -5,6 +5,7 @@ doc_events  one event as one document tells it (blocking columns: country, admin
 claims      one casualty figure of a doc_event
 ledger_events  a deduplicated real-world event
 links       doc_event -> ledger_event, with the score and the features that matched
+review_log  the reviewers' decisions, append-only, keyed by the stable ids of ledger/keys.py
 The migrations in ./migrations create exactly these tables; change both together.
 """
 
@@ -64,6 +65,7 @@ doc_events = Table(
     Column("lon", Float),
     Column("killed", Integer),
     Column("wounded", Integer),
+    Column("stable_key", Text),  # ledger/keys.py report_key (migration 0002)
     Index("ix_doc_events_block", "country", "year", "month"),
 )
 
@@ -87,6 +89,7 @@ claims = Table(
     Column("quote", Text),
     Column("claimant", JSON),  # model.Claimant as a dict (migration 0003)
     Column("claimant_id", String(128), index=True),
+    Column("stable_key", Text),  # ledger/keys.py claim_key (migration 0002)
 )
 
 ledger_events = Table(
@@ -112,4 +115,18 @@ links = Table(
     ),
     Column("score", Float),
     Column("explanation", JSON),
+)
+
+review_log = Table(
+    "review_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", String(128), nullable=False),
+    Column("what", String(32), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("before", JSON),
+    Column("after", JSON),
+    Column("note", Text),
+    Index("ix_review_log_target", "target"),
 )

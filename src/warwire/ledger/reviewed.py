@@ -1,0 +1,295 @@
+"""The reviewed ledger: what the machine stored with the review log's decisions applied.
+
+Claims take their corrections (a rejected claim stays visible but counts for nothing), reports split off
+or events merge, and an event's type, place, date or background flag follow the latest decision on any
+of its reports. The whole view is built once per state of the database (row ids and the log's last id)
+and kept, so pages over 100k events read memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from warwire.ledger import assemble
+from warwire.ledger.review import CLAIM_ACTIONS, Decision, ReviewLog, active
+from warwire.ledger.schema import claims, doc_events, documents, links
+
+DAY_PRECISION = {10: "day", 7: "month", 4: "year"}
+
+
+@dataclass
+class View:
+    """One state of the reviewed ledger."""
+
+    events: list[dict[str, Any]] = field(default_factory=list)  # summaries, newest first
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    members: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    by_report: dict[str, str] = field(default_factory=dict)  # report key -> event id
+    by_doc: dict[str, list[str]] = field(default_factory=dict)  # document id -> event ids
+    rows_by_doc: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # every report, linked or not
+    claim_state: dict[str, dict[str, Any]] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def _short(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _load_rows(conn: Connection) -> list[dict[str, Any]]:
+    cols = [doc_events.c[k] for k in ("id", "document_id", "event_index", "type", "is_primary", "background",
+                                       "date", "location", "actors", "stable_key")]  # fmt: skip
+    q = (
+        select(*cols, documents.c.doc, documents.c.outlet, documents.c.title, documents.c.url,
+               documents.c.published, links.c.ledger_event_id, links.c.score, links.c.explanation)
+        .join(documents, doc_events.c.document_id == documents.c.id)
+        .outerjoin(links, links.c.doc_event_id == doc_events.c.id)
+        .order_by(links.c.id, doc_events.c.id)
+    )  # fmt: skip
+    rows = [dict(r._mapping) for r in conn.execute(q)]
+    by_de: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for c in conn.execute(select(claims).order_by(claims.c.id)):
+        c = dict(c._mapping)
+        c["group"] = c.pop("victim_group")
+        by_de[c["doc_event_id"]].append(c)
+    for r in rows:
+        r["primary"] = r.pop("is_primary")
+        r["key"] = r.pop("stable_key") or f"{r['doc']}|#{r['event_index']}"
+        r["claims"] = by_de.get(r["id"], [])
+    return rows
+
+
+def version(conn: Connection) -> tuple[Any, ...]:
+    """Changes whenever a document, report, link or decision is added (or removed)."""
+    from warwire.ledger.schema import review_log
+
+    parts = [func.max(links.c.id), func.count(links.c.id), func.max(doc_events.c.id), func.count(doc_events.c.id)]
+    q = select(*[select(p).scalar_subquery() for p in parts], select(func.max(review_log.c.id)).scalar_subquery())
+    return tuple(conn.execute(q).one())
+
+
+def _bounds(qualifier: str, value: int | None, old: dict[str, Any]) -> tuple[int | None, int | None, int | None]:
+    """low/best/high of a corrected figure, as the extractor reads its wording (README table)."""
+    if value is None:
+        return old.get("low"), None, old.get("high")
+    return {
+        "at_least": (value, value, None),
+        "at_most": (None, value, value),
+        "vague": (old.get("low"), None, old.get("high")),
+    }.get(qualifier, (value, value, value))
+
+
+def claim_states(decisions: list[Decision]) -> dict[str, dict[str, Any]]:
+    """Per claim key: status (confirmed, corrected, rejected), the corrected fields, the decision ids."""
+    out: dict[str, dict[str, Any]] = {}
+    for d in decisions:
+        if d.what not in CLAIM_ACTIONS:
+            continue
+        st = out.setdefault(d.target, {"status": None, "fields": {}, "ids": []})
+        st["ids"].append(d.id)
+        if d.what == "correct":
+            st["fields"].update(d.after)
+            st["status"] = "corrected"
+        elif d.what == "confirm":
+            st["status"] = "corrected" if st["fields"] else "confirmed"
+        else:
+            st["status"] = "rejected"
+    return out
+
+
+def _apply_claim(c: dict[str, Any], st: dict[str, Any] | None) -> dict[str, Any]:
+    out = {**c, "review": st["status"] if st else None, "decisions": st["ids"] if st else []}
+    if not st or not st["fields"]:
+        return out
+    f = st["fields"]
+    out.update({k: v for k, v in f.items() if k in ("outcome", "group", "claimed_by")})
+    if "value" in f or "qualifier" in f:
+        out["value"] = f.get("value", c["value"])
+        out["qualifier"] = f.get("qualifier", c["qualifier"])
+        out["low"], out["best"], out["high"] = _bounds(out["qualifier"], out["value"], c)
+        if out["qualifier"] != "vague":
+            out["vague"] = None
+    out.update({k: f[k] for k in ("low", "best", "high") if k in f})
+    out["machine"] = {k: c[k] for k in ("outcome", "group", "value", "qualifier", "low", "best", "high", "claimed_by")}
+    return out
+
+
+class _Groups:
+    """Union-find over event ids (merges)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        while self.parent.get(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            self.parent[hi] = lo
+
+
+def _group(rows: list[dict[str, Any]], decisions: list[Decision], news: set[str]) -> dict[str, list[dict[str, Any]]]:
+    split = {d.target for d in decisions if d.what == "split"}
+    for r in rows:
+        if r["key"] in split:
+            r["event"] = "split-" + _short(r["key"])
+        elif r["ledger_event_id"] is not None:
+            r["event"] = r["ledger_event_id"]
+        else:  # a background report: an event of its own only once marked news
+            r["event"] = "bg-" + _short(r["key"]) if r["key"] in news else None
+    by_key = {r["key"]: r["event"] for r in rows if r["event"]}
+    groups = _Groups()
+    for d in decisions:
+        if d.what == "merge":
+            ids = [by_key[k] for k in (*d.after["a"], *d.after["b"]) if k in by_key]
+            for other in ids[1:]:
+                groups.union(ids[0], other)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["event"]:
+            out.setdefault(groups.find(r["event"]), []).append(r)
+    return out
+
+
+def _date(after: dict[str, Any]) -> dict[str, Any]:
+    start, end = after.get("start") or None, after.get("end") or None
+    return {"start": start, "end": end, "precision": DAY_PRECISION.get(len(start or ""), "unknown"),
+            "start_parts": None, "as_written": "set by review"}  # fmt: skip
+
+
+def _event_overrides(ev: dict[str, Any], keys: set[str], decisions: list[Decision]) -> None:
+    for d in decisions:
+        if d.target not in keys:
+            continue
+        if d.what == "set_type":
+            ev["type"] = d.after["type"]
+        elif d.what == "set_place":
+            ev["location"] = d.after
+        elif d.what == "set_date":
+            ev["date"] = _date(d.after)
+        elif d.what == "set_background":
+            ev["background"] = bool(d.after.get("background"))
+        else:
+            continue
+        ev["reviewed_fields"].append(d.what)
+
+
+def _state(ev_claims: list[dict[str, Any]], touched: bool) -> str:
+    done = sum(1 for c in ev_claims if c["review"])
+    if ev_claims and done == len(ev_claims):
+        return "reviewed"
+    if done or touched:
+        return "reviewed" if not ev_claims else "partial"
+    return "unreviewed"
+
+
+def build(conn: Connection, log: ReviewLog) -> View:
+    decisions = log.decisions(conn)
+    act = active(decisions)
+    states = claim_states(act)
+    news = {d.target for d in act if d.what == "set_background" and not d.after.get("background")}
+    rows = _load_rows(conn)
+    view = View(claim_state=states, decisions=decisions)
+    for r in rows:
+        r["all_claims"] = [_apply_claim(c, states.get(c["stable_key"] or "")) for c in r["claims"]]
+        r["claims"] = [c for c in r["all_claims"] if c["review"] != "rejected"]
+        view.rows_by_doc.setdefault(r["doc"], []).append(r)
+    event_decisions = [d for d in act if d.what in ("set_type", "set_place", "set_date", "set_background")]
+    for eid, members in _group(rows, act, news).items():
+        ev = assemble.summary(eid, members)
+        ev["background"] = eid.startswith("bg-")
+        ev["reviewed_fields"] = []
+        keys = {m["key"] for m in members}
+        _event_overrides(ev, keys, event_decisions)
+        all_claims = [c for m in members for c in m["all_claims"]]
+        ev["review_state"] = _state(all_claims, bool(ev["reviewed_fields"]))
+        ev["weakest_link"] = min((m["score"] for m in members if m["score"] is not None), default=None)
+        ev["published"] = min((m["published"] for m in members if m["published"]), default=None)
+        view.by_id[eid] = ev
+        view.members[eid] = members
+        for m in members:
+            view.by_report[m["key"]] = eid
+            view.by_doc.setdefault(m["doc"], []).append(eid)
+    view.events = sorted(view.by_id.values(), key=_newest_first)
+    return view
+
+
+def _newest_first(ev: dict[str, Any]) -> tuple[str, str]:
+    # ISO dates sort as text; an inverted copy sorts newest first with the id as tie-break
+    start = ev["date"]["start"] or ev.get("published") or ""
+    return "".join(chr(0x10FFFF - ord(ch)) for ch in start.ljust(10, "0")), ev["id"]
+
+
+class ReviewedLedger:
+    """The reviewed view of a Ledger, rebuilt when the database changed; thread-safe for a web server."""
+
+    def __init__(self, ledger: Any) -> None:
+        self.ledger = ledger
+        self.log = ReviewLog(ledger.engine)
+        self._view: View | None = None
+        self._version: tuple[Any, ...] | None = None
+        self._lock = threading.Lock()
+
+    def view(self) -> View:
+        with self.ledger.engine.connect() as conn:
+            ver = version(conn)
+            if self._view is not None and ver == self._version:
+                return self._view
+            with self._lock:
+                if self._view is None or ver != self._version:
+                    self._view, self._version = build(conn, self.log), ver
+                return self._view
+
+    def events(self, include_background: bool = False) -> list[dict[str, Any]]:
+        return [e for e in self.view().events if include_background or not e["background"]]
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        """The event with every report (reviewed claims, merge explanations); KeyError when unknown."""
+        v = self.view()
+        ev = v.by_id[event_id]
+        out = {**ev, "report_details": [_report(m) for m in v.members[event_id]]}
+        return out
+
+    def document(self, doc: str) -> dict[str, Any]:
+        """A stored document: its contract dict, text and spans, and its reports with their events."""
+        v = self.view()
+        with self.ledger.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.doc == doc).order_by(documents.c.id.desc())).first()
+        if row is None:
+            raise KeyError(doc)
+        data = dict(row._mapping["data"] or {})
+        reports = [{**_report(r), "event": r["event"] if r["event"] in v.by_id else None}
+                   for r in v.rows_by_doc.get(doc, [])]  # fmt: skip
+        return {"doc": doc, "title": row.title, "outlet": row.outlet, "url": row.url, "published": row.published,
+                "text": data.get("text") or "", "spans": data.get("spans") or [], "events": data.get("events") or [],
+                "reports": reports}  # fmt: skip
+
+    def texts(self, docs: list[str]) -> dict[str, dict[str, Any]]:
+        """Stored text and spans of the given documents (latest version of each)."""
+        out: dict[str, dict[str, Any]] = {}
+        with self.ledger.engine.connect() as conn:
+            q = select(documents.c.doc, documents.c.data).where(documents.c.doc.in_(docs)).order_by(documents.c.id)
+            for doc, data in conn.execute(q):
+                data = data or {}
+                out[doc] = {"text": data.get("text") or "", "spans": data.get("spans") or [],
+                            "events": data.get("events") or []}  # fmt: skip
+        return out
+
+
+def _report(m: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "key": m["key"], "doc": m["doc"], "outlet": m["outlet"], "title": m["title"], "url": m["url"],
+        "published": m["published"], "event_index": m["event_index"], "type": m["type"], "date": m["date"],
+        "location": m["location"], "primary": m["primary"], "background": m["background"],
+        "claims": [{k: v for k, v in c.items() if k not in ("id", "doc_event_id")} for c in m["all_claims"]],
+        "merge": {"score": m["score"], "why": m["explanation"]},
+    }  # fmt: skip

@@ -1,0 +1,85 @@
+"""The desk's pages and their .json twins on the in-process client."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+
+def _wire_event(client) -> dict:  # noqa: ANN001
+    return next(e for e in client.get("/events.json").json()["events"] if "wire-a" in e["documents"])
+
+
+def test_events_list_has_facets_with_counts_and_filters(client):
+    data = client.get("/events.json").json()
+    assert data["count"] == 2
+    facets = {k: {f["value"]: f["count"] for f in v} for k, v in data["facets"].items()}
+    assert facets["country"] == {"SY": 2}
+    assert facets["admin1"] == {"Idlib": 1, "Hama": 1}
+    assert facets["outlet"] == {"Wire A": 1, "Wire B": 1, "Local <b>News</b>": 1}
+    assert facets["review"] == {"unreviewed": 2}
+    one = client.get("/events.json?admin1=Hama").json()
+    assert one["count"] == 1 and one["events"][0]["documents"] == ["hostile"]
+    # a facet's own selection leaves its other values countable
+    assert {f["value"] for f in one["facets"]["admin1"]} == {"Idlib", "Hama"}
+    assert client.get("/events.json?since=2025-01-08").json()["count"] == 1
+    assert client.get("/events.json?until=2025-01-07").json()["count"] == 1
+    html = client.get("/events?admin1=Hama").text
+    assert "1 events" in html and "admin1=Hama" in html
+
+
+def test_events_page_in_pages(client):
+    p1 = client.get("/events.json?per_page=1").json()
+    p2 = client.get("/events.json?per_page=1&page=2").json()
+    assert p1["pages"] == 2 and len(p1["events"]) == len(p2["events"]) == 1
+    assert p1["events"][0]["id"] != p2["events"][0]["id"]
+
+
+def test_list_downloads_as_csv_and_geojson(client):
+    rows = list(csv.DictReader(io.StringIO(client.get("/events.csv?admin1=Idlib").text)))
+    assert len(rows) == 1 and rows[0]["fatalities_best"] == "12" and rows[0]["admin1"] == "Idlib"
+    gj = client.get("/events.geojson").json()
+    assert gj["type"] == "FeatureCollection" and len(gj["features"]) == 2
+    assert all(f["geometry"]["type"] == "Point" for f in gj["features"])
+
+
+def test_event_page_marks_each_figure_sentence_and_explains_the_merge(client):
+    ev = _wire_event(client)
+    data = client.get(f"/event/{ev['id']}.json").json()
+    killed = next(f for f in data["event"]["casualties"] if f["outcome"] == "killed")
+    assert (killed["low"], killed["best"], killed["high"], killed["sources"]) == (12, 12, 12, 1)
+    assert "median" in data["rule"]
+    assert {c["outlet"] for c in data["claims"]} == {"Wire A", "Wire B"}
+    assert {c["source"] for c in data["claims"]} == {"ministry"}  # two outlets relaying one claimant
+    assert [r["marked"] for r in data["reports"]] == [2, 3]  # figure sentences + place
+    assert data["reports"][1]["merge"]["why"]["features"]
+    html = client.get(f"/event/{ev['id']}").text
+    assert ('<mark class="mark-figure" title="killed armed_groups: 12">Jets struck a depot near </mark>'
+            '<mark class="mark-figure mark-place"') in html
+    assert html.count('class="mark-figure') >= 2
+
+
+def test_map_data_draws_regions_as_regions(client):
+    feats = {f["precision"]: f for f in client.get("/map.json").json()["features"]}
+    assert feats["town"]["name"] == "Idlib" and feats["admin1"]["admin1"] == "Hama"
+
+
+def test_timeline_is_svg_with_a_bar_per_day(client):
+    r = client.get("/timeline.svg")
+    assert r.headers["content-type"].startswith("image/svg+xml")
+    assert r.text.count("events</title>") == 2 and "2025-01-06: 2 events" not in r.text
+
+
+def test_document_page_marks_figures_places_and_is_escaped(client):
+    data = client.get("/document.json?id=wire-b").json()
+    kinds = {m["kind"] for m in data["marks"]}
+    assert {"figure", "place"} <= kinds
+    assert data["document"]["reports"][0]["event"] == _wire_event(client)["id"]
+    assert client.get("/document?id=missing").status_code == 404
+    assert client.get("/event/nope").status_code == 404
+
+
+def test_queue_ranks_and_shows_progress(client):
+    data = client.get("/queue.json").json()
+    assert data["progress"] == {"reviewed": 0, "partial": 0, "events": 2}
+    assert data["count"] == 2
