@@ -12,8 +12,8 @@ from warwire.ledger.store import alembic_config, upgrade
 
 def test_rows_stored_before_0002_get_their_keys(tmp_path, mk):
     t = "Jets struck near Idlib on Monday and killed 9 fighters. Medics said 4 civilians were wounded."
-    doc = mk.doc("old", t, "Outlet", (2021, 5, 3), mk.IDLIB,
-                 [("9 fighters", "killed", "armed_groups", None), ("4 civilians", "wounded", "civilians", None)])  # fmt: skip
+    figures = [("9 fighters", "killed", "armed_groups", None), ("4 civilians", "wounded", "civilians", None)]
+    doc = mk.doc("old", t, "Outlet", (2021, 5, 3), mk.IDLIB, figures)
     ledger = Ledger(f"sqlite:///{tmp_path / 'l.db'}")
     ledger.ingest_documents([doc])
     with ledger.engine.connect() as c:

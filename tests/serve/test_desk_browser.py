@@ -128,8 +128,8 @@ def test_seed_pages_end_to_end(desk, context, seeds_docs):
     row.locator("form.correct button.save").click()
     page.wait_for_selector("tr.claim.review-corrected")
     after = _killed_state(page)
-    # two sources (the Russian ministry's centre via Sputnik, the ministry via TASS): 40 and 45, best the lower
-    assert (before, after) == (("40", "40", "40"), ("40", "40", "45"))
+    # one source (the Russian defence ministry, relayed by Sputnik and TASS): best is its highest figure
+    assert (before, after) == (("40", "40", "40"), ("40", "45", "45"))
     # reload, re-ingest the seed pages: the correction stands
     from warwire.ledger import Ledger
 
@@ -137,7 +137,7 @@ def test_seed_pages_end_to_end(desk, context, seeds_docs):
     assert again.ingest_documents(seeds_docs).skipped == len(seeds_docs)
     again.close()
     page.reload()
-    assert _killed_state(page) == ("40", "40", "45")
+    assert _killed_state(page) == ("40", "45", "45")
     _shot(page, "desk-event-corrected.png")
     # the ACLED export holds the corrected figure
     page.goto(url + "/events")
@@ -147,7 +147,7 @@ def test_seed_pages_end_to_end(desk, context, seeds_docs):
     event = _get(f"{url}/event/{merged['id']}.json")["event"]
     killed = sum(f["best"] for f in event["casualties"] if f["outcome"] == "killed" and f["best"] is not None)
     assert rows[merged["id"]]["fatalities"] == str(killed)
-    assert "killed state_forces: 40/40/45" in rows[merged["id"]]["notes"]
+    assert "killed state_forces: 40/45/45" in rows[merged["id"]]["notes"]
 
 
 def test_article_markup_is_inert_in_the_browser(desk, context):

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from desk_data import hostile_doc, post, wire_docs
+from desk_data import SAME, TOKEN, hostile_doc, post, wire_docs
 from sqlalchemy import text
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "warwire"
@@ -52,7 +52,7 @@ def test_htmx_post_gets_the_review_block_back(client):
     d = _wire(client)
     key = _claim(d, "wire-a")["stable_key"]
     r = client.post("/review/claim", data={"key": key, "action": "correct", "value": "16"},
-                    headers={"Sec-Fetch-Site": "same-origin", "Authorization": "Bearer test-token-123", "HX-Request": "true"})
+                    headers={**SAME, "Authorization": f"Bearer {TOKEN}", "HX-Request": "true"})
     assert r.status_code == 200 and r.text.lstrip().startswith('<div id="review">') and "<html" not in r.text
     assert '<td class="high">16</td>' in r.text and "review-corrected" in r.text
 
