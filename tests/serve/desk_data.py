@@ -11,8 +11,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-from warwire.model import Claim, Document, Event, EventDate, Evidence, PartialDate, Place
+from warwire.model import Claim, Claimant, Document, Event, EventDate, Evidence, PartialDate, Place
 
+MINISTRY = Claimant("testland-ministry", "Testland Ministry of Defence", "government", "Army of Testland")
 SRC = Path(__file__).resolve().parents[2] / "src"
 TOKEN = "test-token-123"
 ORIGIN = "http://127.0.0.1:8080"
@@ -32,7 +33,8 @@ def _claim(text: str, sentence: str, figure: int, outcome: str = "killed", group
            by: str | None = None, qualifier: str = "exact") -> Claim:  # fmt: skip
     start = text.index(sentence)
     ev = [Evidence(sentence, start, start + len(sentence))]
-    return Claim(outcome, group, figure, qualifier, figure, figure, figure, ev, claimed_by=by)
+    who = Claimant(MINISTRY.id, MINISTRY.name, "government", "Army of Testland", by) if by == "the ministry" else None
+    return Claim(outcome, group, figure, qualifier, figure, figure, figure, ev, claimed_by=by, claimant=who)
 
 
 def _event(doc: str, text: str, place: dict, claims: list[Claim], day: int = 6, index: int = 1) -> Event:

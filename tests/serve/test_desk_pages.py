@@ -50,7 +50,7 @@ def test_event_page_marks_each_figure_sentence_and_explains_the_merge(client):
     assert (killed["low"], killed["best"], killed["high"], killed["sources"]) == (12, 12, 12, 1)
     assert "median" in data["rule"]
     assert {c["outlet"] for c in data["claims"]} == {"Wire A", "Wire B"}
-    assert {c["source"] for c in data["claims"]} == {"ministry"}  # two outlets relaying one claimant
+    assert {c["source"] for c in data["claims"]} == {"testland-ministry"}  # two outlets relaying one claimant
     assert [r["marked"] for r in data["reports"]] == [2, 3]  # figure sentences + place
     assert data["reports"][1]["merge"]["why"]["features"]
     html = client.get(f"/event/{ev['id']}").text
@@ -83,3 +83,24 @@ def test_queue_ranks_and_shows_progress(client):
     data = client.get("/queue.json").json()
     assert data["progress"] == {"reviewed": 0, "partial": 0, "events": 2}
     assert data["count"] == 2
+
+
+def test_claimant_page_shows_its_figures_and_record(client):
+    from desk_data import MINISTRY, post
+
+    data = client.get("/events.json").json()
+    facets = {k: {f["value"]: f["count"] for f in v} for k, v in data["facets"].items()}
+    assert facets["claimant"] == {MINISTRY.name: 1, "medics": 1}
+    assert facets["claimant_kind"] == {"government": 1, "other": 1}
+    ev = _wire_event(client)
+    d = client.get(f"/event/{ev['id']}.json").json()
+    c = d["claims"][0]
+    assert (c["claimant_id"], c["kind"], c["side"]) == (MINISTRY.id, "government", "Army of Testland")
+    assert f'href="/claimant/{MINISTRY.id}"' in client.get(f"/event/{ev['id']}").text
+    post(client, "/review/claim", {"key": c["stable_key"], "action": "confirm"})
+    page = client.get(f"/claimant/{MINISTRY.id}.json").json()
+    assert page["claimant"]["kind"] == "government" and len(page["figures"]) == 3
+    assert page["record"] == {"confirmed": 1, "corrected": 0, "rejected": 0, "unreviewed": 2}
+    assert page["outlets"] == ["Wire A", "Wire B"]
+    assert client.get(f"/claimant/{MINISTRY.id}").status_code == 200
+    assert client.get("/claimant/nobody").status_code == 404

@@ -108,6 +108,10 @@ def _apply_claim(c: dict[str, Any], st: dict[str, Any] | None) -> dict[str, Any]
         return out
     f = st["fields"]
     out.update({k: v for k, v in f.items() if k in ("outcome", "group", "claimed_by")})
+    if "claimed_by" in f:  # the claimant the reviewer named, resolved as the extractor resolves one
+        from warwire.extraction.claimants import claimant_table
+
+        out["claimant"] = claimant_table().claimant(f["claimed_by"], f["claimed_by"]).to_dict()
     if "value" in f or "qualifier" in f:
         out["value"] = f.get("value", c["value"])
         out["qualifier"] = f.get("qualifier", c["qualifier"])
@@ -115,7 +119,8 @@ def _apply_claim(c: dict[str, Any], st: dict[str, Any] | None) -> dict[str, Any]
         if out["qualifier"] != "vague":
             out["vague"] = None
     out.update({k: f[k] for k in ("low", "best", "high") if k in f})
-    out["machine"] = {k: c[k] for k in ("outcome", "group", "value", "qualifier", "low", "best", "high", "claimed_by")}
+    keep = ("outcome", "group", "value", "qualifier", "low", "best", "high", "claimed_by", "claimant")
+    out["machine"] = {k: c.get(k) for k in keep}
     return out
 
 
@@ -214,6 +219,8 @@ def build(conn: Connection, log: ReviewLog) -> View:
         ev["review_state"] = _state(all_claims, bool(ev["reviewed_fields"]))
         ev["weakest_link"] = min((m["score"] for m in members if m["score"] is not None), default=None)
         ev["published"] = min((m["published"] for m in members if m["published"]), default=None)
+        ev["claimant_entities"] = sorted({(c["claimant"]["id"], c["claimant"]["name"], c["claimant"]["kind"])
+                                          for m in members for c in m["claims"] if c.get("claimant")})  # fmt: skip
         view.by_id[eid] = ev
         view.members[eid] = members
         for m in members:
@@ -272,6 +279,31 @@ class ReviewedLedger:
         return {"doc": doc, "title": row.title, "outlet": row.outlet, "url": row.url, "published": row.published,
                 "text": data.get("text") or "", "spans": data.get("spans") or [], "events": data.get("events") or [],
                 "reports": reports}  # fmt: skip
+
+    def claimant(self, claimant_id: str) -> dict[str, Any]:
+        """A claimant's figures across the ledger (as reviewed) and its record under review: how many of its
+        claims reviewers confirmed, corrected or rejected. KeyError when no claim names it."""
+        v = self.view()
+        figures, entity = [], None
+        for rows in v.rows_by_doc.values():
+            for r in rows:
+                for c in r["all_claims"]:
+                    who = c.get("claimant") or {}
+                    if who.get("id") != claimant_id:
+                        continue
+                    entity = entity or who
+                    figures.append({**{k: c.get(k) for k in ("outcome", "group", "value", "qualifier", "low", "best",
+                                                               "high", "victims", "review", "stable_key")},
+                                    "doc": r["doc"], "outlet": r["outlet"], "published": r["published"],
+                                    "event": r["event"] if r["event"] in v.by_id else None,
+                                    "via": who.get("via"), "as_written": who.get("as_written")})  # fmt: skip
+        if entity is None:
+            raise KeyError(claimant_id)
+        record = {s: sum(1 for f in figures if f["review"] == s) for s in ("confirmed", "corrected", "rejected")}
+        record["unreviewed"] = sum(1 for f in figures if not f["review"])
+        figures.sort(key=lambda f: (f["published"] or "", f["doc"]), reverse=True)
+        return {"claimant": {k: entity.get(k) for k in ("id", "name", "kind", "side")}, "figures": figures,
+                "record": record, "outlets": sorted({f["outlet"] for f in figures if f["outlet"]})}  # fmt: skip
 
     def texts(self, docs: list[str]) -> dict[str, dict[str, Any]]:
         """Stored text and spans of the given documents (latest version of each)."""

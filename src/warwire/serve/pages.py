@@ -47,12 +47,14 @@ def _claim_rows(detail: dict[str, Any]) -> list[dict[str, Any]]:
         for c in rep["claims"]:
             from warwire.ledger.reconcile import Report
 
+            who = c.get("claimant") or {}
             src = source_key(Report(c["outcome"], c["group"], c["low"], c["best"], c["high"], c["claimed_by"],
-                                    rep["outlet"], rep["doc"]))  # fmt: skip
+                                    rep["outlet"], rep["doc"], who or None))  # fmt: skip
+            kind = who.get("kind") or (claimant_kind(c["claimed_by"]) if c.get("claimed_by") else "outlet")
             rows.append({**c, "doc": rep["doc"], "outlet": rep["outlet"], "published": rep["published"],
-                         "report": rep["key"], "source": src, "wording": wording(c),
-                         "kind": claimant_kind(c["claimed_by"]) if c.get("claimed_by") else "outlet",
-                         "side": c.get("side"), "via": c.get("via")})  # fmt: skip
+                         "report": rep["key"], "source": src, "wording": wording(c), "kind": kind,
+                         "claimant_id": who.get("id"), "claimant_name": who.get("name"),
+                         "side": who.get("side"), "via": who.get("via")})  # fmt: skip
     rows.sort(key=lambda r: (r["outcome"], r["group"], r["source"], r["published"] or ""))
     return rows
 
@@ -120,3 +122,10 @@ def document_page(desk: ReviewedLedger, doc: str) -> dict[str, Any]:
             spans += marks.occurrences(text, a.get("as_written") or a.get("name"), "actor", a.get("name") or "")
     counts = {k: sum(1 for s in spans if s.kind == k) for k in ("figure", "place", "date", "actor")}
     return {"document": {k: v for k, v in d.items() if k != "spans"}, "runs": marks.runs(text, spans), "counts": counts}
+
+
+def claimant_page(desk: ReviewedLedger, claimant_id: str) -> dict[str, Any]:
+    out = desk.claimant(claimant_id)
+    for f in out["figures"]:
+        f["wording"] = wording(f)
+    return out

@@ -26,7 +26,8 @@ FACET_LIMIT = 15
 
 
 def claimant_kind(name: str) -> str:
-    """'state' or 'armed' for a belligerent, else 'other' (the claimants table refines this when present)."""
+    """For a claim without a claimant entity (ledgers stored before migration 0003): 'state' or 'armed' for a
+    belligerent, else 'other'."""
     return party_side(name) or "other"
 
 
@@ -35,13 +36,15 @@ def facet_values(ev: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     if got is None:
         loc = ev.get("location") or {}
         flags = ev.get("flags") or []
-        claimants = tuple(ev.get("claimants") or ())
+        entities = ev.get("claimant_entities") or []
+        claimants = tuple(dict.fromkeys(name for _, name, _ in entities)) or tuple(ev.get("claimants") or ())
+        kinds = tuple(sorted({kind for _, _, kind in entities})) or tuple(sorted({claimant_kind(c) for c in claimants}))
         got = {
             "country": (loc.get("country") or "",),
             "admin1": (loc.get("admin1") or "",),
             "type": (ev.get("type") or "",),
             "claimant": claimants,
-            "claimant_kind": tuple(sorted({claimant_kind(c) for c in claimants})),
+            "claimant_kind": kinds,
             "outlet": tuple(ev.get("sources") or ()),
             "review": (ev.get("review_state") or "unreviewed",),
             "disagree": ("yes" if any(f.startswith("disagreement:") for f in flags) else "no",),

@@ -149,6 +149,23 @@ def _queue(request: Request) -> dict[str, Any]:
             "count": len(items), "progress": progress, "page": q.page, "per_page": q.per_page}  # fmt: skip
 
 
+def _claimant(request: Request, claimant_id: str) -> dict[str, Any]:
+    try:
+        return pages.claimant_page(_desk(request), claimant_id)
+    except KeyError:
+        raise HTTPException(404, f"no claimant {claimant_id!r}") from None
+
+
+@router.get("/claimant/{claimant_id}.json")
+def claimant_json(request: Request, claimant_id: str) -> Response:
+    return _json(_claimant(request, claimant_id))
+
+
+@router.get("/claimant/{claimant_id}", response_class=HTMLResponse)
+def claimant_html(request: Request, claimant_id: str) -> HTMLResponse:
+    return _html(request, "claimant.html", _claimant(request, claimant_id))
+
+
 @router.get("/queue.json")
 def queue_json(request: Request) -> Response:
     return _json(_queue(request))
