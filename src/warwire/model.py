@@ -210,10 +210,12 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     # Character spans of `text` that are article body (page furniture left out).
     body: list[tuple[int, int]] = field(default_factory=list)
+    language: str | None = None  # ISO 639-1 ('en', 'ar'); None when it could not be told
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "doc": self.doc,
+            "language": self.language,
             "title": self.title,
             "outlet": self.outlet,
             "url": self.url,

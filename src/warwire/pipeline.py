@@ -14,13 +14,17 @@ from spacy.tokens import Doc
 
 from warwire.budget import DocTimeout, time_limit
 from warwire.extraction import conventions
+from warwire.extraction.ar.document import build_ar_events
+from warwire.extraction.ar.normalise import normalise
 from warwire.extraction.document import CANDIDATE, TITLE, build_events, candidate_sentences
 from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.triggers import unhyphenate_deaths
 from warwire.ingest.fields import clean_record
+from warwire.ingest.language import has_arabic
 from warwire.ingest.prepare import Prepared, prepare
 from warwire.ingest.records import ReadError, Record, record_from_mapping
-from warwire.model import Document, Failure
+from warwire.model import Document, Event, Failure
+from warwire.resolve.ar_events import resolve_ar_events
 from warwire.resolve.dates import find_date_mentions
 from warwire.resolve.events import resolve_events
 from warwire.resolve.places import choose_entries, find_place_mentions
@@ -142,9 +146,37 @@ class Extractor:
                 places = choose_entries(find_place_mentions(doc.text), doc.text)
                 doc.events = build_events(job.prepared, parsed, self.lexicon, places, find_date_mentions(doc.text))
                 resolve_events(doc, places)
+                if has_arabic(doc.text):
+                    doc.events = read_arabic(doc)
             return doc
         except Exception as exc:  # noqa: BLE001 - one bad document never stops a batch
             return Failure(doc.doc, f"extraction failed: {_reason(exc)}")
+
+
+def read_arabic(doc: Document) -> list[Event]:
+    """A document holding Arabic is read by the Arabic rules too: an Arabic document's events lead (the
+    English rules' events of its Latin text follow, not primary); an English document keeps its events and
+    gains the Arabic text's figures as further events, unless they repeat its own."""
+    norm = normalise(doc.text)
+    arabic = build_ar_events(doc, norm)
+    resolve_ar_events(doc, norm, arabic)
+    english = [e for e in doc.events if e.casualties]
+    if doc.language == "ar" or not english:
+        for event in english:
+            event.primary = False
+        return _renumber(arabic + english) if arabic else doc.events
+    told = {(c.outcome, c.best) for e in english for c in e.casualties}
+    extra = [e for e in arabic if e.casualties and not {(c.outcome, c.best) for c in e.casualties} <= told]
+    for event in extra:
+        event.primary = False
+    return _renumber(doc.events + extra)
+
+
+def _renumber(events: list[Event]) -> list[Event]:
+    """Event ids stay '<doc>#<n>' in reading order."""
+    for n, event in enumerate(events, 1):
+        event.id = f"{event.id.split('#')[0]}#{n}"
+    return events
 
 
 def _title_span(prepared: Prepared) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from warwire.ingest.fields import bounded_text, clean_record
 from warwire.ingest.furniture import body_spans
 from warwire.ingest.html import NoArticle, extract_article
+from warwire.ingest.language import detect_language, language_warning
 from warwire.ingest.outlets import outlet_from_text
 from warwire.ingest.records import Record
 from warwire.ingest.sentences import split_sentences
@@ -17,7 +18,6 @@ from warwire.resolve.datelines import find_publication_date
 from warwire.resolve.dates import parse_iso
 
 WORD = re.compile(r"[A-Za-z]{2,}")
-ENGLISH = frozenset("the of and to in a is was were that for on with by from said at as".split())
 
 
 @dataclass
@@ -50,8 +50,10 @@ def prepare(record: Record) -> Prepared:
     prepared.headline = _headline(doc, prepared.sentences)
     if doc.title is None and prepared.headline:
         doc.title = text[prepared.headline[0] : prepared.headline[1]]
-    if not _looks_english(text):
-        doc.warnings.append("text does not look like English: figures are likely to be missed")
+    doc.language = detect_language(text)
+    warning = language_warning(doc.language)
+    if warning:
+        doc.warnings.append(warning)
     return prepared
 
 
@@ -79,13 +81,6 @@ def _headline(doc: Document, sentences: list[tuple[int, int]]) -> tuple[int, int
         if len(WORD.findall(text[start:end])) >= 4:
             return start, end
     return None
-
-
-def _looks_english(text: str) -> bool:
-    words = [w.lower() for w in WORD.findall(text[:5000])]
-    if len(words) < 8:
-        return True
-    return sum(w in ENGLISH for w in words) / len(words) > 0.05
 
 
 def published_year(doc: Document) -> int | None:

@@ -75,6 +75,7 @@ def document_from_dict(d: dict[str, Any]) -> Document:
         published=PartialDate.from_dict(pub_date),
         published_source=(pub.get("source") if isinstance(pub, dict) else None) or "none",
         events=[event_from_dict(e, i) for i, e in enumerate(d.get("events") or [])],
+        language=d.get("language"),
     )
 
 

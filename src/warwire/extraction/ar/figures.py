@@ -1,0 +1,335 @@
+"""Casualty figures in one Arabic sentence, read off its normalised words.
+
+Two shapes carry a figure:
+- an act word with its victims after it: "مقتل 3 مدنيين", "مقتل طفل" (one), "إصابة طفلين" (two, a dual),
+  "استشهاد مواطنين اثنين", "مقتل أحد عناصر قوات النظام", "بمقتله" (a pronoun: one), "مقتل طفل وامرأة" (two);
+- a noun that is itself the victims: "3 قتلى", "سقوط قتيلين", "ارتفاع عدد الشهداء إلى 5".
+A plural with no number ("قتلى وجرحى", "مقتل مدنيين") is no figure. Qualifiers before a number give its
+wording ("ما لا يقل عن": at least; "نحو": about; "حتى": up to).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warwire.extraction.ar.lexicon import ArabicLexicon, Noun, variants
+from warwire.extraction.ar.numbers import Number, parse_number
+
+WORD = re.compile(r"\d+(?:,\d{3})*|[\u0621-\u064A]+")
+SINGULAR_VERBS = ("استشهد", "استشهدت", "توفي", "توفيت", "توفى", "مات", "ماتت", "اصيب", "اصيبت", "قتل", "قتلت",
+                  "لقي", "لقيت", "فارق", "فارقت", "قضى", "قضت", "ارتقى", "ارتقت", "اغتيل", "اعدم")
+PLURAL_SUFFIX = ("هم", "هن")
+# Words that close a victim list ('مقتل طفل بقصف ...', 'في', 'جراء').
+STOPS = frozenset("في جراء اثر بعد خلال على عند قرب داخل اثناء اليوم امس صباح مساء فجر ظهر يوم بسبب نتيجه اذ".split())
+SKIP_AFTER_TRIGGER = frozenset("وجرح جرح".split())
+
+
+@dataclass
+class ArFigure:
+    outcome: str
+    group: str
+    value: int | None
+    qualifier: str
+    bounds: tuple[int | None, int | None] | None
+    start: int  # word index of the figure's first word
+    end: int  # word index after its last word
+    victims: str | None = None
+    vague: str | None = None
+
+
+def words_of(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+def find_figures(lex: ArabicLexicon, words: list[str]) -> list[ArFigure]:
+    out: list[ArFigure] = []
+    taken: set[int] = set()
+    i = 0
+    while i < len(words):
+        if i in taken:
+            i += 1
+            continue
+        if _joined_acts(lex, words, i):
+            taken.update((i, i + 1))  # 'مقتل وإصابة 10 أشخاص': killed and wounded together, neither figure
+            continue
+        found = _at(lex, words, i)
+        for fig in found:
+            taken.update(range(fig.start, fig.end))
+            out.append(fig)
+        i += 1
+    return out
+
+
+def _joined_acts(lex: ArabicLexicon, words: list[str], i: int) -> bool:
+    if i + 1 >= len(words) or not words[i + 1].startswith("و"):
+        return False
+    first, second = _trigger(lex, words, i), _trigger(lex, words, i + 1)
+    return first is not None and second is not None and first[0] != second[0]
+
+
+def _trigger(lex: ArabicLexicon, words: list[str], i: int) -> tuple[str, int, str] | None:
+    """(outcome, words taken, the trigger's stem) of an act word at i."""
+    for v in variants(words[i]):
+        outcome = lex.events.get(v)
+        if outcome is None:
+            continue
+        companions = lex.companions.get(v)
+        if companions is None:
+            return outcome, 1, v
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if any(c in variants(nxt) for c in companions if c != "*count_noun*"):
+            return outcome, 2, v
+        return None
+    return None
+
+
+def _at(lex: ArabicLexicon, words: list[str], i: int) -> list[ArFigure]:
+    suffixed = _suffixed(lex, words, i)
+    if suffixed is not None:
+        return [suffixed]
+    trig = _trigger(lex, words, i)
+    if trig is not None:
+        found = _act(lex, words, i, *trig)
+        if found:
+            return found
+    noun = lex.noun_at(words, i)
+    if noun is not None and noun[0].outcome is not None:
+        fig = _count_noun(lex, words, i, noun[0], noun[1])
+        return [fig] if fig else []
+    return []
+
+
+def _suffixed(lex: ArabicLexicon, words: list[str], i: int) -> ArFigure | None:
+    """'بمقتله', 'إصابتها', 'مقتلهما': the act word with a pronoun for its victim."""
+    for v in variants(words[i]):
+        for suffix, count in (("هما", 2), ("ها", 1), ("ه", 1)):
+            if v.endswith(suffix) and v[: -len(suffix)] in lex.suffix_stems:
+                outcome = lex.suffix_stems[v[: -len(suffix)]]
+                return ArFigure(outcome, "unspecified", count, "exact", None, i, i + 1)
+    return None
+
+
+def _act(lex: ArabicLexicon, words: list[str], i: int, outcome: str, taken: int, stem: str) -> list[ArFigure]:
+    j = i + taken
+    while j < len(words) and words[j] in SKIP_AFTER_TRIGGER:
+        j += 1
+    figs = _victims(lex, words, j, outcome, i)
+    if figs:
+        return figs
+    if stem in SINGULAR_VERBS and not (j < len(words) and lex.noun_at(words, j)):
+        # 'استشهد متأثراً بجراحه', 'أصيب بجروح': a singular verb whose victim was named before it
+        return [ArFigure(outcome, "unspecified", 1, "exact", None, i, i + taken)]
+    return []
+
+
+def _qualifier(lex: ArabicLexicon, words: list[str], j: int) -> tuple[str, int]:
+    found = lex.phrase_at(words, j, lex.qualifiers)
+    return found if found else ("exact", 0)
+
+
+def _victims(lex: ArabicLexicon, words: list[str], j: int, outcome: str, start: int) -> list[ArFigure]:
+    """Victims after an act word: a quantity and a noun, a noun alone, or 'أحد'/'اثنين من' + noun; a list
+    of such joined by 'و' adds up ('مقتل طفل وامرأة')."""
+    figs: list[ArFigure] = []
+    k = j
+    for _ in range(5):
+        fig = _one_victim(lex, words, k, outcome, start if not figs else k)
+        if fig is None:
+            break
+        figs.append(fig)
+        k = _next_conjunct(lex, words, fig.end)
+        if k is None:
+            break
+    return figs
+
+
+def _next_conjunct(lex: ArabicLexicon, words: list[str], k: int) -> int | None:
+    """Where a joined victim ('و' + noun or number) starts, skipping up to two words of a name."""
+    for skip in range(3):
+        m = k + skip
+        if m >= len(words):
+            return None
+        word = words[m]
+        if word in STOPS or word in lex.parts or _trigger(lex, words, m) is not None:
+            return None
+        if word.startswith("و") and len(word) > 2:
+            rest = [word[1:], *words[m + 1 : m + 3]]
+            noun = lex.noun_at(rest, 0)
+            if noun is not None and noun[0].outcome is None:
+                return m
+            if parse_number(lex, rest, 0) is not None:
+                return m
+        if word.startswith(("ب", "ل")) and not lex.noun_at(words, m):
+            return None
+    return None
+
+
+def _one_victim(lex: ArabicLexicon, words: list[str], j: int, outcome: str, start: int) -> ArFigure | None:
+    if j >= len(words):
+        return None
+    local = list(words)
+    if local[j].startswith("و") and j > start:  # a joined victim: its 'و' is not part of the word
+        local[j] = local[j][1:]
+    qualifier, q = _qualifier(lex, local, j)
+    k = j + q
+    if k >= len(local):
+        return None
+    number = parse_number(lex, local, k)
+    if number is not None and number.value == 1 and k + 1 < len(local):
+        # 'أحد عناصر', 'إحدى السيدات': one of them
+        noun = _noun_after(lex, local, k + 1)
+        if noun is not None:
+            return _figure(lex, local, outcome, noun[0], 1, "exact", None, start, noun[1], None)
+    if number is not None:
+        after = k + number.length
+        if after < len(local) and local[after] in lex.not_victims or _not_victim(lex, local, after):
+            return None
+        noun = _noun_after(lex, local, after)
+        if noun is None and after < len(local) and local[after] == "من":
+            noun = _noun_after(lex, local, after + 1)
+        group_noun = noun[0] if noun else None
+        end = noun[1] if noun else after
+        return _figure(lex, local, outcome, group_noun, number.value, "vague" if number.vague else qualifier,
+                       number, start, end, number.vague)
+    noun = lex.noun_at(local, k)
+    if noun is None or noun[0].outcome is not None:
+        return None
+    kind, n = noun
+    end = k + n
+    trailing = parse_number(lex, local, end) if end < len(local) else None
+    if trailing is not None and trailing.value is not None and trailing.length == 1 and trailing.value <= 10:
+        # 'مواطنين اثنين', 'أطفال ثلاثة': the number after its noun
+        return _figure(lex, local, outcome, kind, trailing.value, qualifier, trailing, start, end + 1, None)
+    count = {"sg": 1, "dual": 2}.get(kind.form)
+    if count is None:
+        return None
+    return _figure(lex, local, outcome, kind, count, "exact", None, start, end, None)
+
+
+def _not_victim(lex: ArabicLexicon, words: list[str], k: int) -> bool:
+    if k >= len(words):
+        return False
+    return any(v in lex.not_victims for v in variants(words[k]))
+
+
+def _noun_after(lex: ArabicLexicon, words: list[str], k: int) -> tuple[Noun, int] | None:
+    """A victim noun at k (after a number); the index after it."""
+    if k >= len(words):
+        return None
+    noun = lex.noun_at(words, k)
+    if noun is None:
+        return None
+    return noun[0], k + noun[1]
+
+
+def _figure(lex: ArabicLexicon, words: list[str], outcome: str, noun: Noun | None, value: int | None,
+            qualifier: str, number: Number | None, start: int, end: int, vague: str | None) -> ArFigure:
+    group = "unspecified"
+    if noun is not None:
+        group = noun.group
+        if noun.element:
+            group = _group_after(lex, words, end) or lex.element_default
+        elif noun.group == "unspecified" and end < len(words) and words[end] == "من":
+            group = _group_after(lex, words, end) or "unspecified"  # 'أشخاص من المدنيين'
+
+    bounds = number.bounds if number is not None else None
+    return ArFigure(outcome, group, value, qualifier, bounds, start, end, vague=vague)
+
+
+def _group_after(lex: ArabicLexicon, words: list[str], k: int) -> str | None:
+    """'عناصر من قوات النظام', 'أشخاص من المدنيين': the group named within a few words after."""
+    for m in range(k, min(k + 4, len(words))):
+        if words[m] in lex.not_victims or words[m] in STOPS or (words[m].startswith("ب") and m > k):
+            return None  # 'برصاص قوات النظام': who shot, not who was shot
+        found = lex.phrase_at(words, m, lex.element_groups)
+        if found is not None:
+            return found[0]
+        noun = lex.noun_at(words, m)
+        if noun is not None and noun[0].group not in ("unspecified",) and noun[0].outcome is None and m > k:
+            return noun[0].group if words[m - 1] == "من" or words[m].startswith(("من", "ال")) else None
+    return None
+
+
+def _count_noun(lex: ArabicLexicon, words: list[str], i: int, noun: Noun, n: int) -> ArFigure | None:
+    """'3 قتلى', 'عشرات القتلى', 'قتيلين', 'سقوط قتيل', 'عدد الشهداء إلى 5'."""
+    outcome = noun.outcome or "killed"
+    end = i + n
+    group = _count_group(lex, words, end)
+    before = _number_before(lex, words, i)
+    if before is not None:
+        number, start, qualifier = before
+        return ArFigure(outcome, group, number.value, "vague" if number.vague else qualifier, number.bounds,
+                        start, end, vague=number.vague)
+    if noun.form == "dual":
+        return ArFigure(outcome, group, 2, "exact", None, i, end)
+    victims = _victims_before(lex, words, i)
+    if victims is not None:
+        return ArFigure(outcome, victims[1], victims[0].value, "exact", None, victims[2], end)
+    if noun.form == "sg" and not words[i].startswith(("ال", "وال", "بال", "لل")):
+        return ArFigure(outcome, group, 1, "exact", None, i, end)  # 'قتيل وجرحى بقصف', 'سقوط شهيد'
+
+    toll = _toll_after(lex, words, end)
+    if toll is not None:
+        number, stop, qualifier = toll
+        return ArFigure(outcome, group, number.value, "vague" if number.vague else qualifier, number.bounds,
+                        i, stop, vague=number.vague)
+    return None
+
+
+def _victims_before(lex: ArabicLexicon, words: list[str], i: int) -> tuple[Number, str, int] | None:
+    """'3 أطفال ضحايا القصف', '4 مدنيين جرحى': a number and its victims right before a count noun."""
+    for n in (1, 2):
+        k = i - n
+        if k < 1:
+            return None
+        noun = lex.noun_at(words, k)
+        if noun is None or noun[0].outcome is not None or k + noun[1] != i:
+            continue
+        before = _number_before(lex, words, k)
+        if before is not None and before[0].value is not None:
+            group = lex.element_default if noun[0].element else noun[0].group
+            return before[0], group, before[1]
+    return None
+
+
+def _count_group(lex: ArabicLexicon, words: list[str], k: int) -> str:
+    """'3 قتلى مدنيين', '3 قتلى من عناصر قوات النظام': the group after a count noun, else unspecified."""
+    if k < len(words):
+        noun = lex.noun_at(words, k + (words[k] == "من"))
+        if noun is not None and noun[0].outcome is None:
+            if noun[0].element:
+                return _group_after(lex, words, k + 1) or lex.element_default
+            return noun[0].group
+    return "unspecified"
+
+
+def _number_before(lex: ArabicLexicon, words: list[str], i: int) -> tuple[Number, int, str] | None:
+    for back in (1, 2):
+        k = i - back
+        if k < 0:
+            return None
+        number = parse_number(lex, words, k)
+        if number is not None and k + number.length == i:
+            qualifier, start = "exact", k
+            for q in range(1, 5):
+                if k - q >= 0:
+                    found = lex.phrase_at(words, k - q, lex.qualifiers)
+                    if found is not None and found[1] == q:
+                        qualifier, start = found[0], k - q
+                        break
+            return number, start, qualifier
+    return None
+
+
+def _toll_after(lex: ArabicLexicon, words: list[str], k: int) -> tuple[Number, int, str] | None:
+    """'ارتفاع عدد القتلى إلى 5', 'حصيلة الشهداء 7': a number shortly after a plural count noun."""
+    for m in range(k, min(k + 5, len(words))):
+        if words[m] in ("الي", "لي", "حتي"):
+            qualifier, q = _qualifier(lex, words, m + 1)
+            if m + 1 + q < len(words):
+                number = parse_number(lex, words, m + 1 + q)
+                if number is not None:
+                    return number, m + 1 + q + number.length, qualifier
+            return None
+    return None

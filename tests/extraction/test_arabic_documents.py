@@ -1,0 +1,44 @@
+"""Arabic documents through the whole pipeline: the same Document/Event/Claim objects as English ones."""
+
+from __future__ import annotations
+
+import pytest
+
+import warwire
+
+
+@pytest.fixture(scope="module")
+def extract():
+    return warwire.extract
+
+
+def test_post_gives_one_primary_event_with_its_figures(extract) -> None:
+    text = ("مقتل طفل وامرأة وإصابة 3 آخرين بقصف مدفعي لقوات النظام على بلدة كفرنبل بريف إدلب الجنوبي، "
+            "بحسب الدفاع المدني السوري.\n"
+            "وكان المرصد السوري قد وثق مقتل 5 مدنيين في البلدة الشهر الماضي.")
+    doc = extract(text, published="2024-10-22")
+    assert doc.language == "ar" and doc.to_dict()["language"] == "ar"
+    primary = [e for e in doc.events if e.primary]
+    assert len(primary) == 1
+    claims = {(c.outcome, c.group): c for c in primary[0].casualties}
+    assert claims["killed", "civilians"].best == 2
+    assert claims["wounded", "unspecified"].best == 3
+    assert claims["killed", "civilians"].claimed_by == "Syrian Civil Defence"
+    assert primary[0].location is not None and primary[0].location.admin1 == "Idlib"
+    assert primary[0].date.start is not None and primary[0].date.start.year == 2024
+    background = [e for e in doc.events if e.background]
+    assert background and background[0].casualties[0].best == 5
+    for claim in primary[0].casualties:
+        for ev in claim.evidence:
+            assert doc.text[ev.start : ev.end] == ev.quote
+
+
+def test_killed_and_wounded_without_numbers_is_no_figure(extract) -> None:
+    doc = extract("قتلى وجرحى بقصف جوي على مدينة سرمين شرقي إدلب")
+    assert all(not e.casualties for e in doc.events)
+
+
+def test_english_document_is_english_and_keeps_no_language_warning(extract) -> None:
+    doc = extract("Three civilians were killed and five were wounded when shells hit a market in Idlib on "
+                  "Sunday, the Syrian Observatory for Human Rights said, adding that the toll could rise.")
+    assert doc.language == "en" and not any("rule pack" in w for w in doc.warnings)
