@@ -23,7 +23,8 @@ def test_post_gives_one_primary_event_with_its_figures(extract) -> None:
     claims = {(c.outcome, c.group): c for c in primary[0].casualties}
     assert claims["killed", "civilians"].best == 2
     assert claims["wounded", "unspecified"].best == 3
-    assert claims["killed", "civilians"].claimed_by == "Syrian Civil Defence"
+    claimant = claims["killed", "civilians"].claimant
+    assert claimant is not None and claimant.id == "syria-civil-defence"  # the English reports' id too
     assert primary[0].location is not None and primary[0].location.admin1 == "Idlib"
     assert primary[0].date.start is not None and primary[0].date.start.year == 2024
     background = [e for e in doc.events if e.background]

@@ -77,8 +77,9 @@ def test_html_article_text_is_extracted() -> None:
     assert "14 soldiers" in doc.text and "<p>" not in doc.text
 
 
-def test_non_english_text_gets_a_warning() -> None:
+def test_text_in_a_language_without_rules_gets_a_warning() -> None:
     text = ("Des combattants ont attaqué un poste militaire près de la ville mardi, selon le ministère. "
             "Quatorze soldats sont morts pendant cette attaque contre le poste militaire dans la province.")
-    assert any("English" in w for w in _prepare(text).document.warnings)
+    document = _prepare(text).document
+    assert document.language == "fr" and any("'fr'" in w and "rule pack" in w for w in document.warnings)
     assert not _prepare(BODY).document.warnings

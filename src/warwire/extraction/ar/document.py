@@ -17,7 +17,7 @@ from warwire.extraction.ar.claimants import find_claimant
 from warwire.extraction.ar.figures import ArFigure, find_figures, words_of
 from warwire.extraction.ar.lexicon import ArabicLexicon, lexicon
 from warwire.extraction.ar.normalise import Normalised
-from warwire.model import Claim, Document, Event, Evidence
+from warwire.model import Claim, Claimant, Document, Event, Evidence
 
 ARABIC = re.compile(r"[\u0621-\u064A]")
 BREAK = re.compile(r"[.!?؟]+(?=\s)|\n")
@@ -32,7 +32,7 @@ class ArSentence:
     nend: int
     figures: list[ArFigure] = field(default_factory=list)
     background: bool = False
-    claimant: str | None = None
+    claimant: Claimant | None = None
     headline: bool = False
 
 
@@ -127,19 +127,20 @@ def _total(figs: list[ArFigure]) -> int | None:
     return sum(values) if values else None
 
 
-def _claim(key: tuple[str, str], figs: list[ArFigure], evidence: Evidence, claimant: str | None,
+def _claim(key: tuple[str, str], figs: list[ArFigure], evidence: Evidence, claimant: Claimant | None,
            victims: str | None) -> Claim:
     outcome, group = key
     total = _total(figs)
     first = figs[0]
+    by = {"claimed_by": claimant.name if claimant else None, "claimant": claimant}
     if total is None:  # a vague word only: bounds, no best
         lo, hi = first.bounds or (None, None)
-        return Claim(outcome, group, None, "vague", lo, None, hi, [evidence], victims, first.vague,  # type: ignore[arg-type]
-                     claimant)
+        return Claim(outcome, group, None, "vague", lo, None, hi, [evidence], victims=victims,  # type: ignore[arg-type]
+                     vague=first.vague, **by)
     qualifier = first.qualifier if len(figs) == 1 else "exact"
     low = None if qualifier == "at_most" else total
     high = None if qualifier == "at_least" else total
-    return Claim(outcome, group, total, qualifier, low, total, high, [evidence], victims, None, claimant)  # type: ignore[arg-type]
+    return Claim(outcome, group, total, qualifier, low, total, high, [evidence], victims=victims, **by)  # type: ignore[arg-type]
 
 
 def _victims(doc: Document, norm: Normalised, s: ArSentence, figs: list[ArFigure]) -> str | None:
