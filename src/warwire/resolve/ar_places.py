@@ -110,13 +110,13 @@ def _place(entry: Entry, written: str, precision: str | None = None) -> Place:
 
 
 def governorates(mentions: list[ArPlace]) -> list[str]:
-    """The governorates the text names (as admin1 entries or countryside), in order."""
-    out = []
+    """The governorates the text names (as admin1 entries or countryside), most often named first."""
+    counts: dict[str, int] = {}
     for m in mentions:
-        for e in m.candidates:
-            if e.kind == "admin1" or m.countryside:
-                out.append(e.admin1 or e.name)
-    return [g for g in dict.fromkeys(out) if g]
+        named = {e.admin1 or e.name for e in m.candidates if e.kind == "admin1" or m.countryside}
+        for g in named:
+            counts[g] = counts.get(g, 0) + 1
+    return sorted(counts, key=lambda g: -counts[g])
 
 
 def choose(mention: ArPlace, admin1s: list[str]) -> Entry | None:
@@ -128,7 +128,9 @@ def choose(mention: ArPlace, admin1s: list[str]) -> Entry | None:
     if admin1s and not named and not any(e.kind == "admin1" for e in cands):
         return None
     pool = named or cands
-    return max(pool, key=lambda e: (e.kind not in ("admin1", "admin2", "country") or mention.countryside,
+    rank = {g: -i for i, g in enumerate(admin1s)}
+    return max(pool, key=lambda e: (rank.get(e.admin1 or "", -99),
+                                    e.kind not in ("admin1", "admin2", "country") or mention.countryside,
                                     e.population, -SPECIFIC.get(e.kind, 5)))
 
 
