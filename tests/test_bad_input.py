@@ -81,14 +81,14 @@ def test_html_without_an_article(tmp_path: Path, page: bytes) -> None:
     assert "b_page.html" not in docs
 
 
-def test_non_english_text_warned(tmp_path: Path) -> None:
+def test_text_without_a_rule_pack_warned(tmp_path: Path) -> None:
     text = ("Des tirs d'obus ont tué six personnes et blessé vingt autres dans la ville d'Alep mercredi, "
             "selon une source militaire citée par l'agence officielle. Les secours sont arrivés sur place "
             "dans la soirée et les blessés ont été transportés vers les hôpitaux de la ville.\n")
     result, docs = run_batch(tmp_path, "b_french.txt", text.encode("utf-8"))
     assert result.exit_code == 0, result.stderr
     [line] = warnings_for(result, "b_french.txt")
-    assert "not look like English" in line
+    assert "'fr'" in line and "no rule pack" in line
     assert "b_french.txt" in docs
 
 
