@@ -333,6 +333,60 @@ from warwire.review_cli import review_app  # noqa: E402 - after the shared optio
 app.add_typer(review_app, name="review")
 
 
+class ClaimantFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def claimants(
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[ClaimantFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimantFormat.table,
+) -> None:
+    """Each claimant's track record: figures, events, relaying outlets, and how its figures compare with the
+    other independent sources' (median ratio, share higher/lower/equal; a party's on enemy vs own losses)."""
+    ledger = _open_ledger(db)
+    try:
+        found = ledger.claimants()
+    finally:
+        ledger.close()
+    if format is ClaimantFormat.table:
+        from warwire.cli_output import claimants_table
+
+        Console(highlight=False).print(claimants_table(found))
+    elif format is ClaimantFormat.jsonl:
+        for row in found:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        from warwire.export.csv import claimants_to_csv
+
+        claimants_to_csv(found, sys.stdout)
+
+
+@app.command()
+def claimant(
+    claimant_id: Annotated[str, typer.Argument(metavar="ID", help="A claimant id (see `warwire claimants`).")],
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[DetailFormat, typer.Option("--format", "-f")] = DetailFormat.table,
+) -> None:
+    """One claimant's track record and each of its figures with its sentence."""
+    ledger = _open_ledger(db)
+    try:
+        found = ledger.claimant(claimant_id)
+    except KeyError:
+        err.print(f"error: no claimant {claimant_id!r} in the ledger", markup=False)
+        raise typer.Exit(1) from None
+    finally:
+        ledger.close()
+    if format is DetailFormat.json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        return
+    from warwire.cli_output import print_claimant_detail
+
+    print_claimant_detail(Console(highlight=False), found)
+
+
 @gazetteer_app.command("import")
 def gazetteer_import(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="GeoNames dump or WOF CSV.")],

@@ -171,3 +171,44 @@ def print_event_detail(console: Console, e: dict[str, Any]) -> None:
             console.print(f"  “{shown(q)}”")
         why = (r.get("merge") or {}).get("why")
         console.print(f"  merged: {shown(json.dumps(why, default=str))}" if why else "  first report of this event")
+
+
+def _record_text(r: dict[str, Any]) -> str:
+    """'3 compared: ratio 1.2, higher 0.67 lower 0.33 equal 0' or '-'."""
+    if not r.get("compared"):
+        return "-"
+    return (f"{r['compared']} compared: ratio {r['median_ratio'] if r['median_ratio'] is not None else '?'}, "
+            f"higher {r['higher']} lower {r['lower']} equal {r['equal']}")
+
+
+def claimants_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(rows)} claimants", title_justify="left", show_lines=True)
+    for col in ("id", "name", "kind", "side", "figures", "events", "outlets", "against other sources",
+                "party: enemy / own losses"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        party = r.get("party")
+        party_text = "" if not party else "\n".join(
+            f"{about} ({party[about]['figures']} figures): {_record_text(party[about])}" for about in ("enemy", "own"))
+        table.add_row(shown(r["id"]), shown(r["name"]), shown(r.get("kind")), shown(r.get("side")),
+                      str(r["figures"]), str(len(r["events"])), shown("; ".join(r["outlets"])),
+                      shown(_record_text(r)), shown(party_text))
+    return table
+
+
+def print_claimant_detail(console: Console, r: dict[str, Any]) -> None:
+    """One claimant: who it is, its record, then each figure with its sentence."""
+    console.print(f"[bold]{shown(r['name'])}[/] ({shown(r['id'])}) · {shown(r.get('kind'))}"
+                  + (f" · side {shown(r['side'])}" if r.get("side") else ""))
+    via = f" · via {shown('; '.join(r['via']))}" if r["via"] else ""
+    console.print(f"  {r['figures']} figures in {len(r['events'])} events · relayed by "
+                  f"{shown('; '.join(r['outlets']) or '-')}{via}")
+    console.print(f"  against other sources: {shown(_record_text(r))}")
+    for about in ("enemy", "own") if r.get("party") else ():
+        console.print(f"  on its {about}'s losses: {shown(_record_text(r['party'][about]))}")
+    for c in r["claims"]:
+        wording = f"{c['outcome']} {c['group']}: {c['best'] if c['best'] is not None else c.get('vague') or '?'}"
+        console.print(f"\n  [bold]{shown(wording)}[/] · {shown(c['event'])} · {shown(c['doc'])} · "
+                      f"{shown(c.get('outlet') or '-')}")
+        console.print(f"    {shown(c.get('as_written') or c.get('claimed_by') or '')}")
+        console.print(f"    “{shown(c.get('sentence') or '')}”")

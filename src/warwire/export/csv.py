@@ -105,3 +105,22 @@ def documents_to_csv(docs: Iterable[Document], fh: TextIO) -> int:
             w.writerow(safe_row(row))
             n += 1
     return n
+
+
+CLAIMANT_COLUMNS = [
+    "id", "name", "kind", "side", "figures", "events", "outlets", "via", "compared", "median_ratio", "higher",
+    "lower", "equal", *[f"{about}_{k}" for about in ("enemy", "own")
+                        for k in ("figures", "compared", "median_ratio", "higher", "lower", "equal")],
+]  # fmt: skip
+
+
+def claimants_to_csv(rows: Iterable[dict[str, Any]], fh: TextIO) -> None:
+    """One row per claimant (`Ledger.claimants()`): its record, and a party's on enemy and own losses."""
+    writer = csv.DictWriter(fh, fieldnames=CLAIMANT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        row = {k: r.get(k) for k in CLAIMANT_COLUMNS[:13]}
+        row.update(events=len(r["events"]), outlets=_join(r["outlets"]), via=_join(r["via"]))
+        for about, record in (r.get("party") or {}).items():
+            row.update({f"{about}_{k}": v for k, v in record.items()})
+        writer.writerow(safe_row(row))

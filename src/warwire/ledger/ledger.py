@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, insert, or_, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 
-from warwire.ledger import assemble
+from warwire.ledger import assemble, track_record
 from warwire.ledger.blocks import BlockIndex
 from warwire.ledger.features import Mention, TermStats
 from warwire.ledger.keys import claim_key, report_key, review_extras
@@ -206,6 +206,19 @@ class Ledger:
         if event_id not in grouped:
             raise KeyError(event_id)
         return assemble.detail(event_id, grouped[event_id])
+
+    def claimants(self) -> list[dict[str, Any]]:
+        """Every claimant's track record (ledger/track_record.py): figures, events, relaying outlets, and how
+        its figures sit against the other independent sources' reconciled best; most figures first."""
+        with self.engine.connect() as conn:
+            grouped = _members(conn, None)
+        return track_record.claimant_summaries(grouped)
+
+    def claimant(self, claimant_id: str) -> dict[str, Any]:
+        """One claimant's track record with each of its figures and the sentence it stands in."""
+        with self.engine.connect() as conn:
+            grouped = _members(conn, _claimant_event_ids(conn, claimant_id))
+        return track_record.claimant_detail(grouped, claimant_id)
 
     def dataframe(self, **filters: Any) -> Any:
         try:
@@ -519,6 +532,15 @@ def _members(conn: Connection, ids: list[str] | None) -> dict[str, list[dict[str
         r["claims"], r["primary"] = by_de.get(r["id"], []), r.pop("is_primary")
         grouped.setdefault(r["ledger_event_id"], []).append(r)
     return grouped
+
+
+def _claimant_event_ids(conn: Connection, claimant_id: str) -> list[str] | None:
+    """The ledger events holding a figure of this claimant; None (all) for an outlet's own voice or merged
+    police, which no column names."""
+    q = (select(links.c.ledger_event_id).join(claims, claims.c.doc_event_id == links.c.doc_event_id)
+         .where(claims.c.claimant_id == claimant_id))
+    ids = sorted({r[0] for r in conn.execute(q)})
+    return ids or None
 
 
 def _date_ok(e: dict[str, Any], since: str | None, until: str | None) -> bool:

@@ -135,10 +135,11 @@ def _pick(fn, *values: int | None) -> int | None:  # noqa: ANN001 - min or max
     return fn(known) if known else None
 
 
-def _per_source(reports: list[Report]) -> dict[str, tuple[int | None, int | None, int | None]]:
+def _per_source(reports: list[Report], keys: list[str] | None = None
+                ) -> dict[str, tuple[int | None, int | None, int | None]]:
     """(low, best, high) per source: low = min, high = max, best = max (a source's updated toll)."""
     out: dict[str, tuple[int | None, int | None, int | None]] = {}
-    for r, k in zip(reports, _source_keys(reports), strict=True):
+    for r, k in zip(reports, keys or _source_keys(reports), strict=True):
         low, best, high = _range(r)
         if k in out:
             ol, ob, oh = out[k]
