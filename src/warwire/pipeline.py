@@ -16,7 +16,7 @@ from warwire.budget import DocTimeout, time_limit
 from warwire.extraction import conventions
 from warwire.extraction.ar.document import build_ar_events
 from warwire.extraction.ar.normalise import normalise
-from warwire.extraction.document import CANDIDATE, TITLE, build_events, candidate_sentences
+from warwire.extraction.document import TITLE, build_events, candidate_sentences, is_candidate
 from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.triggers import unhyphenate_deaths
 from warwire.ingest.fields import clean_record
@@ -182,7 +182,7 @@ def _renumber(events: list[Event]) -> list[Event]:
 def _title_span(prepared: Prepared) -> list[tuple[int, int]]:
     """A title the text does not repeat is parsed too (key TITLE): it names the report's main event."""
     doc = prepared.document
-    return [(TITLE, TITLE)] if prepared.headline is None and doc.title and CANDIDATE.search(doc.title) else []
+    return [(TITLE, TITLE)] if prepared.headline is None and doc.title and is_candidate(doc.title) else []
 
 
 def _span_text(prepared: Prepared, span: tuple[int, int]) -> str:

@@ -3,66 +3,45 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache
 
-import ahocorasick
 from spacy.tokens import Doc
 
+from warwire.data import DEFAULT_LANG
 from warwire.extraction.background import in_parentheses, is_aggregate, is_background
 from warwire.extraction.casualties import find_figures, find_zero_figures
 from warwire.extraction.claimant_resolution import resolve_claimants
 from warwire.extraction.context import DateRef, date_ref, in_stamp, is_locative, is_setting, place_ref
 from warwire.extraction.events import SentenceInfo, group_events
 from warwire.extraction.lexicon import Lexicon
+from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.triggers import SHOT
 from warwire.ingest.prepare import Prepared, published_year
+from warwire.matching.prefilter import Prefilter
 from warwire.model import Event
 from warwire.resolve.datelines import dateline_weekday_hint
 
 MONTH_NAMES = "January February March April May June July August September October November December".split()
 
-# Sentences without one of these stems cannot hold a figure and are never parsed.
-CANDIDATE = re.compile(
-    r"kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|toll|fatal|eliminat|assassinat|execut|"
-    r"behead|murder|massacr|slain|slay|martyr|lives\b|life of|['’]s life\b|arrest|detain|abduct|kidnap|captur|hostage|"
-    r"missing|gunned|neutrali[sz]|liquidat|perish|maim|hospitali|custody|seiz|apprehend|slaughter|"
-    r"bodies|body\b|corpse|destroy|annihilat|throats?\b|(?:was|were)\s+(?:\w+\s+)?shot\b|"
-    r"sho(?:t|ots|oting)\b[^.,;]{1,40}\bin (?:the|his|her|their) \w+|, (?:hitting|striking|hit|struck) ",
-    re.I,
-)  # explicit zeros ("no casualties") are matched on every sentence's text, parsed or not
-
-
 TITLE = -1  # the key of a title parsed apart from the text (pipeline.py)
 
 
-STEMS = (*(
-    "kill dead death die dying wound injur hurt toll fatal eliminat assassinat execut behead murder massacr slain "
-    "slay martyr lives arrest detain abduct kidnap captur hostage missing gunned neutrali liquidat perish maim "
-    "hospitali custody seiz apprehend slaughter bodies body corpse destroy annihilat throat shot shoot hitting "
-    "striking hit struck"
-).split(), "life of", "'s life", "’s life")  # CANDIDATE's literal openings
-
-
 @cache
-def _stem_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for stem in STEMS:
-        automaton.add_word(stem, stem)
-    automaton.make_automaton()
-    return automaton
+def candidate_filter(lang: str = DEFAULT_LANG) -> Prefilter:
+    """What a sentence must hold to be parsed: a form of a lexicon trigger or one of the lexicon's cues for
+    the rule triggers (triggers.py). Built from the lexicon alone, so a word added there is found here.
+    Explicit zeros ("no casualties") are matched on every sentence's text, parsed or not."""
+    prefixes, words = load_lexicon(lang).trigger_literals
+    return Prefilter(prefixes, words, load_lexicon(lang).prefilter_cues)
+
+
+def is_candidate(text: str) -> bool:
+    return candidate_filter().search(text) is not None
 
 
 def candidate_sentences(prepared: Prepared) -> list[tuple[int, int]]:
-    """One pass of an Aho-Corasick automaton over the text finds the sentences holding a stem; only those
-    are checked against CANDIDATE (a regex alternation costs a try per character of every sentence)."""
-    text, sentences = prepared.document.text, prepared.sentences
-    lower = text.lower()
-    if len(lower) != len(text):  # a character whose lower case is longer: offsets would drift
-        return [(s, e) for s, e in sentences if CANDIDATE.search(text, s, e)]
-    starts = [s for s, _ in sentences]
-    hit = {bisect_right(starts, end) - 1 for end, _ in _stem_automaton().iter(lower)}
-    return [(s, e) for i, (s, e) in enumerate(sentences) if i in hit and CANDIDATE.search(text, s, e)]
+    """The sentences that can hold a figure."""
+    return candidate_filter().spans(prepared.document.text, prepared.sentences)
 
 
 def build_events(

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from warwire import data
-
-# Forms the regular rules get wrong, and the verbs of intention that make a killing unreal.
-IRREGULAR = {
-    "died": ("die", "VBD"), "dies": ("die", "VBZ"), "dying": ("die", "VBG"), "slain": ("slay", "VBN"),
-    "slew": ("slay", "VBD"), "hurt": ("hurt", "VBD"), "seized": ("seize", "VBD"), "tried": ("try", "VBD"),
-    "tries": ("try", "VBZ"), "sought": ("seek", "VBD"), "planned": ("plan", "VBD"), "planning": ("plan", "VBG"),
-    "plotted": ("plot", "VBD"), "plotting": ("plot", "VBG"), "vowed": ("vow", "VBD"),
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -33,19 +25,23 @@ class Lexicon:  # noqa: B903
     name_words: frozenset[str]  # words that make a capitalised run an organisation, not a person
     demonyms: frozenset[str]  # "iraqi", "iraqis", "afghan", "kurds"
     person_verbs: frozenset[str] = frozenset()  # "destroyed 60 terrorists": a killing only of people
+    # Forms the regular rules get wrong, and the verbs of intention that make a killing unreal: form -> (lemma, tag).
+    irregular: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Sentence cues of the rule triggers that are not lexicon words (triggers.py): (pattern, literals it contains).
+    prefilter_cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    attack_words: frozenset[str] = frozenset()  # "shelled", "opened fire": actors' roles (resolve.actors)
+    attack_verbs: frozenset[str] = frozenset()  # trigger lemmas whose past forms are attack words too
 
     @cached_property
     def verb_forms(self) -> dict[str, tuple[str, str]]:
         """Inflected forms of the trigger verbs with a Penn tag: the pipeline runs no lemmatizer, and
         title-case headlines defeat the tagger."""
         forms: dict[str, tuple[str, str]] = {}
-        for lemma in [*self.verb_lemmas, *self.intransitive_lemmas, *IRREGULAR]:
-            stem = lemma[:-1] if lemma.endswith("e") else lemma
-            forms[lemma] = (lemma, "VB")
-            forms[lemma + "s"] = (lemma, "VBZ")
-            forms[stem + "ed"] = (lemma, "VBD")
-            forms[stem + "ing"] = (lemma, "VBG")
-        forms.update({form: (lemma, tag) for form, (lemma, tag) in IRREGULAR.items()})
+        irregular = set(self.irregular.values())  # ('hurt', 'VBD') listed: no regular "hurted"
+        for lemma in [*self.verb_lemmas, *self.intransitive_lemmas]:  # regular forms of lemmas, never of forms
+            forms.update({f: (lemma, t) for f, t in zip(_regular_forms(lemma), _TAGS, strict=True)
+                          if (lemma, t) not in irregular})
+        forms.update(self.irregular)
         return forms
 
     def lemma(self, word: str) -> str:
@@ -58,12 +54,48 @@ class Lexicon:  # noqa: B903
         return frozenset(p[:2] for p in self.phrases if len(p) >= 2)
 
     @cached_property
-    def trigger_words(self) -> frozenset[str]:
-        """Surface words whose presence makes a sentence worth parsing."""
-        words: set[str] = set(self.adjectives) | set(self.nouns) | set(self.toll_nouns)
-        for phrase in self.phrases:
-            words.update(phrase)
-        return frozenset(w for w in words if len(w) > 3)
+    def attack_forms(self) -> frozenset[str]:
+        """Every attack word: the listed ones and the past forms of the attack trigger verbs, lowercased
+        (their present forms are often nouns: 'wounds', 'murders'; the safe ones are listed)."""
+        forms = {f for f, (lemma, tag) in self.verb_forms.items() if lemma in self.attack_verbs and tag in _PAST}
+        return frozenset(self.attack_words | forms)
+
+    @cached_property
+    def trigger_literals(self) -> tuple[frozenset[str], frozenset[str]]:
+        """What a sentence must contain to hold a trigger: (prefixes, whole words), lowercased.
+
+        Every form of every trigger verb, adjective, noun, toll noun and phrase is covered: a regular
+        verb by its stem ('assassinat' for assassinate/assassinated/assassinating), a verb whose stem is
+        too short to stand alone ('die') and an irregular form ('slew') by the whole words. A prefix
+        holding a shorter one is left out: the shorter one already finds its sentences."""
+        trigger_lemmas = {*self.verb_lemmas, *self.intransitive_lemmas}
+        prefixes: set[str] = set(self.adjectives) | set(self.nouns) | set(self.toll_nouns)
+        prefixes |= {" ".join(p) for p in self.phrases}
+        words: set[str] = set()
+        for lemma in trigger_lemmas:
+            stem = _stem(lemma)
+            if len(stem) >= 4:
+                prefixes.add(stem)
+            else:
+                words.update(_regular_forms(lemma))
+        words |= {form for form, (lemma, _) in self.irregular.items() if lemma in trigger_lemmas}
+        words = {w for w in words if not any(p in w for p in prefixes)}
+        prefixes = {p for p in prefixes if not any(q in p for q in prefixes if q != p)}
+        return frozenset(prefixes), frozenset(words)
+
+
+_TAGS = ("VB", "VBZ", "VBD", "VBG")
+_PAST = frozenset({"VBD", "VBN"})
+
+
+def _stem(lemma: str) -> str:
+    return lemma[:-1] if lemma.endswith("e") else lemma
+
+
+def _regular_forms(lemma: str) -> tuple[str, str, str, str]:
+    """VB, VBZ, VBD, VBG by the regular rules ('execute' -> executes, executed, executing)."""
+    stem = _stem(lemma)
+    return lemma, lemma + "s", stem + "ed", (lemma[:-2] + "ying" if lemma.endswith("ie") else stem + "ing")
 
 
 def _split(phrase: str) -> tuple[str, ...]:
@@ -105,7 +137,20 @@ def _load(lang: str) -> Lexicon:
         name_words=frozenset(raw["name_words"]),
         demonyms=_demonyms(lang),
         person_verbs=frozenset(raw["triggers"]["killed"]["person_verbs"]),
+        irregular={form: (lemma, tag) for form, (lemma, tag) in raw["irregular_forms"].items()},
+        prefilter_cues=tuple((c["pattern"], tuple(c["contains"])) for c in raw["prefilter_cues"]),
+        attack_words=frozenset(raw["attack_triggers"]["words"]),
+        attack_verbs=_attack_verbs(raw),
     )
+
+
+def _attack_verbs(raw: dict) -> frozenset[str]:
+    """The trigger verbs `attack_triggers.verbs_of` names: "all" of an outcome's, or the lemmas listed."""
+    verbs: set[str] = set()
+    for outcome, which in raw["attack_triggers"]["verbs_of"].items():
+        entry = raw["triggers"][outcome]
+        verbs.update(entry["verbs"] + entry.get("person_verbs", []) if which == "all" else which)
+    return frozenset(verbs)
 
 
 def _demonyms(lang: str) -> frozenset[str]:

@@ -33,8 +33,9 @@ import ahocorasick
 from anyascii import anyascii
 
 from warwire.data import load_json
+from warwire.extraction.lexicon import load as load_lexicon
 from warwire.model import Actor, Group
-from warwire.resolve.openings import caseless, literal_openings
+from warwire.resolve.openings import caseless
 
 _APOSTROPHES = frozenset("'\u2019\u2018`\u02bc\u02bb\u00b4\u2032")
 _SPACES = frozenset(" \t\n\r\f\v-_\u2010\u2011\u2012\u2013\u2014\u00a0")
@@ -513,13 +514,9 @@ def matches_name(gold: str, mentions: Iterable[ActorMention]) -> bool:
 
 # ---------------------------------------------------------------- roles
 
-ATTACK_TRIGGERS = re.compile(
-    r"\b(?:attack(?:s|ed|ing)?|shell(?:s|ed|ing)?|target(?:s|ed|ing)?|kill(?:s|ed|ing)?|fired|opened fire|"
-    r"bomb(?:s|ed|ing)|bombard(?:s|ed|ing)?|storm(?:s|ed|ing)?|struck|hit|hits|raid(?:s|ed)?|ambush(?:es|ed)?|"
-    r"eliminat(?:e|es|ed|ing)|executed|shot|gunned down|assassinated|kidnapp?ed|abducted|destroy(?:s|ed)|"
-    r"wounded|injured|murdered|massacred|air ?strikes?|strikes|assault(?:s|ed)?)\b",
-    re.IGNORECASE,
-)
+# Attack words (lexicon.attack_forms: the attack words and every form of the casualty verbs of attacks).
+ATTACK_WORDS = tuple(sorted(load_lexicon().attack_forms, key=lambda w: (-len(w), w)))
+ATTACK_TRIGGERS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in ATTACK_WORDS) + r")\b", re.IGNORECASE)
 _NOUN_FORMS = frozenset({
     "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "air strike", "air strikes",
     "raid", "raids", "bombing", "shelling", "ambush", "assault", "assaults",
@@ -688,7 +685,7 @@ def _all_triggers(text: str) -> tuple[tuple[int, int], ...]:
 def _trigger_openings() -> ahocorasick.Automaton:
     """The words every attack trigger opens with, each valued by its length."""
     automaton = ahocorasick.Automaton()
-    for word in literal_openings([ATTACK_TRIGGERS.pattern]) or ():
+    for word in ATTACK_WORDS:  # each word is its own opening
         automaton.add_word(word, len(word))
     automaton.make_automaton()
     return automaton
