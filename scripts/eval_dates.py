@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from warwire.model import PartialDate
-from warwire.resolve.dates import find_date_mentions, parse_iso, resolve_date
+from warwire.refs.dates import find_date_mentions, parse_iso, resolve_date
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "dev" / "gva_linking_dev.jsonl"
 INCIDENT_KINDS = {"weekday", "day", "relative", "range", "overnight"}

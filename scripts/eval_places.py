@@ -16,7 +16,7 @@ import re
 import time
 from pathlib import Path
 
-from warwire.extraction.context import is_setting
+from warwire.refs import is_setting
 from warwire.resolve.gazetteer import norm
 from warwire.resolve.places import document_country, find_place_mentions, resolve_place
 

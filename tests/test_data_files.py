@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from warwire import data
-from warwire.extraction import lexicon
+from warwire import data, lexicon
 
 
 def test_english_words_sit_in_their_language_folder() -> None:

@@ -17,15 +17,15 @@ from warwire.extraction import conventions
 from warwire.extraction.ar.document import build_ar_events
 from warwire.extraction.ar.normalise import normalise
 from warwire.extraction.document import TITLE, build_events, candidate_sentences, is_candidate
-from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.triggers import unhyphenate_deaths
 from warwire.ingest.fields import clean_record
 from warwire.ingest.language import has_arabic
 from warwire.ingest.prepare import Prepared, prepare
 from warwire.ingest.records import ReadError, Record, record_from_mapping
+from warwire.lexicon import load as load_lexicon
 from warwire.model import Document, Event, Failure
+from warwire.refs.dates import find_date_mentions
 from warwire.resolve.ar_events import resolve_ar_events
-from warwire.resolve.dates import find_date_mentions
 from warwire.resolve.events import resolve_events
 from warwire.resolve.places import choose_entries, find_place_mentions
 from warwire.settings import Settings

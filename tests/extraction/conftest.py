@@ -14,7 +14,7 @@ def ex():
 
 @pytest.fixture(scope="session")
 def lex():
-    from warwire.extraction.lexicon import load
+    from warwire.lexicon import load
 
     return load()
 

@@ -7,7 +7,7 @@ import pytest
 
 import warwire
 from warwire.extraction.document import candidate_filter, is_candidate
-from warwire.extraction.lexicon import load
+from warwire.lexicon import load
 
 
 def _every_trigger_word() -> list[str]:

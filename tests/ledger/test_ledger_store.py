@@ -126,15 +126,17 @@ def test_new_document_joins_without_relinking(tmp_path, mk):
 
 
 def test_dataframe_or_clear_import_error(tmp_path, mk):
+    from warwire.export.csv import events_dataframe
+
     ledger = Ledger(f"sqlite:///{tmp_path / 'l.db'}")
     ledger.ingest_documents(sample(mk))
     try:
         import pandas  # noqa: F401
     except ImportError:
         with pytest.raises(ImportError, match="needs pandas"):
-            ledger.dataframe()
+            events_dataframe(ledger.events())
     else:
-        df = ledger.dataframe(country="SY")
+        df = events_dataframe(ledger.events(country="SY"))
         assert len(df) == 2 and "fatalities_best" in df.columns
 
 

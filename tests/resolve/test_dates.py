@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from warwire.model import PartialDate
-from warwire.resolve.dates import find_date_mentions, parse_iso, resolve_date
+from warwire.refs.dates import find_date_mentions, parse_iso, resolve_date
 
 P = PartialDate
 

@@ -8,8 +8,8 @@ import pytest
 from shared_data import shared_path
 
 from warwire.model import PartialDate
-from warwire.resolve.datelines import dateline_weekday_hint, find_publication_date
-from warwire.resolve.dates import parse_iso, resolve_date
+from warwire.refs.datelines import dateline_weekday_hint, find_publication_date
+from warwire.refs.dates import parse_iso, resolve_date
 
 P = PartialDate
 

@@ -159,7 +159,7 @@ def test_cue_word_pretest_keeps_the_cues_of_the_patterns():
 
 
 def test_date_trigger_branches_match_like_the_plain_definition():
-    from warwire.resolve import dates
+    from warwire.refs import dates
 
     words = "|".join(dates._TRIGGER_WORDS)
     plain = re.compile(rf"(?<![A-Za-z])(?:(?i:{words})|{dates._names(list(dates.MONTHS))}|{dates._WDAY_ANY})"
@@ -171,7 +171,7 @@ def test_date_trigger_branches_match_like_the_plain_definition():
 
 
 def test_date_phrases_are_found_like_a_plain_window_search():
-    from warwire.resolve import dates
+    from warwire.refs import dates
 
     def reference(text: str) -> list[tuple[int, int, str]]:
         found, last_end = [], 0

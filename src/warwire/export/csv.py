@@ -69,6 +69,15 @@ def event_row(e: dict[str, Any]) -> dict[str, Any]:
     return {c: row.get(c) for c in EVENT_COLUMNS}
 
 
+def events_dataframe(events: Iterable[dict[str, Any]]) -> Any:
+    """Ledger events (`Ledger.events(...)`) as a pandas DataFrame of the CSV's rows."""
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise ImportError("events_dataframe() needs pandas: pip install pandas (or use to_csv()).") from exc
+    return pd.DataFrame([event_row(e) for e in events])
+
+
 def to_csv(events: Iterable[dict[str, Any]], fh: TextIO) -> int:
     """Write ledger events as CSV; returns the number of rows."""
     w = csv.DictWriter(fh, fieldnames=EVENT_COLUMNS)

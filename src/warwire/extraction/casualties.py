@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from warwire.extraction.lexicon import Lexicon
 from warwire.extraction.quantities import Quantity, find_quantities
 from warwire.extraction.references import (
     definite_event_subject,
@@ -25,6 +24,7 @@ from warwire.extraction.references import (
 )
 from warwire.extraction.triggers import SHOT, Trigger, find_triggers, in_name, irrealis, negated, title_case
 from warwire.extraction.victims import GENERAL_HEADS, find_victims
+from warwire.lexicon import Lexicon
 
 
 @dataclass

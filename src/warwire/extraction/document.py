@@ -11,15 +11,15 @@ from warwire.data import DEFAULT_LANG
 from warwire.extraction.background import in_parentheses, is_aggregate, is_background
 from warwire.extraction.casualties import find_figures, find_zero_figures
 from warwire.extraction.claimant_resolution import resolve_claimants
-from warwire.extraction.context import DateRef, date_ref, in_stamp, is_locative, is_setting, place_ref
 from warwire.extraction.events import SentenceInfo, group_events
-from warwire.extraction.lexicon import Lexicon
-from warwire.extraction.lexicon import load as load_lexicon
 from warwire.extraction.triggers import SHOT
 from warwire.ingest.prepare import Prepared, published_year
+from warwire.lexicon import Lexicon
+from warwire.lexicon import load as load_lexicon
 from warwire.matching.prefilter import Prefilter
 from warwire.model import Event
-from warwire.resolve.datelines import dateline_weekday_hint
+from warwire.refs import DateRef, date_ref, in_stamp, is_locative, is_setting, place_ref
+from warwire.refs.datelines import dateline_weekday_hint
 
 MONTH_NAMES = "January February March April May June July August September October November December".split()
 

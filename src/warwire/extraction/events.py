@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from warwire.extraction.casualties import Figure
 from warwire.extraction.claims import merge_figures
-from warwire.extraction.context import DateRef, PlaceRef
 from warwire.extraction.roundups import SEPARATE, fold_into_headline_total
 from warwire.model import Claimant, Event, EventDate, Place
+from warwire.refs import DateRef, PlaceRef
 
 
 @dataclass

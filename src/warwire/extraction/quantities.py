@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from warwire.extraction.lexicon import Lexicon
 from warwire.extraction.numbers import DIGITS, SCALES, UNITS, parse_words
 from warwire.extraction.scan import scan
+from warwire.lexicon import Lexicon
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "

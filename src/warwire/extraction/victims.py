@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from warwire.extraction.lexicon import Lexicon
 from warwire.extraction.quantities import Quantity
 from warwire.extraction.triggers import LEFT_SKIP, LEXICON, TRIGGER_WORDS, Trigger, title_case
 from warwire.extraction.victims_before import (
@@ -20,6 +19,7 @@ from warwire.extraction.victims_before import (
     pronoun_subject,
     victims_before,
 )
+from warwire.lexicon import Lexicon
 
 GENERAL_HEADS = frozenset({"civilians", "people", "persons", "residents", "villagers", "citizens"})
 RIGHT_SKIP = frozenset(["off", "down", "also", "reportedly", "instantly", "the"])  # "wounding the three people"

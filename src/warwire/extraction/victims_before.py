@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from warwire.extraction.lexicon import Lexicon
 from warwire.extraction.quantities import Quantity
 from warwire.extraction.triggers import LEFT_SKIP, LEXICON, TRIGGER_WORDS, title_case
+from warwire.lexicon import Lexicon
 
 CONJ = frozenset({"and", ",", "as well as", "along with", "plus", "&"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -14,8 +14,8 @@ from warwire.ingest.outlets import outlet_from_text
 from warwire.ingest.records import Record
 from warwire.ingest.sentences import split_sentences
 from warwire.model import Document, PartialDate
-from warwire.resolve.datelines import find_publication_date
-from warwire.resolve.dates import parse_iso
+from warwire.refs.datelines import find_publication_date
+from warwire.refs.dates import parse_iso
 
 WORD = re.compile(r"[A-Za-z]{2,}")
 

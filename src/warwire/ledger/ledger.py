@@ -220,17 +220,6 @@ class Ledger:
             grouped = _members(conn, _claimant_event_ids(conn, claimant_id))
         return track_record.claimant_detail(grouped, claimant_id)
 
-    def dataframe(self, **filters: Any) -> Any:
-        try:
-            import pandas as pd
-        except ImportError as exc:
-            raise ImportError(
-                "Ledger.dataframe() needs pandas: pip install pandas (or use events())."
-            ) from exc
-        from warwire.export.csv import event_row
-
-        return pd.DataFrame([event_row(e) for e in self.events(**filters)])
-
 
 @contextmanager
 def _frozen_heap() -> Iterator[None]:

@@ -33,7 +33,7 @@ import ahocorasick
 from anyascii import anyascii
 
 from warwire.data import load_json
-from warwire.extraction.lexicon import load as load_lexicon
+from warwire.lexicon import load as load_lexicon
 from warwire.model import Actor, Group
 from warwire.resolve.openings import caseless
 
