@@ -392,9 +392,13 @@ def gazetteer_import(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="GeoNames dump or WOF CSV.")],
 ) -> None:
     """Add a GeoNames country dump (e.g. SY.txt) or a Who's On First CSV to the user gazetteer."""
-    from warwire.resolve.gazetteer import import_gazetteer, user_dir
+    from warwire.resolve.gazetteer import GazetteerImportError, import_gazetteer, user_dir
 
-    added = import_gazetteer(file)
+    try:
+        added = import_gazetteer(file)
+    except GazetteerImportError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
     err.print(f"added {added} places from {file.name} to {user_dir()}", markup=False)
 
 

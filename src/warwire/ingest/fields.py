@@ -33,11 +33,13 @@ ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
 
 
 def clean_text(value: str, what: str) -> tuple[str, list[str]]:
-    """`value` without NUL, lone surrogates or control characters; one warning per kind replaced."""
+    """`value` without NUL, lone surrogates or control characters; one warning per kind replaced.
+    In a text (or page) NUL becomes a space, so evidence offsets still point into the input as given."""
     warnings: list[str] = []
     if "\x00" in value:
-        value, n = NUL.subn("", value)
-        warnings.append(f"{what}: removed NUL characters ({n} runs)")
+        body = what in ("text", "html")
+        value, n = NUL.subn(lambda m: " " * len(m.group()) if body else "", value)
+        warnings.append(f"{what}: {'replaced' if body else 'removed'} NUL characters ({n} runs)")
     value, n = SURROGATE.subn("\ufffd", value)
     if n:
         warnings.append(f"{what}: replaced {n} lone surrogate(s) with U+FFFD")

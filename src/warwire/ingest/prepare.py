@@ -36,7 +36,8 @@ def prepare(record: Record) -> Prepared:
         # The page's own metadata is cleaned and bounded like any given field.
         record = clean_record(dataclasses.replace(
             record, text=article.text, html=None, title=record.title or article.title,
-            outlet=record.outlet or article.outlet, url=record.url or article.url))
+            outlet=record.outlet or article.outlet, url=record.url or article.url,
+            warnings=(*record.warnings, *article.warnings)))
     text, title, outlet, url = record.text or "", record.title, record.outlet, record.url
     if not text.strip():
         raise NoArticle("empty document")

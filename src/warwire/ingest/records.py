@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warwire.ingest.decode import DecodeError, decode_bytes
 from warwire.ingest.fields import body_text, field_text
@@ -70,12 +71,45 @@ def _iter_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[Record | Read
             continue
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                yield from _from_file(file, file.relative_to(path).as_posix(), max_bytes)
+            yield from _from_directory(path, max_bytes)
         elif path.is_file():
             yield from _from_file(path, path.name, max_bytes)
+        elif path.is_symlink():
+            yield ReadError(raw, "broken link: its target does not exist")
         else:
             yield ReadError(raw, "no such file or directory")
+
+
+def _from_directory(root: Path, max_bytes: int) -> Iterator[Record | ReadError]:
+    """Every input file under `root`, in name order; a directory that cannot be read and a broken link
+    are each a ReadError, never skipped in silence."""
+    found: list[tuple[str, Path | None, str]] = []  # (name, file, error)
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            found.append((_name(folder, root) or folder.name, None, f"cannot read directory: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.is_dir():
+                pending.append(path)
+            elif entry.is_file():
+                if path.suffix.lower() in SUFFIXES:
+                    found.append((_name(path, root), path, ""))
+            elif entry.is_symlink():
+                found.append((_name(path, root), None, "broken link: its target does not exist"))
+    for name, file, error in sorted(found, key=lambda x: x[0].split("/")):  # as paths sort: "a/b" before "a.txt"
+        if file is None:
+            yield ReadError(name, error)
+        else:
+            yield from _from_file(file, name, max_bytes)
+
+
+def _name(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
 
 
 def _from_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Record | ReadError]:
@@ -100,9 +134,20 @@ def _from_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Record | Rea
 
 
 def _from_stdin(max_bytes: int) -> Iterator[Record | ReadError]:
-    data = sys.stdin.buffer.read()
-    if data.lstrip()[:1] == b"{":
-        yield from _jsonl_lines(iter(data.splitlines(keepends=True)), "stdin", max_bytes)
+    """JSON lines when the first non-blank line is a JSON object (read line by line, each line bounded);
+    else one text or HTML document, refused past `max_bytes` as a file would be."""
+    stream = sys.stdin.buffer
+    first = b""
+    while not first.strip():
+        first = stream.readline(max_bytes + 1)
+        if not first:
+            break
+    if _is_json_object(first):
+        yield from _jsonl_lines(_chain_first(first, stream, max_bytes), "stdin", max_bytes)
+        return
+    data = first + stream.read(max_bytes + 1 - len(first))
+    if len(data) > max_bytes:
+        yield ReadError("stdin", f"input is over the {max_bytes / 1e6:.0f} MB limit (--max-bytes)")
         return
     try:
         text, warnings = decode_bytes(data)
@@ -111,6 +156,25 @@ def _from_stdin(max_bytes: int) -> Iterator[Record | ReadError]:
         return
     is_html = text.lstrip()[:1] == "<"
     yield Record("stdin", html=text if is_html else None, text=None if is_html else text, warnings=warnings)
+
+
+def _is_json_object(line: bytes) -> bool:
+    if line.lstrip()[:1] != b"{":
+        return False
+    try:
+        return isinstance(json.loads(line), dict)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return False
+
+
+def _chain_first(first: bytes, stream: BinaryIO, max_bytes: int) -> Iterator[bytes]:
+    """The first line, then the rest line by line; a line past the limit is read no further than that."""
+    yield first
+    while line := stream.readline(max_bytes + 1):
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(max_bytes + 1)) and not rest.endswith(b"\n"):
+                pass  # skip the oversized line's remainder without holding it
+        yield line
 
 
 def _jsonl_lines(lines: Iterable[bytes], source: str, max_bytes: int) -> Iterator[Record | ReadError]:

@@ -299,6 +299,10 @@ def _wof_country(path: Path) -> str:
     return m.group(1).upper() if m else ""
 
 
+class GazetteerImportError(ValueError):
+    """A file import_gazetteer cannot read as places; nothing is written."""
+
+
 def import_gazetteer(path: Path, db_dir: Path | None = None) -> int:
     """Add a GeoNames country dump or a Who's On First CSV to the user gazetteer; returns places added.
 
@@ -306,12 +310,25 @@ def import_gazetteer(path: Path, db_dir: Path | None = None) -> int:
     top of the shipped data at the next load (the cached gazetteer is dropped here).
     """
     path = Path(path)
-    with path.open(encoding="utf-8") as fh:
-        head = fh.readline()
-    if head.startswith("wof_id") or "placetype" in head.split(",")[:3]:
-        rows = _wof_rows(path)
-    else:
-        rows = _geonames_rows(path.read_text(encoding="utf-8").splitlines())
+    head = path.open("rb").read(8192)
+    try:
+        if b"\x00" in head:
+            raise UnicodeDecodeError("utf-8", head, 0, 1, "NUL byte")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise GazetteerImportError(f"{path.name} is not a UTF-8 text file (binary or another encoding)") from None
+    first = text.split("\n", 1)[0]
+    try:
+        if first.startswith("wof_id") or "placetype" in first.split(",")[:3]:
+            rows = _wof_rows(path)
+        else:
+            rows = _geonames_rows(text.splitlines())
+    except (ValueError, KeyError, IndexError) as exc:
+        raise GazetteerImportError(f"{path.name}: a row could not be read ({type(exc).__name__}: {exc})") from None
+    if not rows:
+        raise GazetteerImportError(
+            f"no places found in {path.name}: expected a GeoNames country dump (19 tab-separated columns, "
+            "feature class P or A) or a Who's On First CSV (header wof_id, placetype, ...); nothing was added")
     out_dir = db_dir or user_dir()
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{path.name.split('.')[0]}.tsv.gz"
