@@ -26,7 +26,7 @@ TOTALS = {
     "rdwti_killed_exact_gold_pos": ("rdwti_dev", "killed exact, gold>0 (doc sum)"),
     "rdwti_wounded_exact_gold_pos": ("rdwti_dev", "wounded exact, gold>0 (doc sum)"),
     "rdwti_no_killed_gold_zero": ("rdwti_dev", "killed none claimed (gold=0)"),
-    "fakes_no_killed_gold_zero": ("fakes_dev", "killed none claimed (gold=0)"),
+    "fakes_killed_exact_primary": ("fakes_dev", "killed exact (primary event)"),  # gold = the main incident
     "rdwti_country_primary": ("rdwti_dev", "country of primary event"),
     "fakes_admin1_primary": ("fakes_dev", "admin1 of primary event"),
     # Issue 14's genres: WAD atrocity descriptions; ISAF press releases under AAN's convention.

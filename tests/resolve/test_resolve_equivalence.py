@@ -1,4 +1,5 @@
-"""The resolution shortcuts (issue 3) give the answers of the plain definitions they replace."""
+"""The resolution fast paths (event types, attack triggers, roles, dates, capitalised runs) answer like the
+plain definitions they replace."""
 
 from __future__ import annotations
 

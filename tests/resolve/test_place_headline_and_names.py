@@ -1,4 +1,4 @@
-"""Round 3 of place resolution: group names, owners before names, and the headline's governorate."""
+"""Place resolution: group names, owners before names, and the headline's governorate."""
 
 from warwire.model import Place
 from warwire.resolve.place_context import headline_admin1, looks_like_headline, prefer_headline

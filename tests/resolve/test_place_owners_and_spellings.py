@@ -1,4 +1,4 @@
-"""Round 2 of place resolution: possessives, -ah/-a spellings, Niger Delta, country from armed groups."""
+"""Place resolution: possessives, -ah/-a spellings, Niger Delta, country from armed groups."""
 
 from warwire.resolve.actors import actor_country
 from warwire.resolve.gazetteer import norm

@@ -1,4 +1,4 @@
-"""The place-mention shortcuts (issue 3, round 2) give the answers of the plain definitions they replace."""
+"""The place-mention fast paths give the answers of the plain definitions they replace."""
 
 from __future__ import annotations
 
