@@ -147,3 +147,17 @@ def test_elsewhere_opens_another_incident_even_in_a_compatible_place(ex) -> None
     assert {(c.group, c.best) for c in primary.casualties} == {("state_forces", 10)}
     others = [c.best for e in doc.events if not e.primary and not e.background for c in e.casualties]
     assert others == [12]
+
+
+def test_a_lede_dated_by_a_time_word_is_the_news(ex) -> None:
+    """A description that opens with its figure stays news when a time word follows the figure."""
+    doc = ex.extract("At least 14 herders were killed in the district last week in revenge attacks over a "
+                     "stolen herd, officials said on Tuesday.", published="2018-03-06")
+    news = [c.value for e in doc.events if not e.background for c in e.casualties]
+    assert news == [14]
+
+
+def test_a_lede_whose_figure_follows_a_cue_of_history_stays_history(ex) -> None:
+    doc = ex.extract("Since the war began in 2011, the fighting has killed 2,000 people in the province. "
+                     "The governor visited the city on Monday.", published="2018-03-06")
+    assert not [c.value for e in doc.events if not e.background for c in e.casualties]

@@ -65,6 +65,14 @@ def is_background(sentence: str, published_year: int | None) -> bool:
     return False
 
 
+def first_cue(sentence: str, published_year: int | None) -> int | None:
+    """Where the first cue of history in `sentence` starts (what `is_background` reads), None with none."""
+    found = [m.start() for m in (CUES.search(sentence),) if m]
+    if published_year is not None:
+        found += [m.start() for m in YEAR.finditer(sentence) if int(m.group(1)) < published_year][:1]
+    return min(found, default=None)
+
+
 def in_parentheses(sentence: str, start: int) -> bool:
     """A figure inside '(...)' recalls another event: '(which killed 37 people in 2003)'."""
     return sentence.rfind("(", 0, start) > sentence.rfind(")", 0, start)

@@ -67,7 +67,7 @@ def build_events(
     _attach(infos, date_refs, "dates")
     title = parsed.get(TITLE)
     title_figures = [f for f in find_figures(title[:], lex) if f.outcome != SHOT] if title is not None else []
-    return group_events(infos, doc.doc, _publication_ref(doc), title_figures)
+    return group_events(infos, doc.doc, _publication_ref(doc), title_figures, year)
 
 
 _DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|death|deaths|body|bodies|killed|killing|murder(?:ed)?|fatal(?:ly)?)\b",

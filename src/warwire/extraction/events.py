@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from warwire.extraction.background import first_cue, in_parentheses
 from warwire.extraction.casualties import Figure
 from warwire.extraction.claims import merge_figures
 from warwire.extraction.roundups import SEPARATE, fold_into_headline_total
@@ -56,7 +57,7 @@ def _compatible(a: PlaceRef | DateRef | None, b: PlaceRef | DateRef | None) -> b
 
 
 def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef | None = None,
-                 title_figures: list[Figure] | None = None) -> list[Event]:
+                 title_figures: list[Figure] | None = None, year: int | None = None) -> list[Event]:
     drafts: list[Draft] = []
     place: PlaceRef | None = None
     date: DateRef | None = None
@@ -75,10 +76,32 @@ def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef 
         draft.figures += [(f, info) for f in info.figures]
         draft.zeros += [(o, info) for o in info.zeros]
     if not any(not d.background for d in drafts) and sentences:
-        drafts.insert(0, _lead_draft(sentences))
+        opening = _opening_draft(drafts, sentences, year)
+        if opening is not None:
+            opening.background = False
+        else:
+            drafts.insert(0, _lead_draft(sentences))
     _mark_titled(drafts, title_figures or [])
     drafts = fold_into_headline_total(drafts, title_figures or [])
     return _to_events(drafts, doc_id, published)
+
+
+def _opening_draft(drafts: list[Draft], sentences: list[SentenceInfo], year: int | None) -> Draft | None:
+    """A report whose every figure reads as history still leads with its own news: 'At least 10 people
+    were killed in the last week in reprisal killings' opens an incident description, and a time word
+    after the figure ('last week', 'days ago', 'the deadliest') dates it rather than making it a
+    recollection. The draft of the report's first sentence, when a figure there
+    comes before every cue of history and outside parentheses ('Following the killing of X, ...' and
+    '(which killed 37 in 2003)' stay history)."""
+    for draft in drafts:
+        first = draft.sentences[0]
+        if not draft.figures or first is not sentences[0]:
+            continue
+        cue = first_cue(first.text, year)
+        told = [f for f, s in draft.figures if s is first and not in_parentheses(first.text, f.char_start)]
+        if told and (cue is None or min(f.char_end for f in told) <= cue):
+            return draft
+    return None
 
 
 def _lead_draft(sentences: list[SentenceInfo]) -> Draft:
