@@ -380,3 +380,21 @@ def test_people_hit_by_gunfire_are_settled_like_a_shooting(ex) -> None:
     text = ("A man fired several shots into the crowd outside the club, hitting three women. All three were "
             "taken to a hospital and are expected to survive.")
     assert _news(ex, text) == {"wounded": 3}
+
+
+GENRES = [  # issue 14: wordings of atrocity descriptions
+    ("Gunmen have beheaded four farmers near the river crossing.", {("killed", "civilians", 4, "exact")}),
+    ("The group had reportedly executed two tribal elders on Sunday.", {("killed", "civilians", 2, "exact")}),
+    ("Insurgents executed three officers of the breakaway rebel brigade, a monitor said.",
+     {("killed", "armed_groups", 3, "exact")}),
+    ("Two officers of the border police were killed at dawn.", {("killed", "state_forces", 2, "exact")}),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", GENRES)
+def test_genre_wordings(figures, sentence: str, expected: set[tuple]) -> None:
+    assert figures(sentence) == expected
+
+
+def test_a_perfect_passive_is_still_passive(figures) -> None:
+    assert figures("Four villagers have been executed by the militants.") == {("killed", "civilians", 4, "exact")}

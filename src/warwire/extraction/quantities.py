@@ -311,8 +311,22 @@ def _with_head(
     head = end - 1
     group, person = _head_group(tokens, head, lex)
     modifiers = tokens[m:head]
-    group = modifier_group(modifiers, lex) or group or "unspecified"
+    group = modifier_group(modifiers, lex) or _member_of(tokens, head, end, lex) or group or "unspecified"
     return _build(tokens, i, end, head, tokens[m:end], group, person, value, qualifier, vague)
+
+
+MEMBER_NOUNS = frozenset("officers members commanders leaders officials fighters".split())
+
+
+def _member_of(tokens: list[Token], head: int, end: int, lex: Lexicon) -> str | None:
+    """'three officers of the rebel Free Syrian Army': a rank or membership noun takes the side of the
+    body it belongs to, named after 'of' (up to the clause's next punctuation)."""
+    if tokens[head].lower_ not in MEMBER_NOUNS or end >= len(tokens) or tokens[end].lower_ != "of":
+        return None
+    limit = min(len(tokens), end + 9)
+    stop = next((n for n in range(end + 1, limit) if tokens[n].pos_ == "PUNCT" and tokens[n].text not in "-–"),
+                limit)
+    return modifier_group(tokens[end + 1 : stop], lex)
 
 
 def _build(

@@ -81,7 +81,7 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         outcome = lex.verb_lemmas.get(lemma) or lex.adjectives[low]
         if tag in ACTIVE_TAGS and low not in lex.adjectives:
             return Trigger(i, i + 1, outcome, "right")
-        if tag == "VBD" or (tag in PASSIVE_TAGS and low in lex.adjectives):
+        if tag == "VBD" or (tag in PASSIVE_TAGS and (low in lex.adjectives or _perfect(tokens, i))):
             return Trigger(i, i + 1, outcome, "either")
         return Trigger(i, i + 1, outcome, "left")
     if low in lex.nouns and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -102,6 +102,18 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     if low in ("hitting", "striking", "hit", "struck") and tok.tag_ in ("VBG", "VBD") and _after_gunfire(tokens, i):
         return Trigger(i, i + 1, SHOT, "right")  # "opened fire on the group, hitting four teenagers"
     return None
+
+
+PERFECT = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
+
+
+def _perfect(tokens: list[Token], i: int) -> bool:
+    """'Fighters have beheaded five men', 'had reportedly executed two': a perfect tense, active, whose
+    victims follow (a passive 'have been executed' has 'been' before the participle)."""
+    j = i - 1
+    while j >= 0 and tokens[j].tag_ in ("RB", "RBR"):
+        j -= 1
+    return j >= 0 and tokens[j].lower_ in PERFECT
 
 
 BODY_PARTS = frozenset("head face neck chest back stomach abdomen arm arms leg legs foot feet hand hands shoulder "
