@@ -60,6 +60,12 @@ def test_vague_words_give_bounds_not_a_number(written: str, bounds: tuple[int, i
     ("فقدان طفلة بعد الغارة", [("missing", "civilians", 1, "exact")]),
     ("3 مفقودين تحت الأنقاض", [("missing", "unspecified", 3, "exact")]),
     ("عشرات القتلى بغارة", [("killed", "unspecified", None, "vague")]),
+    ("قال الناشط إن امرأة وثلاثة أطفال جرحوا في القصف", [("wounded", "civilians", 3, "exact")]),
+    ("فقدان مدني لحياته بقصف مدفعي", [("killed", "civilians", 1, "exact")]),
+    ("والد الشهيدة سلمى يروي ما جرى", [("killed", "unspecified", 1, "exact")]),
+    ("#عاجلاستشهاد مواطن بقصف", [("killed", "civilians", 1, "exact")]),
+    ("4 أطفال جدد ضحايا القصف", [("killed", "civilians", 4, "exact")]),
+    ("مقتل الشاب سامر وإصابة والده", [("killed", "civilians", 1, "exact"), ("wounded", "civilians", 1, "exact")]),
 ])
 def test_triggers_numbers_and_victims(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected
@@ -76,7 +82,8 @@ def test_no_figure(sentence: str) -> None:
     assert figures(sentence) == []
 
 
-@pytest.mark.parametrize("sentence", ["قـ.ـتل طفلين بقصف", "قـتـل طـفـلين بقصف", "ق.تل طفلين", "قَتْلُ طِفْلَيْنِ"])
+@pytest.mark.parametrize("sentence", ["قـ.ـتل طفلين بقصف", "قـتـل طـفـلين بقصف", "ق.تل طفلين", "قَتْلُ طِفْلَيْنِ",
+                                      "قـ ـتل طفلين"])
 def test_dodged_and_vocalised_words(sentence: str) -> None:
     assert figures(sentence) == [("killed", "civilians", 2, "exact")]
 

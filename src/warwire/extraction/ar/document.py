@@ -37,17 +37,20 @@ class ArSentence:
 
 
 def arabic_sentences(doc: Document, norm: Normalised, lex: ArabicLexicon) -> list[ArSentence]:
-    """Sentences of the body lines holding Arabic, up to a block of related-article links."""
+    """Sentences of the body lines holding Arabic, up to a block of related-article links after the story
+    (the same words in a menu above it, 'آخر الأخبار', do not end it)."""
     out: list[ArSentence] = []
+    story = False  # a line of ten words or more has been read
     for start, end in doc.body:
         line = doc.text[start:end]
         if not ARABIC.search(line):
             continue
         ns, ne = _to_norm(norm, start), _to_norm(norm, end)
         if _is_related(norm.text[ns:ne], lex):
-            if out:
+            if story:
                 break
             continue
+        story = story or len(line.split()) >= 10
         cursor = start
         for m in BREAK.finditer(line):
             _add(out, norm, cursor, start + m.end())
@@ -75,9 +78,10 @@ def build_ar_events(doc: Document, norm: Normalised) -> list[Event]:
     lex = lexicon()
     sentences = arabic_sentences(doc, norm, lex)
     last_claimant, since = None, 0
+    headline = next((s for s in sentences if len(norm.text[s.nstart : s.nend].split()) >= 4), None)
     for n, s in enumerate(sentences):
         text = norm.text[s.nstart : s.nend]
-        s.headline = n == 0
+        s.headline = s is headline
         s.figures = find_figures(lex, [w for w, _, _ in words_of(text)])
         s.background = bool(s.figures) and not s.headline and any(cue in text for cue in lex.background)
         found = find_claimant(text)
@@ -107,7 +111,10 @@ def _claims(doc: Document, norm: Normalised, sentences: list[ArSentence]) -> lis
     for s in sentences:
         evidence = Evidence(doc.text[s.start : s.end], s.start, s.end)
         sums: dict[tuple[str, str], list[ArFigure]] = {}
-        for f in s.figures:
+        named = [f for f in s.figures if f.named]
+        # A person named with a martyr word counts once, and not beside the sentence's own figures.
+        figures = [f for f in s.figures if not f.named] or named[:1]
+        for f in figures:
             sums.setdefault((f.outcome, f.group), []).append(f)
         for key, figs in sums.items():
             claim = claims.get(key)

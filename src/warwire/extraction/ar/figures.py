@@ -17,8 +17,10 @@ from warwire.extraction.ar.lexicon import ArabicLexicon, Noun, variants
 from warwire.extraction.ar.numbers import Number, parse_number
 
 WORD = re.compile(r"\d+(?:,\d{3})*|[\u0621-\u064A]+")
-SINGULAR_VERBS = ("استشهد", "استشهدت", "توفي", "توفيت", "توفى", "مات", "ماتت", "اصيب", "اصيبت", "قتل", "قتلت",
-                  "لقي", "لقيت", "فارق", "فارقت", "قضى", "قضت", "ارتقى", "ارتقت", "اغتيل", "اعدم")
+# Verbs of one victim told before them ('الشاب ... استشهد متأثراً بجراحه'); not 'قتل', which is as often
+# active ('قتل جميع أفراد العائلة') or a clause about someone else ('عندما قتل').
+SINGULAR_VERBS = ("استشهد", "استشهدت", "توفي", "توفيت", "مات", "ماتت", "اصيب", "اصيبت",
+                  "لقي", "لقيت", "فارق", "فارقت", "قضي", "قضت", "ارتقي", "ارتقت", "اغتيل")
 PLURAL_SUFFIX = ("هم", "هن")
 # Words that close a victim list ('مقتل طفل بقصف ...', 'في', 'جراء').
 STOPS = frozenset("في جراء اثر بعد خلال على عند قرب داخل اثناء اليوم امس صباح مساء فجر ظهر يوم بسبب نتيجه اذ".split())
@@ -36,6 +38,7 @@ class ArFigure:
     end: int  # word index after its last word
     victims: str | None = None
     vague: str | None = None
+    named: bool = False  # one person named after a count noun ('الشهيد محمد'): told again and again
 
 
 def words_of(text: str) -> list[tuple[str, int, int]]:
@@ -85,6 +88,11 @@ def _trigger(lex: ArabicLexicon, words: list[str], i: int) -> tuple[str, int, st
 
 
 def _at(lex: ArabicLexicon, words: list[str], i: int) -> list[ArFigure]:
+    outcome = next((lex.plural_verbs[v] for v in variants(words[i]) if v in lex.plural_verbs), None)
+    if outcome is not None:  # 'امرأة وثلاثة أطفال جرحوا': the victims are told before the verb
+        victims = _victims_before(lex, words, i)
+        if victims is not None:
+            return [ArFigure(outcome, victims[1], victims[0].value, "exact", None, victims[2], i + 1)]
     suffixed = _suffixed(lex, words, i)
     if suffixed is not None:
         return [suffixed]
@@ -115,6 +123,9 @@ def _act(lex: ArabicLexicon, words: list[str], i: int, outcome: str, taken: int,
     while j < len(words) and words[j] in SKIP_AFTER_TRIGGER:
         j += 1
     figs = _victims(lex, words, j, outcome, i)
+    if figs and outcome == "missing" and any(w in lex.lost_life for w in words[figs[-1].end : figs[-1].end + 2]):
+        for fig in figs:  # 'فقدان مدني لحياته': lost his life
+            fig.outcome = "killed"
     if figs:
         return figs
     if stem in SINGULAR_VERBS and not (j < len(words) and lex.noun_at(words, j)):
@@ -134,7 +145,7 @@ def _victims(lex: ArabicLexicon, words: list[str], j: int, outcome: str, start: 
     figs: list[ArFigure] = []
     k = j
     for _ in range(5):
-        fig = _one_victim(lex, words, k, outcome, start if not figs else k)
+        fig = _one_victim(lex, words, k, outcome, start if not figs else k, joined=bool(figs))
         if fig is None:
             break
         figs.append(fig)
@@ -153,6 +164,10 @@ def _next_conjunct(lex: ArabicLexicon, words: list[str], k: int) -> int | None:
         word = words[m]
         if word in STOPS or word in lex.parts or _trigger(lex, words, m) is not None:
             return None
+        if word in lex.joiners and m + 1 < len(words):
+            return m
+        if word == "و" and m + 1 < len(words) and parse_number(lex, words, m + 1) is not None:
+            return m + 1  # 'و4 نساء': the tokeniser splits the 'و' off a digit
         if word.startswith("و") and len(word) > 2:
             rest = [word[1:], *words[m + 1 : m + 3]]
             noun = lex.noun_at(rest, 0)
@@ -165,12 +180,16 @@ def _next_conjunct(lex: ArabicLexicon, words: list[str], k: int) -> int | None:
     return None
 
 
-def _one_victim(lex: ArabicLexicon, words: list[str], j: int, outcome: str, start: int) -> ArFigure | None:
+def _one_victim(lex: ArabicLexicon, words: list[str], j: int, outcome: str, start: int,
+                joined: bool = False) -> ArFigure | None:
     if j >= len(words):
         return None
     local = list(words)
-    if local[j].startswith("و") and j > start:  # a joined victim: its 'و' is not part of the word
+    if joined and local[j].startswith("و"):  # a joined victim: its 'و' is not part of the word ('وامرأة')
         local[j] = local[j][1:]
+    elif joined and local[j] in lex.joiners and j + 1 < len(local):
+        j += 1  # 'بالإضافة لمدنيين اثنين'
+        local[j] = local[j][1:] if local[j].startswith("ل") else local[j]
     qualifier, q = _qualifier(lex, local, j)
     k = j + q
     if k >= len(local):
@@ -268,6 +287,9 @@ def _count_noun(lex: ArabicLexicon, words: list[str], i: int, noun: Noun, n: int
         return ArFigure(outcome, victims[1], victims[0].value, "exact", None, victims[2], end)
     if noun.form == "sg" and not words[i].startswith(("ال", "وال", "بال", "لل")):
         return ArFigure(outcome, group, 1, "exact", None, i, end)  # 'قتيل وجرحى بقصف', 'سقوط شهيد'
+    if noun.form == "sg" and end < len(words) and _name_like(lex, words[end]):
+        # 'الشهيد محمد ...': one person named
+        return ArFigure(outcome, group, 1, "exact", None, i, end + 1, named=True)
 
     toll = _toll_after(lex, words, end)
     if toll is not None:
@@ -279,12 +301,13 @@ def _count_noun(lex: ArabicLexicon, words: list[str], i: int, noun: Noun, n: int
 
 def _victims_before(lex: ArabicLexicon, words: list[str], i: int) -> tuple[Number, str, int] | None:
     """'3 أطفال ضحايا القصف', '4 مدنيين جرحى': a number and its victims right before a count noun."""
-    for n in (1, 2):
+    for n in (1, 2, 3):
         k = i - n
         if k < 1:
             return None
         noun = lex.noun_at(words, k)
-        if noun is None or noun[0].outcome is not None or k + noun[1] != i:
+        # the noun right before, or with one word between ('3 أطفال جدد ضحايا')
+        if noun is None or noun[0].outcome is not None or not i - 1 <= k + noun[1] <= i:
             continue
         before = _number_before(lex, words, k)
         if before is not None and before[0].value is not None:
@@ -322,9 +345,21 @@ def _number_before(lex: ArabicLexicon, words: list[str], i: int) -> tuple[Number
     return None
 
 
+def _name_like(lex: ArabicLexicon, word: str) -> bool:
+    """A word that can open a person's name: no vocabulary word, number, stop word or word with a prefix
+    that marks a phrase ('بقصف')."""
+    if word in STOPS or word in lex.not_victims or word in lex.parts or parse_number(lex, [word], 0) is not None:
+        return False
+    if lex.noun_at([word], 0) is not None or any(v in lex.events for v in variants(word)):
+        return False
+    return not word.startswith(("ب", "لل", "ال", "وال")) and not word.isdigit() and len(word) >= 3
+
+
 def _toll_after(lex: ArabicLexicon, words: list[str], k: int) -> tuple[Number, int, str] | None:
-    """'ارتفاع عدد القتلى إلى 5', 'حصيلة الشهداء 7': a number shortly after a plural count noun."""
-    for m in range(k, min(k + 5, len(words))):
+    """'ارتفاع عدد القتلى إلى 5', 'حصيلة الشهداء 7': a number after a plural count noun, further after a toll
+    word ('ارتفعت حصيلة الضحايا الذين خلفهم القصف على القرية إلى 3')."""
+    toll = k >= 2 and any(v in lex.toll_words for w in words[max(0, k - 3) : k] for v in variants(w))
+    for m in range(k, min(k + (12 if toll else 5), len(words))):
         if words[m] in ("الي", "لي", "حتي"):
             qualifier, q = _qualifier(lex, words, m + 1)
             if m + 1 + q < len(words):

@@ -13,7 +13,7 @@ from warwire.extraction.ar.normalise import norm_word
 from warwire.extraction.ar.pack import load
 
 # Attached clitics, normalised: conjunction (و ف), preposition (ب ل ك), article (ال; ل + ال is written لل).
-PREFIXES = ("وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "فب", "وك",
+PREFIXES = ("عاجل", "وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "وب", "ول", "فب", "وك",
             "و", "ف", "ب", "ل", "ك", "ال")
 OUTCOMES = ("killed", "wounded", "captured", "missing")
 
@@ -64,6 +64,10 @@ class ArabicLexicon:
     vague: dict[str, tuple[int, int | None]] = field(default_factory=dict)
     vague_needs_min: frozenset[str] = frozenset()
     qualifiers: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    plural_verbs: dict[str, str] = field(default_factory=dict)  # 'جرحوا' -> wounded (victims told before)
+    joiners: frozenset[str] = frozenset()  # 'بالإضافة' joins a further victim like 'و'
+    toll_words: frozenset[str] = frozenset()  # 'حصيلة', 'عدد': a toll whose number comes later
+    lost_life: frozenset[str] = frozenset()  # 'فقدان مدني لحياته': a loss of life, not a missing person
 
     def noun_at(self, words: list[str], i: int) -> tuple[Noun, int] | None:
         """The noun phrase opening at words[i] (prefixes allowed on its first word) and its length."""
@@ -136,4 +140,9 @@ def lexicon() -> ArabicLexicon:
     lex.vague = {norm_word(w): (lo, hi) for w, (lo, hi) in num["vague"].items()}
     lex.vague_needs_min = frozenset(norm_word(w) for w in num["vague_needs_min"])
     lex.qualifiers = [(_words(p), q) for q, phrases in num["qualifiers"].items() for p in phrases]
+    lex.plural_verbs = {norm_word(w): o for o, words in cas["plural_verbs"].items() if not o.startswith("_")
+                        for w in words}
+    lex.joiners = frozenset(norm_word(w) for w in cas["joiners"])
+    lex.toll_words = frozenset(norm_word(w) for w in cas["toll_words"])
+    lex.lost_life = frozenset(norm_word(w) for w in cas["lost_life"])
     return lex

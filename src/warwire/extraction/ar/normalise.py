@@ -49,6 +49,9 @@ def normalise(text: str) -> Normalised:
         if ch in dropped:
             i += 1
             continue
+        if ch == " " and i and text[i - 1] == "ـ" and i + 1 < n and text[i + 1] == "ـ":
+            i += 1  # 'شهـ ـداء': a word cut by a space between two tatweels
+            continue
         if ch in separators and out and _is_letter(out[-1]):
             j = i  # a run of separators, tatweels and marks between two letters: dropped
             while j < n and (text[j] in separators or text[j] in dropped):
