@@ -160,6 +160,10 @@ def read_arabic(doc: Document) -> list[Event]:
     norm = normalise(doc.text)
     arabic = build_ar_events(doc, norm)
     resolve_ar_events(doc, norm, arabic)
+    latin = next((e.date for e in doc.events if e.primary and e.date.precision == "day"), None)
+    for event in arabic:  # a post's Latin timestamp ('5:27 PM · Jul 13, 2022') dates an undated Arabic post
+        if latin is not None and event.primary and event.date.precision in ("unknown", "month"):
+            event.date = latin
     english = [e for e in doc.events if e.casualties]
     if doc.language == "ar" or not english:
         for event in english:

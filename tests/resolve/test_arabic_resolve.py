@@ -67,3 +67,22 @@ def test_hashtag_place() -> None:
 
 def test_common_word_is_no_place() -> None:
     assert place("قتل طفل في الحياة اليوم") is None
+
+
+def test_district_name_is_its_town() -> None:
+    p = place("قصف مدفعي على مدينة كوباني")
+    assert p.precision == "town" and p.lat == pytest.approx(36.89, abs=0.05)
+
+
+def test_breaking_news_tag_is_no_place() -> None:
+    p = place("#عاجل قصف على مدينة اعزاز")
+    assert p.lat == pytest.approx(36.59, abs=0.05)
+
+
+def test_event_type_and_actors_share_the_english_names() -> None:
+    import warwire
+
+    doc = warwire.extract("مقتل طفلين بغارة جوية للطيران الروسي على بلدة في ريف إدلب الجنوبي")
+    primary = next(e for e in doc.events if e.primary)
+    assert primary.type == "air_drone_strike"
+    assert [a.name for a in primary.actors] == ["Russian Aerospace Forces"]

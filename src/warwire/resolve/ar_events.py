@@ -1,9 +1,16 @@
-"""Resolve each Arabic event's date and place against its document (the Arabic half of resolve/events.py)."""
+"""Resolve each Arabic event's date, place, type and actors against its document (the Arabic half of
+resolve/events.py): the same type names and actor names as English reports, so the two link."""
 
 from __future__ import annotations
 
-from warwire.extraction.ar.normalise import Normalised
-from warwire.model import Document, Event, EventDate, PartialDate
+import re
+from bisect import bisect_left
+from functools import cache
+
+from warwire import data
+from warwire.extraction.ar.normalise import Normalised, norm_word
+from warwire.extraction.ar.pack import load
+from warwire.model import Actor, Document, Event, EventDate, PartialDate
 from warwire.resolve.ar_dates import find_ar_dates
 from warwire.resolve.ar_places import SYRIA, find_ar_places, governorates, resolve_ar_place
 
@@ -22,12 +29,45 @@ def resolve_ar_events(doc: Document, norm: Normalised, events: list[Event]) -> N
         if event.location is None and syrian:
             event.location = SYRIA.__class__(**SYRIA.to_dict())
         event.date = _date(event, spans, dates, doc)
+        told = " ".join(norm.text[lo:hi] for lo, hi in spans)
+        event.type = _type(told)
+        event.actors = _actors(told, norm, spans)
 
 
 def _n(norm: Normalised, offset: int) -> int:
-    from bisect import bisect_left
-
     return bisect_left(norm.offsets, offset)
+
+
+def _phrase_re(phrases: list[str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(norm_word(p)) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\u0621-\u064A])(?:[وفبل]|ال|وال|بال|لل)?(?:{alternation})(?![\u0621-\u064A])")
+
+
+@cache
+def _tables() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, str, re.Pattern[str]]]]:
+    pack = load("events")
+    types = [(name, _phrase_re(phrases)) for name, phrases in pack["types"]]
+    category = {row["name"]: row["category"] for row in data.load_json("actors.json")["actors"]}
+    actors = [(name, category.get(name, "unidentified"), _phrase_re(phrases))
+              for name, phrases in pack["actors"].items()]
+    return types, actors
+
+
+def _type(told: str) -> str:
+    for name, pattern in _tables()[0]:
+        if pattern.search(told):
+            return name
+    return "other"
+
+
+def _actors(told: str, norm: Normalised, spans: list[tuple[int, int]]) -> list[Actor]:
+    """Named actors of the event's sentences, role unknown: who did what is not read off Arabic clauses."""
+    found = []
+    for name, category, pattern in _tables()[1]:
+        m = pattern.search(told)
+        if m:
+            found.append((m.start(), Actor(name, category, "unknown", m.group())))
+    return [a for _, a in sorted(found, key=lambda x: x[0])]
 
 
 def _date(event: Event, spans: list[tuple[int, int]], dates: list, doc: Document) -> EventDate:

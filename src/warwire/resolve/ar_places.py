@@ -15,7 +15,8 @@ from warwire.extraction.ar.lexicon import variants
 from warwire.extraction.ar.normalise import norm_word
 from warwire.extraction.ar.pack import load, read_bytes
 from warwire.model import Place
-from warwire.resolve.gazetteer import Entry, parse_row
+from warwire.resolve.gazetteer import Entry, norm, parse_row
+from warwire.resolve.gazetteer import load as load_gazetteer
 
 MAX_WORDS = 4
 WORD = re.compile(r"[\u0621-\u064A]+")
@@ -148,5 +149,14 @@ def resolve_ar_place(mentions: list[ArPlace], text: str, focus: tuple[int, int],
         if best.countryside:  # 'ريف إدلب': the governorate; 'ريف عفرين': around the town
             gov = next((e for e in best.candidates if e.kind == "admin1"), None)
             return _place(gov, written, "admin1") if gov is not None else _place(entry, written, "near_town")
+        if entry.kind == "admin2":  # 'كوباني' names the district and its town: the town, not the centroid
+            entry = _seat(entry) or entry
         return _place(entry, written)
     return None
+
+
+def _seat(district: Entry) -> Entry | None:
+    """The district's namesake town in the shipped gazetteer (by its normalised English name)."""
+    towns = [e for e in load_gazetteer().lookup(norm(district.name))
+             if e.kind in ("city", "town", "village") and e.admin1 == district.admin1 and e.country == district.country]
+    return max(towns, key=lambda e: e.population) if towns else None
