@@ -39,8 +39,10 @@ def _n(norm: Normalised, offset: int) -> int:
 
 
 def _phrase_re(phrases: list[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(norm_word(p)) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\u0621-\u064A])(?:[وفبل]|ال|وال|بال|لل)?(?:{alternation})(?![\u0621-\u064A])")
+    """Phrases with their attached prefixes: 'للطيران الروسي' is 'ل' + 'الطيران الروسي' written with one alef."""
+    bodies = {norm_word(p).removeprefix("ال") for p in phrases}
+    alternation = "|".join(re.escape(b) for b in sorted(bodies, key=len, reverse=True))
+    return re.compile(rf"(?<![\u0621-\u064A])(?:[وفبل]|وب|ول|لل|ولل)?(?:ال)?(?:{alternation})(?![\u0621-\u064A])")
 
 
 @cache
