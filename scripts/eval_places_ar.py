@@ -27,6 +27,13 @@ def primary_location(doc: dict) -> dict | None:
     return (event or {}).get("location")
 
 
+def within(record: dict, doc: dict | None, radius: float) -> bool:
+    """Whether the record's document put its primary event within `radius` km of the gold coordinates."""
+    g = record.get("gold") or {}
+    loc = primary_location(doc or {})
+    return bool(loc and loc.get("lat") is not None and km(g["lat"], g["lon"], loc["lat"], loc["lon"]) <= radius)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold")
@@ -49,7 +56,7 @@ def main() -> None:
         loc = primary_location(out.get(r["id"]) or {})
         precision = (loc or {}).get("precision") or "none"
         by_precision[precision] += 1
-        if loc and loc.get("lat") is not None and km(g["lat"], g["lon"], loc["lat"], loc["lon"]) <= a.km:
+        if within(r, out.get(r["id"]), a.km):
             hit += 1
             hits_by_precision[precision] += 1
     print(f"primary event within {a.km:g} km of the gold coordinates: {hit}/{n} = {hit / max(n, 1):.3f} "
