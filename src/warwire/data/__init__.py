@@ -8,6 +8,7 @@ language adds its own folder and is read by the same calls with its code. Source
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from importlib.abc import Traversable
 from typing import Any
@@ -37,3 +38,16 @@ def lines(name: str, lang: str | None = None) -> list[str]:
 def languages() -> list[str]:
     """Language codes with a folder of their own."""
     return sorted(p.name for p in resources.files(__name__).joinpath("lang").iterdir() if p.is_dir())
+
+
+def expand(pattern: str, sets: dict[str, list[str]]) -> str:
+    """A rule's pattern with each named word set ("@war") written out as its alternation ("war|conflict|...");
+    the pattern puts the set inside a group of its own: "(?:@war)"."""
+    return re.sub(r"@\w+", lambda m: "|".join(re.escape(w).replace(r"\ ", " ") for w in sets[m.group()]), pattern)
+
+
+def rule_patterns(name: str, section: str, lang: str = DEFAULT_LANG) -> list[str]:
+    """The expanded patterns of one section of a rules file (`{"sets": ..., section: [{"pattern", "why",
+    "example"}, ...]}`)."""
+    table = load_json(name, lang)
+    return [expand(rule["pattern"], table.get("sets", {})) for rule in table[section]]
