@@ -249,7 +249,10 @@ def ingest(
     finally:
         ledger.close()
     err.print(f"stored {report.stored} documents ({report.skipped} seen before), {report.events} events: "
-              f"{report.merged} joined existing ledger events, {report.new_ledger_events} new", markup=False)
+              f"{report.merged} joined existing ledger events, {report.new_ledger_events} new"
+              + (f"; {report.replaced} replaced an earlier version" if report.replaced else "")
+              + (f"; {report.bridged} ledger events merged by a report matching two" if report.bridged else ""),
+              markup=False)  # fmt: skip
     _finish(tally, "processed")
 
 

@@ -14,8 +14,12 @@ dated rows by (country, year, month) (neighbouring months, as `ledger._block_fil
 The SQL blocking kept for PostgreSQL (`ledger._candidates`) returns a superset of clusters; both give the
 same links because a cluster left out here cannot match.
 Kept in step with the database by reading the links added since the last read (`links.id > last`) at the
-start of each document's transaction: on SQLite one writer at a time assigns ids and commits, so ids grow in
-commit order and nothing is missed (PostgreSQL keeps the SQL query: its sequences commit out of order).
+start of each write transaction: on SQLite one writer at a time assigns ids and commits, so ids grow in
+commit order and nothing is missed (PostgreSQL keeps the SQL query). Links are never updated: a merge
+(a bridging report) deletes the merged event's links and inserts them again under the event kept, and a
+replaced document's links are deleted. This process applies its own merges in memory (`merge`); another
+process's merge or deletion shows as fewer links up to `last` than this index holds (`sync` returns False:
+the caller reads everything again).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from warwire.ledger.features import MAX_KM, Mention, _fine, _place_name, norm
 from warwire.ledger.link import LONG_DAYS, _neighbour_months, fields_reachable
@@ -34,6 +38,7 @@ from warwire.ledger.schema import links
 CELL = 0.25  # degrees; one cell of latitude (27.8 km) is wider than MAX_KM
 SINCE = select(links.c.id, links.c.ledger_event_id, links.c.doc_event_id).where(
     links.c.id > bindparam("last")).order_by(links.c.id)  # fmt: skip
+UP_TO = select(func.count()).select_from(links).where(links.c.id <= bindparam("last"))
 Row = tuple[int, str, Mention]  # (link id, ledger event, member mention)
 Lookup = Callable[[Connection, list[int]], dict[int, Mention]]  # doc_event ids -> their mentions
 
@@ -48,13 +53,32 @@ class BlockIndex:
         self.members: dict[str, list[Mention]] = defaultdict(list)
         self.first: dict[str, int] = {}  # cluster -> its first link id (the SQL query's order)
         self.own: list[tuple[int, str]] = []  # (provisional id, cluster) of links not inserted yet
+        self.alias: dict[str, str] = {}  # ledger event merged away -> the one it was merged into
+        self.known = 0  # links held (all with id <= last)
 
-    def sync(self, conn: Connection, lookup: Lookup) -> None:
+    def sync(self, conn: Connection, lookup: Lookup) -> bool:
+        """Read the links added since the last read; False when links this index holds were deleted
+        since (another process merged or replaced): the index is stale and must be built again."""
+        if self.last and conn.execute(UP_TO, {"last": self.last}).scalar() != self.known:
+            return False
         got = conn.execute(SINCE, {"last": self.last}).all()
         if got:
             mentions = lookup(conn, [de for _, _, de in got])
             for lid, cid, de in got:
                 self.add((lid, cid, mentions[de]))
+        return True
+
+    def find(self, cid: str) -> str:
+        while cid in self.alias:
+            cid = self.alias[cid]
+        return cid
+
+    def merge(self, keep: str, gone: str, last: int) -> None:
+        """`gone`'s members now belong to `keep` (their links were inserted again: ids up to `last`)."""
+        self.members[keep] += self.members.pop(gone)
+        self.first[keep] = min(self.first[keep], self.first.pop(gone))
+        self.alias[gone] = keep
+        self.last = max(self.last, last)
 
     def add(self, row: Row) -> None:
         lid, cid, m = row
@@ -70,6 +94,7 @@ class BlockIndex:
         self.members[cid].append(m)
         self.first.setdefault(cid, lid)
         self.last = max(self.last, lid)
+        self.known += 1
 
     def add_own(self, cid: str, m: Mention) -> None:
         """A link of the open transaction, inserted at its end: numbered after every link known (as SQLite
@@ -80,6 +105,7 @@ class BlockIndex:
     def settle(self, ids: list[int]) -> None:
         """The ids the links added by `add_own` got, in the same order."""
         for (provisional, cid), lid in zip(self.own, ids, strict=True):
+            cid = self.find(cid)
             if self.first[cid] == provisional:
                 self.first[cid] = lid
         if ids:
@@ -92,6 +118,7 @@ class BlockIndex:
         for m in mentions:
             found |= self._fields_block(m)
             found |= self._story_block(m)
+        found = {self.find(cid) for cid in found}
         return sorted(found, key=self.first.__getitem__)
 
     def _fields_block(self, m: Mention) -> set[str]:

@@ -286,6 +286,20 @@ class TermStats:
             self._log_df[t] = math.log(self.df[t] + 0.5)
         self._weights.clear()
 
+    def remove(self, terms: Iterable[str]) -> None:
+        """Undo `add` (a document replaced by its new version)."""
+        terms = set(terms)
+        self.df.subtract(terms)
+        self.n -= 1
+        self._log_n = math.log(self.n + 1)
+        for t in terms:
+            if self.df[t] > 0:
+                self._log_df[t] = math.log(self.df[t] + 0.5)
+            else:
+                del self.df[t]
+                self._log_df.pop(t, None)
+        self._weights.clear()
+
     def weights(self, terms: frozenset[str]) -> tuple[dict[str, float], float]:
         """Idf weight of each term and the vector's norm (cached until the next `add`)."""
         got = self._weights.get(terms)

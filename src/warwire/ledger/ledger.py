@@ -5,6 +5,13 @@ documents of up to BATCH_SECONDS (one commit, the cost of a commit per document 
 PostgreSQL one document each. An interrupted batch keeps every document committed before the interruption
 and a rerun stores only the rest (documents are keyed by sha256(doc id + text); a document seen before is
 skipped: known ones without a query, ones another process stored meanwhile by the insert's ON CONFLICT).
+A document whose id is stored with other text is a new version: the old one is deleted with its events and
+links (and ledger events left without reports), and the new one is linked afresh.
+Each write transaction holds the ledger's write lock (SQLite) or link lock (PostgreSQL), so two processes
+ingesting at once link one document at a time, each seeing everything the other committed.
+A report that matches two ledger events merges them (`link.assign_and_bridge`): the merged event's links
+move to the event kept, each with the merge in its explanation (`merged`: from, into, by, rule, score,
+features), so the ledger does not depend on which report came first.
 """
 
 from __future__ import annotations
@@ -19,14 +26,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, insert, or_, select, true
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 
 from warwire.ledger import assemble, track_record
 from warwire.ledger.blocks import BlockIndex
 from warwire.ledger.features import Mention, TermStats
 from warwire.ledger.keys import claim_key, report_key, review_extras
-from warwire.ledger.link import LONG_DAYS, _neighbour_months, assign, doc_mentions
+from warwire.ledger.link import LONG_DAYS, Bridge, Match, _neighbour_months, assign_and_bridge, doc_mentions
 from warwire.ledger.schema import claims, doc_events, documents, ledger_events, links
 from warwire.ledger.store import LINK_LOCK, lock, make_engine, upgrade, writing
 from warwire.model import Document, PartialDate
@@ -59,6 +66,7 @@ class IngestReport:
     merged: int = 0
     new_ledger_events: int = 0
     bridged: int = 0  # ledger events merged into another by a report that matches both
+    replaced: int = 0  # documents stored before under the same id with other text (earlier versions)
     stored_docs: list[str] = field(default_factory=list)
 
 
@@ -83,7 +91,6 @@ class Ledger:
         self._mentions: dict[int, Mention] = {}
         # SQLite: blocking in memory (blocks.py); PostgreSQL: the SQL query of `_candidates`
         self._blocks = BlockIndex() if self._sqlite else None
-        self._synced = False  # whether the block index was read in the current transaction
         self._pending = _Pending()
 
     def close(self) -> None:
@@ -110,24 +117,39 @@ class Ledger:
         more, t0 = False, time.monotonic()
         with writing(self.engine) as conn:
             lock(conn, LINK_LOCK)  # PostgreSQL: one linking transaction at a time (SQLite: the write lock)
-            self._synced, self._pending = False, _Pending()
-            self._terms.refresh(conn)  # documents other processes stored meanwhile count in the idf
+            self._pending = _Pending()
+            self._catch_up(conn)
             for doc in todo:
                 report.seen += 1
                 self._ingest_one(conn, doc, report)
                 if self._blocks is None or time.monotonic() - t0 >= BATCH_SECONDS:
                     more = True
                     break
-            link_ids = self._pending.flush(conn)
-            if self._blocks is not None:
-                self._blocks.settle(link_ids)
+            self._flush(conn)
         return more
+
+    def _catch_up(self, conn: Connection) -> None:
+        """What other processes committed since this one last looked: their documents count in the idf,
+        their links join the block index. When they deleted rows this process holds (a merge, a replaced
+        document), every cache is read again."""
+        fresh = self._terms.refresh(conn)
+        if not fresh or (self._blocks is not None and not self._blocks.sync(conn, self._lookup)):
+            self._reset()
+            self._terms.stats(conn)
+            if self._blocks is not None:
+                self._blocks.sync(conn, self._lookup)
+
+    def _flush(self, conn: Connection) -> None:
+        link_ids = self._pending.flush(conn)
+        if self._blocks is not None:
+            self._blocks.settle(link_ids)
 
     def _ingest_one(self, conn: Connection, doc: Document, report: IngestReport) -> None:
         sha = doc_sha256(doc)
         if sha in self._terms.shas:
             report.skipped += 1
             return
+        earlier = list(self._terms.versions.get(doc.doc, ()))  # an edited article: its earlier version goes
         stats = self._terms.stats(conn)  # before this document's row exists: it is added below
         data = doc.to_dict()  # once: stored whole, and its events' parts in doc_events and the mentions
         mentions = doc_mentions(doc, data["events"])
@@ -139,27 +161,30 @@ class Ledger:
               "data": {**data, LINK_TERMS: sorted(terms), **review_extras(doc)}, "ingested_at": datetime.now(UTC)}],
         ).scalar()  # fmt: skip
         self._terms.shas.add(sha)
-        self._terms.last = max(self._terms.last, doc_id or 0)
         if doc_id is None:  # stored by another process since the hashes were read
             report.skipped += 1
             return
+        if earlier:  # deleted after the insert: the new row's id is then never one a deleted row had
+            self._remove(conn, earlier)
+            report.replaced += 1
+        self._terms.put(doc_id, doc.doc, sha, terms)
         row_ids = _insert_events(conn, doc, data["events"], doc_id, self._pending.claims)
         for m in mentions:
             m.source = doc_id
         if terms:
-            self._terms.put(doc_id, terms, conn)
             stats.add(terms)
         for m in mentions:  # what a later document compares with: kept, never read back
             self._mentions[row_ids[m.key[1]]] = m
         if self._blocks is not None and mentions:
-            if not self._synced:  # after this transaction's first write: no other writer until it commits
-                self._blocks.sync(conn, self._lookup)
-                self._synced = True
             members = self._blocks.members
             cands = {cid: members[cid] for cid in self._blocks.clusters(mentions)}
         else:
             cands = _candidates(conn, mentions, self._terms, self._mentions)
-        joined = {i: (cid, got) for i, cid, got in assign(mentions, cands, stats)}
+        assigned, bridges = assign_and_bridge(mentions, cands, stats)
+        if bridges:
+            self._merge(conn, bridges, mentions)
+            report.bridged += sum(len(merged) for _, merged, _ in bridges)
+        joined = {i: (cid, got) for i, cid, got in assigned}
         new_events, link_rows = [], []
         for i, m in enumerate(mentions):
             cid, got = joined.get(i, (None, None))
@@ -180,6 +205,48 @@ class Ledger:
         report.stored += 1
         report.events += len(mentions)
         report.stored_docs.append(doc.doc)
+
+    def _merge(self, conn: Connection, bridges: list[Bridge], mentions: list[Mention]) -> None:
+        """Merge the ledger events each bridge joins into the one kept: their links are deleted and
+        inserted again under it, each explanation extended with the merge (`merged`)."""
+        self._flush(conn)  # a merged event may have been created earlier in this transaction
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        for keep, merged, i in bridges:
+            for gone, got in merged:
+                q = select(links.c.doc_event_id, links.c.score, links.c.explanation).where(
+                    links.c.ledger_event_id == gone).order_by(links.c.id)  # fmt: skip
+                rows = conn.execute(q).all()
+                conn.execute(delete(links).where(links.c.ledger_event_id == gone))
+                conn.execute(delete(ledger_events).where(ledger_events.c.id == gone))
+                record = _merge_record(gone, keep, mentions[i], got, at)
+                conn.execute(insert(links), [  # (never empty: a candidate event has links)
+                    {"ledger_event_id": keep, "doc_event_id": de, "score": score,
+                     "explanation": {**(why or {}), "merged": [*(why or {}).get("merged", []), record]}}
+                    for de, score, why in rows
+                ])  # fmt: skip
+                if self._blocks is not None:
+                    self._blocks.merge(keep, gone, conn.execute(select(func.max(links.c.id))).scalar() or 0)
+
+    def _remove(self, conn: Connection, doc_ids: list[int]) -> None:
+        """Delete stored documents (earlier versions of one being stored) with their events, claims and
+        links; ledger events left without reports go too. The caches forget them."""
+        self._flush(conn)
+        de_ids = [r[0] for r in conn.execute(select(doc_events.c.id).where(doc_events.c.document_id.in_(doc_ids)))]
+        events = select(links.c.ledger_event_id).where(links.c.doc_event_id.in_(de_ids)).distinct()
+        affected = [r[0] for r in conn.execute(events)]
+        for table, col in ((links, links.c.doc_event_id), (claims, claims.c.doc_event_id)):
+            conn.execute(delete(table).where(col.in_(de_ids)))  # explicit: SQLite may run without cascades
+        conn.execute(delete(doc_events).where(doc_events.c.id.in_(de_ids)))
+        conn.execute(delete(documents).where(documents.c.id.in_(doc_ids)))
+        if affected:
+            empty = ledger_events.c.id.in_(affected) & ~ledger_events.c.id.in_(select(links.c.ledger_event_id))
+            conn.execute(delete(ledger_events).where(empty))
+        for de in de_ids:
+            self._mentions.pop(de, None)
+        self._terms.forget(doc_ids)
+        if self._blocks is not None:  # rare (edited articles): build the index again
+            self._blocks = BlockIndex()
+            self._blocks.sync(conn, self._lookup)
 
     def _lookup(self, conn: Connection, ids: list[int]) -> dict[int, Mention]:
         """Mentions of stored doc_events: this process's own from memory, others' read (one query)."""
@@ -221,6 +288,12 @@ class Ledger:
         return track_record.claimant_detail(grouped, claimant_id)
 
 
+def _merge_record(gone: str, keep: str, bridge: Mention, got: Match, at: str) -> dict[str, Any]:
+    """Why two ledger events became one: the report that matched both, and how it matched the merged one."""
+    return {"from": gone, "into": keep, "by": list(bridge.key), "rule": got.rule, "score": got.score,
+            "matched": list(got.with_key) if got.with_key else None, "features": got.features, "at": at}  # fmt: skip
+
+
 @contextmanager
 def _frozen_heap() -> Iterator[None]:
     """The objects alive when ingest starts (a loaded spaCy model, the caller's documents) left out of the
@@ -251,6 +324,9 @@ class _TermCache:
         self.shas: set[str] = set()  # of the stored documents (this process's own added as it stores them)
         self._stats: TermStats | None = None
         self.last = 0  # the highest document row id read or stored
+        self.versions: dict[str, list[int]] = {}  # document id as given -> its stored row ids
+        self._sha_of: dict[int, str] = {}
+        self.count = 0  # documents stored with id <= last (as this process knows them)
 
     def stats(self, conn: Connection) -> TermStats:
         if self._stats is None:
@@ -258,24 +334,46 @@ class _TermCache:
             self.refresh(conn)
         return self._stats
 
-    def refresh(self, conn: Connection) -> None:
+    def refresh(self, conn: Connection) -> bool:
         """Read the documents stored since the last read (by another process: this one's own are added as
         it stores them). Called at the start of each write transaction, which holds the ledger's write (or
-        link) lock: ids then grow in commit order, so `id > last` misses nothing."""
+        link) lock: ids then grow in commit order, so `id > last` misses nothing. False when documents
+        read before were deleted since (by another process: the caches are stale)."""
         if self._stats is None:
             self.stats(conn)
-            return
-        q = select(documents.c.id, documents.c.sha256, documents.c.data[LINK_TERMS]).where(
+            return True
+        upto = select(func.count()).select_from(documents).where(documents.c.id <= self.last)
+        if conn.execute(upto).scalar() != self.count:
+            return False
+        q = select(documents.c.id, documents.c.doc, documents.c.sha256, documents.c.data[LINK_TERMS]).where(
             documents.c.id > self.last).order_by(documents.c.id)  # fmt: skip
-        for doc_id, sha, terms in conn.execute(q):
+        for doc_id, doc, sha, terms in conn.execute(q):
             self.shas.add(sha)
-            self.by_doc[doc_id] = frozenset(terms or ())
+            self.put(doc_id, doc, sha, frozenset(terms or ()))
             if terms:  # as link_documents: documents without text do not count
                 self._stats.add(self.by_doc[doc_id])
-            self.last = doc_id
+        return True
 
-    def put(self, doc_id: int, terms: frozenset[str], conn: Connection) -> None:
+    def forget(self, doc_ids: list[int]) -> None:
+        for doc_id in doc_ids:
+            terms = self.by_doc.pop(doc_id, frozenset())
+            if terms and self._stats is not None:
+                self._stats.remove(terms)
+            self.shas.discard(self._sha_of.pop(doc_id, ""))
+            self.count -= 1
+        for doc, ids in list(self.versions.items()):
+            if kept := [i for i in ids if i not in doc_ids]:
+                self.versions[doc] = kept
+            else:
+                del self.versions[doc]
+
+    def put(self, doc_id: int, doc: str, sha: str, terms: frozenset[str]) -> None:
+        """A stored document (this process's own, or read): ids come in increasing order, under the lock."""
         self.by_doc[doc_id] = terms
+        self._sha_of[doc_id] = sha
+        self.versions.setdefault(doc, []).append(doc_id)
+        self.last = max(self.last, doc_id)
+        self.count += 1
 
     def get(self, conn: Connection, doc_ids: set[int]) -> dict[int, frozenset[str]]:
         """Terms of the given documents; ones stored by another process since are read (one query)."""

