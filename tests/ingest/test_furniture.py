@@ -50,3 +50,17 @@ def test_body_spans_skip_furniture_and_point_into_the_original_text() -> None:
 def test_text_without_furniture_is_all_body() -> None:
     text = f"{HEADLINE}\n{LEDE}"
     assert body_spans(text) == [(0, len(HEADLINE)), (len(HEADLINE) + 1, len(text))]
+
+
+# Social posts (lines written for these tests in the posts' shape).
+@pytest.mark.parametrize("line", ["See translation", "All reactions:", "1.2K views", "37 comments", "Log in",
+                                  "Create new account", "Forgot password?", "Translate post", "Facebook",
+                                  "عرض الترجمة", "٣٤ تعليقاً", "#إدلب #سرمين"])
+def test_social_post_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", ["#عاجل استشهاد طفل بقصف مدفعي", "مقتل طفل بقصف على ريف إدلب",
+                                  "Three civilians were killed in the strike"])
+def test_post_text_is_kept(line: str) -> None:
+    assert not is_furniture(line)

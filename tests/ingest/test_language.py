@@ -23,3 +23,12 @@ def test_detect_language(text: str, language: str | None) -> None:
 def test_warning_only_without_a_rule_pack() -> None:
     assert language_warning("en") is None and language_warning("ar") is None and language_warning(None) is None
     assert "no rule pack" in (language_warning("ru") or "")
+
+
+def test_login_wall_only_is_no_article() -> None:
+    from warwire.ingest.html import NoArticle
+    from warwire.ingest.prepare import prepare
+    from warwire.ingest.records import Record
+
+    with pytest.raises(NoArticle, match="no article"):
+        prepare(Record("wall", text="Facebook\nLog in\nForgot password?\nCreate new account\nNot now\n"))

@@ -2,12 +2,17 @@
 
 A line is furniture when it is short and made of site vocabulary (subscribe, advertisement,
 comment, tags, share, back to top...), a metadata field ("News ID: 80197", "Updated in: ..."),
-or has no words at all ("0 2,620", "- - -"). Body spans keep offsets into the text as given.
+or has no words at all ("0 2,620", "- - -"). Social posts' furniture too: "See translation", reaction,
+comment and view counts, login walls ("Log in", "Create new account"), "Translate post", and the same in
+Arabic (data/lang/ar/furniture.json). Body spans keep offsets into the text as given.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from warwire import data
 
 SITE_WORDS = re.compile(
     r"\b(subscribe|subscription|newsletter|sign up|log ?in|register|inbox|ad ?blocker|adblock|"
@@ -24,6 +29,23 @@ FIELD_NAMES = re.compile(
     re.I,
 )
 WORD = re.compile(r"[^\W\d_]{2,}", re.U)
+SOCIAL_WORDS = re.compile(
+    r"\b(see (translation|original)|translate (post|tweet)|rate this translation|all reactions|"
+    r"\d[\d.,]*\s*[km]?\s+(likes?|comments?|shares?|views|reposts?|replies|reactions)|log ?in|"
+    r"forgot (your )?(password|account)|create new account|not now|join facebook|see more on facebook|"
+    r"replying to @|prev post|next post|show this thread|quote tweet|most relevant|write a comment)\b"
+    r"|^(facebook|x|twitter|instagram|telegram|whatsapp|views?)$",
+    re.I,
+)
+SOCIAL_MAX_WORDS = 8
+ARABIC = re.compile(r"[\u0621-\u064A]")
+
+
+@cache
+def _arabic_words() -> re.Pattern[str]:
+    words = data.load_json("furniture.json", "ar")["words"]
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\u0621-\u064A])(?:{alternation})(?![\u0621-\u064A])")
 
 
 def is_furniture(line: str) -> bool:
@@ -37,6 +59,13 @@ def is_furniture(line: str) -> bool:
         return True
     if len(words) <= 16 and SITE_WORDS.search(stripped):
         return True
+    if len(words) <= SOCIAL_MAX_WORDS and SOCIAL_WORDS.search(stripped):
+        return True
+    if ARABIC.search(stripped):
+        # An Arabic post's line may open with a hashtag ('#عاجل استشهاد طفل'): only hashtags is furniture.
+        if len(words) <= 6 and _arabic_words().search(stripped):
+            return True
+        return all(token.startswith("#") for token in stripped.split())
     return stripped.startswith(("*", "#", "|")) and len(words) <= 4
 
 

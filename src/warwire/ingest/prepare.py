@@ -47,6 +47,8 @@ def prepare(record: Record) -> Prepared:
     doc = Document(doc=record.id, text=text, title=title, outlet=outlet, url=url, warnings=warnings)
     _set_published(doc, record.published, meta_date)
     doc.body = body_spans(text)
+    if not doc.body:
+        raise NoArticle("no article: only page furniture (a login wall, a menu)")
     prepared = Prepared(doc, split_sentences(text, doc.body))
     prepared.headline = _headline(doc, prepared.sentences)
     if doc.title is None and prepared.headline:
