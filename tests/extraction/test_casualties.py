@@ -398,3 +398,15 @@ def test_genre_wordings(figures, sentence: str, expected: set[tuple]) -> None:
 
 def test_a_perfect_passive_is_still_passive(figures) -> None:
     assert figures("Four villagers have been executed by the militants.") == {("killed", "civilians", 4, "exact")}
+
+
+def test_also_before_an_active_trigger_adds_victims(ex) -> None:
+    doc = ex.extract("Afghan forces captured a Taliban commander in Zhari district on Monday. The force also "
+                     "detained two suspected insurgents during the operation, officials said.")
+    assert [(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties] == [("captured", 3)]
+
+
+def test_also_before_a_passive_retells(ex) -> None:
+    doc = ex.extract("Two soldiers were killed in the ambush on Monday. The army said two soldiers were also "
+                     "killed there, officials said.")
+    assert [(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties] == [("killed", 2)]

@@ -73,7 +73,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
             figures.append(_figure(sent, trig.outcome, q, tokens))
             figures[-1].anaphoric = trig.direction == "remains" or q.pronoun or retold_victim(tokens, q)
             # "His driver was also killed" adds a victim; "the Observatory also said 10 were killed" retells.
-            figures[-1].additive = (additive and q.implicit) or (
+            figures[-1].additive = (additive and (q.implicit or _also_did(tokens, trig))) or (
                 tokens[q.start].lower_ in ADDING and not _contrasts(figures[:-1], trig.outcome))
             if not additive:
                 _mark_reference(figures[-1], tokens)
@@ -85,6 +85,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
 
 
 ADDING = frozenset({"another", "additional", "further"})
+ADJECTIVE_FORMS = frozenset({"killed", "wounded", "injured", "dead", "hurt"})  # 'were also killed': a retelling
 _OF_WOUNDS = re.compile(r"\b(?:of|from|to) (?:his|her|their|the) (?:wounds|injuries)")
 
 
@@ -115,6 +116,13 @@ def _contrasts(earlier: list[Figure], outcome: str) -> bool:
     """'The driver was killed and another 42 injured': 'another' set against victims of another outcome
     in the same sentence, not more victims of this one."""
     return any(f.outcome != outcome for f in earlier)
+
+
+def _also_did(tokens: list[Token], trig: Trigger) -> bool:
+    """'The force also detained two suspected insurgents': 'also' right before an active trigger verb adds
+    victims of the same deed (not 'the Observatory also said 10 were killed', a retelling)."""
+    return trig.direction in ("right", "either") and trig.start > 0 and tokens[trig.start - 1].lower_ == "also" \
+        and tokens[trig.start].tag_ in ("VBD", "VBZ", "VBP") and tokens[trig.start].lower_ not in ADJECTIVE_FORMS
 
 
 def _additive(tokens: list[Token], trig: Trigger) -> bool:
