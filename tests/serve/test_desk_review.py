@@ -150,3 +150,28 @@ def test_no_code_path_updates_or_deletes_the_review_log():
                              .replace("BEFORE UPDATE OR DELETE ON review_log", "")), path  # fmt: skip
     assert uses  # the scan did find the table
     assert not any(".update(" in line or ".delete(" in line for _, line in uses)
+
+
+def test_the_view_after_decisions_equals_a_fresh_build(app, client):
+    """Decisions update only the events they touch; the result is what a full rebuild gives."""
+    from warwire.ledger.reviewed import build
+
+    d = _wire(client)
+    desk = app.state.desk
+    desk.view()  # built once; every decision below takes the incremental path
+    post(client, "/review/claim", {"key": _claim(d, "wire-a")["stable_key"], "action": "correct", "value": "20"})
+    post(client, "/review/claim", {"key": _claim(d, "wire-b", "wounded")["stable_key"], "action": "reject"})
+    split = post(client, "/review/split", {"report": d["reports"][1]["key"]}).json()
+    hama = next(e["id"] for e in client.get("/events.json").json()["events"] if "hostile" in e["documents"])
+    merged = post(client, "/review/merge", {"event": hama, "other": split["event"]}).json()
+    post(client, "/review/event", {"event": merged["event"], "action": "set_type", "type": "armed_clash"})
+    post(client, "/review/undo", {"decision": "3"})  # the split
+
+    def strip(view):  # noqa: ANN001, ANN202
+        return [{k: v for k, v in e.items() if k != "_facets"} for e in view.events]
+
+    incremental = strip(desk.view())
+    with desk.ledger.engine.connect() as conn:
+        assert incremental == strip(build(conn, desk.log))
+    # the split undone, wire-b is back with wire-a, and the merge still joins it with the Hama report
+    assert [e["documents"] for e in incremental] == [["wire-a", "wire-b", "hostile"]]
