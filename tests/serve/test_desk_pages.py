@@ -62,6 +62,8 @@ def test_event_page_marks_each_figure_sentence_and_explains_the_merge(client):
 def test_map_data_draws_regions_as_regions(client):
     feats = {f["precision"]: f for f in client.get("/map.json").json()["features"]}
     assert feats["town"]["name"] == "Idlib" and feats["admin1"]["admin1"] == "Hama"
+    one = client.get("/map.json?limit=1").json()
+    assert (one["count"], one["shown"]) == (2, 1)
 
 
 def test_timeline_is_svg_with_a_bar_per_day(client):

@@ -37,6 +37,7 @@ class View:
     rows_by_doc: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # every report, linked or not
     claim_state: dict[str, dict[str, Any]] = field(default_factory=dict)
     decisions: list[Decision] = field(default_factory=list)
+    memo: dict[Any, Any] = field(default_factory=dict)  # what pages computed from this state (cleared on change)
 
 
 def _short(key: str) -> str:
@@ -297,6 +298,7 @@ def refresh(view: View, conn: Connection, log: ReviewLog) -> View:
     new = decisions[len(view.decisions) :]
     act = active(decisions)
     view.claim_state, view.decisions = claim_states(act), decisions
+    view.memo.clear()
     keys = {view.claim_row.get(k, k) for k in _touched(new, {d.id: d for d in decisions})}
     affected, rows = _closure(view, keys, [d for d in act if d.what == "merge"])
     for eid in affected:

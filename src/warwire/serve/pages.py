@@ -15,13 +15,32 @@ RULE = ("Per outcome and victim group: reports are grouped by source (the claima
         "its highest best. Across sources low = the lowest low, high = the highest high, best = the median of the "
         "sources' bests (the lower middle when even). Rejected claims count for nothing; corrected ones count "
         "as corrected.")  # fmt: skip
+MEMO = 64  # queries whose results a view keeps
 WORDING = {"at_least": "at least", "at_most": "up to", "approximately": "about", "exact": "", "vague": ""}
 
 
+def _memo(view: Any, key: Any, make: Any) -> Any:
+    """What `make()` gives for this state of the view, computed once (a view keeps at most MEMO)."""
+    if key not in view.memo:
+        if len(view.memo) >= MEMO:
+            view.memo.clear()
+        view.memo[key] = make()
+    return view.memo[key]
+
+
+def filtered(desk: ReviewedLedger, q: Query) -> tuple[list[dict[str, Any]], dict[str, list[tuple[str, int]]]]:
+    """The events of a query and its facet counts (see query.run), once per query and state of the ledger."""
+    view = desk.view()
+    key = ("run", tuple(q.params()))
+    return _memo(view, key, lambda: run(view.events, q))
+
+
 def events_page(desk: ReviewedLedger, q: Query) -> dict[str, Any]:
-    found, facets = run(desk.events(include_background=True), q)
-    total = len(desk.events())
-    reviewed = sum(1 for e in desk.events() if e["review_state"] == "reviewed")
+    view = desk.view()
+    found, facets = filtered(desk, q)
+    live = _memo(view, "live", lambda: [e for e in view.events if not e["background"]])
+    total = len(live)
+    reviewed = sum(1 for e in live if e["review_state"] == "reviewed")
     return {
         "count": len(found), "page": q.page, "per_page": q.per_page,
         "pages": max(1, -(-len(found) // q.per_page)), "events": [public(e) for e in page_of(found, q)],

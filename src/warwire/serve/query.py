@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from warwire.ledger.reconcile import party_side
@@ -92,23 +93,24 @@ def _matches(vals: dict[str, tuple[str, ...]], selected: dict[str, set[str]], sk
     return all(k == skip or not sel.isdisjoint(vals[k]) for k, sel in selected.items())
 
 
+def _count(rows: list[dict[str, tuple[str, ...]]], facet: str) -> list[tuple[str, int]]:
+    c = Counter(chain.from_iterable(vals[facet] for vals in rows))  # one pass in C per facet
+    return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT]
+
+
 def run(events: list[dict[str, Any]], q: Query) -> tuple[list[dict[str, Any]], dict[str, list[tuple[str, int]]]]:
     """The events matching `q` (in the view's order) and, per facet, value counts over them; a facet's
     own selection is left out of its counts, so its other values stay visible (Datasette's habit)."""
     base = [(e, facet_values(e)) for e in events
             if (q.background or not e["background"]) and (not (q.since or q.until) or _date_ok(e, q.since, q.until))]
-    counts: dict[str, Counter[str]] = {k: Counter() for k in FACETS}
-    found = []
-    for e, vals in base:
-        if _matches(vals, q.selected):
-            found.append(e)
-            for k in FACETS:
-                counts[k].update(vals[k])
+    hits = [(e, vals) for e, vals in base if _matches(vals, q.selected)] if q.selected else base
+    found, matched = [e for e, _ in hits], [vals for _, vals in hits]
+    facets = {}
+    for k in FACETS:
+        if k in q.selected:
+            facets[k] = _count([vals for _, vals in base if _matches(vals, q.selected, skip=k)], k)
         else:
-            for k in q.selected:
-                if _matches(vals, q.selected, skip=k):
-                    counts[k].update(vals[k])
-    facets = {k: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_LIMIT] for k, c in counts.items()}
+            facets[k] = _count(matched, k)
     return found, facets
 
 

@@ -13,11 +13,12 @@ from warwire.export import to_csv, to_geojson
 from warwire.export.reviewed import to_acled_csv, to_gold_jsonl, to_ucdp_csv
 from warwire.ledger.review_queue import queue
 from warwire.serve import pages
-from warwire.serve.query import Query, public, run
+from warwire.serve.query import Query, public
 from warwire.serve.security import COOKIE, WHO_COOKIE
 from warwire.serve.timeline import timeline
 
 router = APIRouter()
+MAP_LIMIT = 5000  # the newest located events the map draws; facets narrow the rest
 
 
 def _desk(request: Request) -> Any:
@@ -56,7 +57,7 @@ def events_json(request: Request) -> Response:
 
 @router.get("/events.csv")
 def events_csv(request: Request) -> Response:
-    found, _ = run(_desk(request).events(include_background=True), _query(request))
+    found, _ = pages.filtered(_desk(request), _query(request))
     buf = io.StringIO()
     to_csv(found, buf)
     return _download(buf.getvalue(), "text/csv; charset=utf-8", "events.csv")
@@ -64,7 +65,7 @@ def events_csv(request: Request) -> Response:
 
 @router.get("/events.geojson")
 def events_geojson(request: Request) -> Response:
-    found, _ = run(_desk(request).events(include_background=True), _query(request))
+    found, _ = pages.filtered(_desk(request), _query(request))
     buf = io.StringIO()
     to_geojson([public(e) for e in found], buf)
     return _download(buf.getvalue(), "application/geo+json", "events.geojson")
@@ -79,23 +80,30 @@ def events_html(request: Request) -> HTMLResponse:
 @router.get("/map.json")
 def map_json(request: Request) -> Response:
     """Map features of the filtered events: towns as points, admin1/country placements as areas."""
-    found, _ = run(_desk(request).events(include_background=True), _query(request))
-    feats = []
+    found, _ = pages.filtered(_desk(request), _query(request))
+    try:
+        limit = max(1, min(MAP_LIMIT, int(request.query_params.get("limit") or MAP_LIMIT)))
+    except ValueError:
+        limit = MAP_LIMIT
+    feats, located = [], 0
     for e in found:
         loc = e.get("location") or {}
         if not loc.get("country") and loc.get("lat") is None:
+            continue
+        located += 1
+        if len(feats) >= limit:
             continue
         killed = sum(f["best"] or 0 for f in e.get("casualties", []) if f["outcome"] == "killed")
         feats.append({"id": e["id"], "name": loc.get("name"), "admin1": loc.get("admin1"),
                       "country": loc.get("country"),
                       "lat": loc.get("lat"), "lon": loc.get("lon"), "precision": loc.get("precision") or "unknown",
                       "date": e["date"].get("start"), "type": e["type"], "killed": killed})  # fmt: skip
-    return _json({"count": len(feats), "features": feats})
+    return _json({"count": located, "shown": len(feats), "features": feats})
 
 
 @router.get("/timeline.svg")
 def timeline_svg(request: Request) -> Response:
-    found, _ = run(_desk(request).events(include_background=True), _query(request))
+    found, _ = pages.filtered(_desk(request), _query(request))
     body = request.app.state.templates.get_template("timeline.svg").render(t=timeline(found))
     return Response(body, media_type="image/svg+xml")
 

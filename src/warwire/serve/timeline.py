@@ -39,7 +39,7 @@ def timeline(events: list[dict[str, Any]]) -> dict[str, Any]:
     for d in sorted(per_day):
         x = PAD + (d - first).days * step
         hn, hk = half * per_day[d] / top_n, half * killed[d] / top_k
-        bars.append({"day": d.isoformat(), "x": round(x, 2), "w": round(max(step * 0.8, 1.0), 2),
+        bars.append({"day": d.isoformat(), "x": round(x, 2), "w": round(min(max(step * 0.8, 1.0), 24.0), 2),
                      "events": per_day[d], "killed": killed[d], "y_events": round(PAD + half - hn, 2),
                      "h_events": round(hn, 2), "y_killed": round(PAD + half, 2), "h_killed": round(hk, 2)})  # fmt: skip
     return {"width": WIDTH, "height": HEIGHT, "bars": bars, "undated": undated, "first": first.isoformat(),

@@ -22,6 +22,12 @@
         world.features.forEach(function (f) { byId[f.id] = f; });
         L.geoJSON(world, {style: {color: "#8a9aa8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1}, interactive: false}).addTo(map);
         draw(map, got[2].features, byId);
+        if (got[2].shown < got[2].count) {
+          var note = document.createElement("p");
+          note.className = "map-note";
+          note.textContent = "The map shows the newest " + got[2].shown + " of " + got[2].count + " located events: choose facets to see the rest.";
+          el.parentNode.insertBefore(note, el.nextSibling);
+        }
       });
   }
 
