@@ -59,7 +59,34 @@ GENERIC_HEADS = re.compile(
     r"[Mm]inistry|[Aa]gency|[Mm]onitor|[Ss]pokesman|[Ss]pokesperson|[Ss]pokeswoman|[Cc]ommand|[Aa]rmy|[Mm]ilitary|"
     r"[Gg]roup|[Oo]bservatory|[Rr]eport|[Cc]ommunique|[Nn]etwork|[Oo]ffice|[Ss]ources|[Oo]fficials))$"
 )  # "the Center", "the statement"; not "the Interior Ministry", which names its source
-ISSUED = re.compile(rf"(?P<x>{NAME})\s+(?:issued|released|published|put out)\s+a\s+statement")
+ISSUED_VERB = re.compile(r"\s+(?:issued|released|published|put out)\s+a\s+statement")
+NAME_AT_END = re.compile(rf"(?P<x>{NAME})\Z")
+LOOK_BACK = 400  # characters read before a verb for its subject: a name is never longer
+
+
+class _Issued:
+    """'NAME issued a statement': the verb found first, the name then read back from it within LOOK_BACK
+    characters. The same match as searching NAME then the verb, without trying NAME (which runs on over
+    capitalised words) at every capital of the sentence."""
+
+    def search(self, sentence: str) -> _IssuedMatch | None:
+        for verb in ISSUED_VERB.finditer(sentence):
+            name = NAME_AT_END.search(sentence, max(0, verb.start() - LOOK_BACK), verb.start())
+            if name:
+                return _IssuedMatch(name.group("x"), sentence[name.start() : verb.end()])
+        return None
+
+
+@dataclass
+class _IssuedMatch:
+    x: str
+    whole: str
+
+    def group(self, key: int | str = 0) -> str:
+        return self.x if key == "x" else self.whole
+
+
+ISSUED = _Issued()
 # The agency that relayed a claim: "told the Russian Sputnik news agency", "quoted by TASS", "in remarks carried
 # by SANA"; "X reported, citing Y" and "according to X, citing Y" make Y the claimant and X the relay.
 TOLD = re.compile(r"\btold\s+(?P<via>(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+){0,5}(?:[A-Z][\w’'.\-]*|news agency|agency|"
@@ -129,7 +156,7 @@ def _claimant(sentence: str) -> Attribution | None:
     for match in VERB_AT.finditer(sentence):
         if match.group(0).strip().startswith("claim") and CLAIMED_LIVES.match(sentence, match.end()):
             continue
-        subject = _subject_before(sentence[: match.start()])
+        subject = _subject_before(sentence[max(0, match.start() - LOOK_BACK) : match.start()])
         if subject:
             return _classify(_clean(subject), f"{subject}{match.group(0)}")
     return None

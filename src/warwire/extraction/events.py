@@ -49,7 +49,12 @@ class Draft:
         return self.titled or any(s.headline for s in self.sentences)
 
     def values(self) -> set[tuple[str, int]]:
-        return {(f.outcome, f.quantity.value) for f, _ in self.figures if f.quantity.value is not None}
+        # Figures are only ever appended while drafts are grouped: the set is kept for as many as it counted.
+        held = self.__dict__.get("_values")
+        if held is None or held[0] != len(self.figures):
+            held = self.__dict__["_values"] = (len(self.figures), {
+                (f.outcome, f.quantity.value) for f, _ in self.figures if f.quantity.value is not None})
+        return held[1]
 
 
 def _compatible(a: PlaceRef | DateRef | None, b: PlaceRef | DateRef | None) -> bool:
@@ -122,7 +127,7 @@ def _find_draft(
     if same_kind and info.figures and all(f.anaphoric for f in info.figures):
         return same_kind[-1]  # "His body was found in X": the victim of the event just told
     own_date = info.dates[0] if info.dates else None
-    for draft in same_kind:  # a repeated figure: headline, lede, quote, another source
+    for draft in same_kind if values else ():  # a repeated figure: headline, lede, quote, another source
         if values & draft.values() and _compatible(own_date, draft.date):
             return draft
     if SEPARATE.match(info.text):

@@ -6,7 +6,7 @@ near-miss pass (rapidfuzz) only for capitalised words right after a place cue ("
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -259,7 +259,8 @@ def _find_place_mentions(text: str, gaz) -> list[PlaceMention]:
             i = j + n
     near = _near_misses(text, starts, stops, words, nwords, join, out, read.cap, read.ends_cue)
     # A near miss over a longer name replaces an exact match on its first word ("Deir" in "Deir Sunbol").
-    out = [m for m in out if not any(n.candidates and n.start <= m.start < n.end for n in near)] + near
+    covered = _Covered([(n.start, n.end) for n in near if n.candidates])
+    out = [m for m in out if not covered(m.start)] + near
     out.sort(key=lambda m: m.start)
     return _outside_group_names(text, out)
 
@@ -290,7 +291,22 @@ def _outside_group_names(text: str, found: list[PlaceMention]) -> list[PlaceMent
     spans = [(g.start(), g.end()) for g in _GROUP_NAME.finditer(text)] if found else []
     if not spans:
         return found
-    return [m for m in found if not any(s <= m.start < e for s, e in spans)]
+    covered = _Covered(spans)
+    return [m for m in found if not covered(m.start)]
+
+
+class _Covered:
+    """Whether a position lies inside any of some spans: by bisection over their starts, with the furthest
+    end reached so far, so a text's mentions are checked in n log n, not mentions x spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos)
+        return i > 0 and self.reach[i - 1] > pos
 
 
 class _Read(NamedTuple):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -235,9 +236,7 @@ def resolve_place(
     """The event's place: the most specific mention inside `focus` (else the nearest before it, else
     the document's best), resolved by context; unknown names fall back to admin1 or country level."""
     country = country_hint or document_country(text, mentions)
-    chosen = _choose_all(mentions, text, country, _admin1_context(mentions, country))
-    chosen = [_abroad_unknown(m, e, country) for m, e in chosen]
-    chosen = _drop_lookalikes([c for c in chosen if c is not None])
+    chosen = _chosen(mentions, text, country)
     pick = _pick_mention(chosen, focus)
     if pick is None:
         return _country_place(country, None)
@@ -246,6 +245,38 @@ def resolve_place(
     if place.precision in ("country", "unknown") and settlement_country(text, m.start, m.end, place.country):
         return _country_place("PS", m.as_written)  # a settlement the gazetteer lacks: West Bank or Gaza
     return place
+
+
+class _Chosen(list):
+    """The document's settings with their entries, in text order (as mentions come), with what the events'
+    look-ups need indexed once: mention starts (a focus window by bisection) and the admin1 positions."""
+
+    def __init__(self, items: list[tuple[PlaceMention, Entry | None]]) -> None:
+        super().__init__(items)
+        self.starts = [m.start for m, _ in items]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+        known = [(m.start, e) for m, e in items if e is not None and e.kind == "admin1"]
+        self.admin1_starts = [p for p, _ in known]
+        self.admin1s = [e for _, e in known]
+
+
+# The last documents' chosen settings: every event of a document resolves against the same mentions
+# (one list object) and country, so the choice is made once per document, not once per event.
+_CHOSEN: dict[tuple[int, int, str | None], tuple[list, str, _Chosen]] = {}
+
+
+def _chosen(mentions: list[PlaceMention], text: str, country: str | None) -> _Chosen:
+    key = (id(mentions), len(mentions), country)
+    held = _CHOSEN.get(key)
+    if held is not None and held[0] is mentions and held[1] is text:
+        return held[2]
+    chosen = _choose_all(mentions, text, country, _admin1_context(mentions, country))
+    kept = [c for c in (_abroad_unknown(m, e, country) for m, e in chosen) if c is not None]
+    result = _Chosen(_drop_lookalikes(kept))
+    _CHOSEN[key] = (mentions, text, result)
+    while len(_CHOSEN) > _PICKS_KEPT:
+        del _CHOSEN[next(iter(_CHOSEN))]
+    return result
 
 
 _PART_OF = re.compile(r"\s+(?:neighbou?rhood|area|district|quarter|section|suburb|municipality|market)\s+of\s+"
@@ -349,6 +380,9 @@ def _pick_mention(chosen: list[tuple[PlaceMention, Entry | None]], focus: tuple[
         return None
     if focus is None:
         pool = chosen
+    elif isinstance(chosen, _Chosen) and chosen.ordered:  # the same pool, found by bisection
+        lo, hi = bisect_left(chosen.starts, focus[0]), bisect_left(chosen.starts, focus[1])
+        pool = chosen[lo:hi] or (chosen[lo - 1 : lo] if lo else chosen[:1])
     else:
         inside = [c for c in chosen if focus[0] <= c[0].start < focus[1]]
         before = [c for c in chosen if c[0].start < focus[0]]
@@ -363,20 +397,40 @@ def _pick_mention(chosen: list[tuple[PlaceMention, Entry | None]], focus: tuple[
     if focus is not None and best[1] is not None and best[1].kind == "country":
         # Only the country inside the focus ("... frequent in Iraq"): the place named last before it, in
         # that country, is where the story is ("kidnapped in Taji").
-        earlier = [c for c in chosen if c[0].start < focus[0] and c[1] is not None and c[1].kind != "country"
-                   and c[1].country == best[1].country]
-        if earlier:
-            return earlier[-1]
+        if isinstance(chosen, _Chosen) and chosen.ordered:
+            earlier = (chosen[n] for n in range(bisect_left(chosen.starts, focus[0]) - 1, -1, -1))
+        else:
+            earlier = reversed([c for c in chosen if c[0].start < focus[0]])
+        for c in earlier:
+            if c[1] is not None and c[1].kind != "country" and c[1].country == best[1].country:
+                return c
     return best
 
 
 def _fallback(chosen, m: PlaceMention, country: str | None) -> Place:
     """An unknown name: keep the best level known, the admin1 named nearest, else the country."""
+    if isinstance(chosen, _Chosen) and chosen.ordered:
+        e = _nearest_admin1(chosen, m.start)
+        return _area_place(e, m.as_written) if e is not None else _country_place(country, m.as_written)
     known = [(abs(o.start - m.start), e) for o, e in chosen if e is not None and e.kind == "admin1"]
     if known:
         e = min(known, key=lambda t: t[0])[1]
         return _area_place(e, m.as_written)
     return _country_place(country, m.as_written)
+
+
+def _nearest_admin1(chosen: _Chosen, start: int) -> Entry | None:
+    """The admin1 mention nearest `start`; at equal distance the earlier (the first of equal starts)."""
+    pos = chosen.admin1_starts
+    if not pos:
+        return None
+    after = bisect_left(pos, start)
+    if after == 0:
+        return chosen.admin1s[0]
+    before = bisect_left(pos, pos[after - 1])
+    if after == len(pos) or start - pos[before] <= pos[after] - start:
+        return chosen.admin1s[before]
+    return chosen.admin1s[after]
 
 
 def _to_place(e: Entry, m: PlaceMention) -> Place:
