@@ -245,3 +245,23 @@ def test_terminal_output_strips_control_sequences(tmp_path: Path) -> None:
     for args in (["event", event["id"], "--db", db], ["events", "--db", db, "--format", "table"]):
         shown = CliRunner().invoke(app, args)
         assert shown.exit_code == 0 and "\x1b" not in shown.stdout and "\x07" not in shown.stdout
+
+
+def test_long_text_is_read_in_its_first_part(ex, monkeypatch) -> None:
+    import warwire.ingest.fields as fields
+
+    monkeypatch.setattr(fields, "TEXT_MAX", 2000)
+    text = REPORT + "\n\n".join(f"Paragraph {n} says nothing of note about the weather." for n in range(200))
+    [doc] = list(ex.extract_many([Record("long", text=text)]))
+    assert len(doc.text) <= 2000 and any("only the first" in w for w in doc.warnings)
+    assert _killed(doc.to_dict()) == {5}
+
+
+def test_huge_html_page_is_cut(monkeypatch) -> None:
+    import warwire.ingest.html as html
+
+    monkeypatch.setattr(html, "HTML_MAX", 5000)
+    page = ("<html><head><script>" + "x" * 20_000 + "</script></head><body><article><p>" + REPORT + "</p>"
+            + "<table>" + "<tr><td>a cell</td></tr>" * 2000 + "</table></article></body></html>")
+    article = html.extract_article(page)
+    assert "Artillery shells" in article.text and any("only the first" in w for w in article.warnings)

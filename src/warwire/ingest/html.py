@@ -39,6 +39,39 @@ class NoArticle(ValueError):
 
 
 def extract_article(html: str) -> HtmlArticle:
+    html, notes = _bounded(html)
+    found = _bounded_article(html)
+    if found is not None:
+        found.warnings[:0] = notes
+    return found if found is not None else _no_article()
+
+
+HTML_MAX = 1_000_000  # characters of markup (scripts and styles taken out first): trafilatura runs ~3 s a MB
+HEAVY = ("script", "style", "svg")
+
+
+def _bounded(html: str) -> tuple[str, list[str]]:
+    """A page over HTML_MAX without its scripts and styles (each closed), then cut at HTML_MAX."""
+    limit = HTML_MAX
+    if len(html) <= limit:
+        return html, []
+    for tag in HEAVY:
+        closers = len(re.findall(rf"</{tag}\s*>", html, re.I))
+        if closers and closers >= len(re.findall(rf"<{tag}\b", html, re.I)):
+            html = re.sub(rf"<{tag}\b[^>]*>.*?</{tag}\s*>", " ", html, flags=re.I | re.S)
+    if len(html) <= limit:
+        return html, []
+    cut = html.rfind("<", limit - limit // 100, limit)
+    size = len(html)
+    return html[: cut if cut > 0 else limit], [
+        f"HTML page is {size / 1e6:.1f} million characters: only the first {limit / 1e6:.1f} million are read"]
+
+
+def _no_article() -> HtmlArticle:
+    raise NoArticle("no article text found in the HTML (navigation or empty page)")
+
+
+def _bounded_article(html: str) -> HtmlArticle | None:
     found = _trafilatura(html, favor_precision=True)
     if found is not None:
         return found
@@ -55,7 +88,7 @@ def extract_article(html: str) -> HtmlArticle:
         title = TITLE.search(html[:200_000])
         return HtmlArticle(stripped, _plain(title.group(1)) if title else None, None, None, None,
                            ["the HTML page could not be read as an article: read as its text, tags removed"])
-    raise NoArticle("no article text found in the HTML (navigation or empty page)")
+    return None
 
 
 def _trafilatura(html: str, **favour: bool) -> HtmlArticle | None:
