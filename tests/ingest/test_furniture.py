@@ -64,3 +64,19 @@ def test_social_post_furniture(line: str) -> None:
                                   "Three civilians were killed in the strike"])
 def test_post_text_is_kept(line: str) -> None:
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "RELATED: Police release sketch of a man wanted in the killing of two teenagers on the east side",
+    "READ MORE: Three people hurt when a car hit a crowd outside a nightclub downtown last summer",
+    "Watch: Neighbours describe the moment they heard shots fired on their street",
+    "More: Woman, 34, killed in crash on the interstate",
+])
+def test_links_to_other_stories_are_furniture(line: str) -> None:
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", ["Watchers said two men were killed near the market.",
+                                  "More than 20 people were wounded in the blast, police said."])
+def test_a_report_line_opening_like_a_label_is_kept(line: str) -> None:
+    assert not is_furniture(line)

@@ -28,6 +28,14 @@ FIELD_NAMES = re.compile(
     r"category|categories|author|by|photo|image|credit|keywords|share)\s*:",
     re.I,
 )
+# A link to another story, by its label ("RELATED: Police release photo of ...", "READ MORE: ...",
+# "Watch: ..."): its headline is not this report's text, however long.
+LINK_LABEL = re.compile(
+    r"^\s*(related( (stories|story|coverage|content|articles?|links?|video))?|read more|read also|also read|"
+    r"more|see also|watch( live| video| now)?|video|photos?|gallery|listen|click here|more on this( story)?|"
+    r"trending|previously|recommended|must read|don[’']t miss)\s*[:>|»]",
+    re.I,
+)
 WORD = re.compile(r"[^\W\d_]{2,}", re.U)
 SOCIAL_WORDS = re.compile(
     r"\b(see (translation|original)|translate (post|tweet)|rate this translation|all reactions|"
@@ -55,7 +63,7 @@ def is_furniture(line: str) -> bool:
     words = WORD.findall(stripped)
     if not words:
         return True  # counters, separators: "0 2,620", "- - -"
-    if FIELD_NAMES.match(stripped):
+    if FIELD_NAMES.match(stripped) or LINK_LABEL.match(stripped):
         return True
     if len(words) <= 16 and SITE_WORDS.search(stripped):
         return True
