@@ -25,6 +25,7 @@ class Lexicon:  # noqa: B903
     name_words: frozenset[str]  # words that make a capitalised run an organisation, not a person
     demonyms: frozenset[str]  # "iraqi", "iraqis", "afghan", "kurds"
     person_verbs: frozenset[str] = frozenset()  # "destroyed 60 terrorists": a killing only of people
+    out_of_sense: dict[str, frozenset[str]] = field(default_factory=dict)  # lemma -> objects that unmake it
     # Forms the regular rules get wrong, and the verbs of intention that make a killing unreal: form -> (lemma, tag).
     irregular: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Sentence cues of the rule triggers that are not lexicon words (triggers.py): (pattern, literals it contains).
@@ -137,6 +138,7 @@ def _load(lang: str) -> Lexicon:
         name_words=frozenset(raw["name_words"]),
         demonyms=_demonyms(lang),
         person_verbs=frozenset(raw["triggers"]["killed"]["person_verbs"]),
+        out_of_sense={k: frozenset(v) for k, v in raw.get("out_of_sense", {}).items() if not k.startswith("_")},
         irregular={form: (lemma, tag) for form, (lemma, tag) in raw["irregular_forms"].items()},
         prefilter_cues=tuple((c["pattern"], tuple(c["contains"])) for c in raw["prefilter_cues"]),
         attack_words=frozenset(raw["attack_triggers"]["words"]),

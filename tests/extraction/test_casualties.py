@@ -410,3 +410,15 @@ def test_also_before_a_passive_retells(ex) -> None:
     doc = ex.extract("Two soldiers were killed in the ambush on Monday. The army said two soldiers were also "
                      "killed there, officials said.")
     assert [(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties] == [("killed", 2)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deputies came under fire during the execution of a search warrant at a farmhouse on Tuesday.",
+    "Agents executed a search warrant at the apartment and seized two rifles.",
+])
+def test_a_trigger_out_of_its_sense_is_none(figures, sentence: str) -> None:
+    assert not {f for f in figures(sentence) if f[0] == "killed"}
+
+
+def test_an_execution_of_people_still_counts(figures) -> None:
+    assert figures("The execution of four captives was filmed by the group.") == {("killed", "unspecified", 4, "exact")}

@@ -40,7 +40,23 @@ class Trigger:
 
 
 def find_triggers(tokens: list[Token], lex: Lexicon) -> list[Trigger]:
-    return scan(len(tokens), lambda i: _phrase_trigger(tokens, i, lex) or _word_trigger(tokens, i, lex))
+    def at(i: int) -> Trigger | None:
+        return _in_sense(tokens, _phrase_trigger(tokens, i, lex) or _word_trigger(tokens, i, lex), lex)
+
+    return scan(len(tokens), at)
+
+
+def _in_sense(tokens: list[Token], trig: Trigger | None, lex: Lexicon) -> Trigger | None:
+    """A trigger used out of its sense is none: 'executed a search warrant', 'the execution of a court
+    order' (the lexicon's out_of_sense objects, within the four words after the trigger)."""
+    if trig is None or not lex.out_of_sense:
+        return trig
+    word = tokens[trig.start].lower_
+    lemma = lex.lemma(word)
+    objects = lex.out_of_sense.get(lemma) or lex.out_of_sense.get(word.removesuffix("s").removesuffix("ion") + "e")
+    if objects and any(t.lower_ in objects for t in tokens[trig.end : trig.end + 4]):
+        return None
+    return trig
 
 
 def _phrase_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
