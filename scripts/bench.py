@@ -149,6 +149,33 @@ def child_warwire(records: list[dict]) -> dict:
             "ledger_events": report.new_ledger_events}
 
 
+def load_arabic(limit: int | None) -> list[dict]:
+    """The Arabic records of airwars_dev (gold never read), for the Arabic path's speed."""
+    path = DEV / "airwars_dev.jsonl"
+    if not path.exists():
+        return []
+    keys = ("id", "title", "text", "published", "outlet")
+    with path.open(encoding="utf-8") as fh:
+        out = [{k: r.get(k) for k in keys} for r in map(json.loads, fh) if r.get("lang") == "ar"]
+    return out[:limit] if limit else out
+
+
+def child_arabic(records: list[dict]) -> dict:
+    """warwire extract on Arabic records: the Arabic rule pack beside the English path (which sees no
+    candidate sentence in Arabic text)."""
+    from warwire.pipeline import Extractor
+
+    t0 = time.perf_counter()
+    ex = Extractor()
+    for _ in ex.extract_many(records[:WARMUP]):
+        pass
+    loaded, mem_loaded = time.perf_counter() - t0, peak_mb()
+    t0 = time.perf_counter()
+    for _ in ex.extract_many(records):
+        pass
+    return {"load_s": loaded, "run_s": time.perf_counter() - t0, "mem_loaded_mb": mem_loaded, "peak_mb": peak_mb()}
+
+
 def run_child(engine: str, limit: int | None) -> dict:
     cmd = [sys.executable, __file__, "--child", engine] + (["--limit", str(limit)] if limit else [])
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
@@ -184,19 +211,26 @@ def report(n: int, nwords: int, ww: dict, sp: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N records")
-    parser.add_argument("--child", choices=["warwire", "spacy"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["warwire", "spacy", "arabic"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not all((DEV / f"{s}.jsonl").exists() for s in SETS):
         print(f"bench skipped: ../shared/dev not present ({DEV.resolve()})")
         return
     records = load_records(args.limit)
     if args.child:
-        result = (child_warwire if args.child == "warwire" else child_spacy)(records)
+        child = {"warwire": child_warwire, "spacy": child_spacy, "arabic": child_arabic}[args.child]
+        result = child(load_arabic(args.limit) if args.child == "arabic" else records)
         print(json.dumps(result))
         return
     ww = run_child("warwire", args.limit)
     sp = run_child("spacy", args.limit)
     report(len(records), words(records), ww, sp)
+    arabic = load_arabic(args.limit)
+    if arabic:
+        ar = run_child("arabic", args.limit)
+        n, nwords = len(arabic), words(arabic)
+        print(f"\nArabic (airwars_dev, {n} records, {nwords} words): {nwords / ar['run_s']:.0f} words/s, "
+              f"{n / ar['run_s']:.1f} docs/s, load {ar['load_s']:.1f} s, peak {ar['peak_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -145,7 +145,10 @@ class Extractor:
                 # resolve_events.
                 places = choose_entries(find_place_mentions(doc.text), doc.text)
                 doc.events = build_events(job.prepared, parsed, self.lexicon, places, find_date_mentions(doc.text))
-                resolve_events(doc, places)
+                # An Arabic document's English events matter only when its Latin text gives figures: the
+                # English resolution (actors transliterated, places) is not run over Arabic text for nothing.
+                if doc.language != "ar" or any(e.casualties for e in doc.events):
+                    resolve_events(doc, places)
                 if has_arabic(doc.text):
                     doc.events = read_arabic(doc)
             return doc
@@ -160,10 +163,6 @@ def read_arabic(doc: Document) -> list[Event]:
     norm = normalise(doc.text)
     arabic = build_ar_events(doc, norm)
     resolve_ar_events(doc, norm, arabic)
-    latin = next((e.date for e in doc.events if e.primary and e.date.precision == "day"), None)
-    for event in arabic:  # a post's Latin timestamp ('5:27 PM · Jul 13, 2022') dates an undated Arabic post
-        if latin is not None and event.primary and event.date.precision in ("unknown", "month"):
-            event.date = latin
     english = [e for e in doc.events if e.casualties]
     if doc.language == "ar" or not english:
         for event in english:
