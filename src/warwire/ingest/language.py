@@ -12,10 +12,13 @@ MIN_LETTERS = 12  # fewer letters than this: too little text to tell
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 LATIN_LETTER = re.compile(r"[A-Za-z\u00C0-\u024F]")
 RULE_PACKS = frozenset({"en", "ar"})  # languages whose casualty rules warwire ships
-# py3langid labels a few varieties by ISO 639-3; the contract wants ISO 639-1.
-TO_ISO1 = {"wuu": "zh", "yue": "zh", "cmn": "zh"}
+# py3langid labels a few varieties by ISO 639-3; the contract wants ISO 639-1: a variety is reported as its
+# macrolanguage (Arabic dialects as 'ar', Nigerian Pidgin, English-based, as 'en'); another 639-3 code as None.
+TO_ISO1 = {"wuu": "zh", "yue": "zh", "cmn": "zh", "ary": "ar", "arz": "ar", "apc": "ar", "acm": "ar", "ajp": "ar",
+           "pcm": "en"}
 ENGLISH_WORD = re.compile(r"[A-Za-z]{1,}")
-ENGLISH = frozenset("the of and to in a is was were that for on with by from said at as".split())
+ENGLISH = frozenset("the of and to in a an is was were that for on with by from said at as his her their after who "
+                    "has had been are it near into two".split())
 
 
 @cache
@@ -46,14 +49,14 @@ def detect_language(text: str) -> str | None:
         return "ar"  # script decides: langid may call an Arabic post with a few Latin words Persian or Urdu
     if _plainly_english(sample):
         return "en"  # English function words: the model (a second to load) is not needed
-    lang, _ = _identifier().classify(sample)
-    return TO_ISO1.get(str(lang), str(lang))
+    lang = str(_identifier().classify(sample)[0])
+    return TO_ISO1.get(lang, lang if len(lang) == 2 else None)
 
 
 def _plainly_english(sample: str) -> bool:
     words = [w.lower() for w in ENGLISH_WORD.findall(sample)]
     latin = sum(len(w) for w in words)
-    return len(words) >= 20 and latin >= 0.8 * sum(ch.isalpha() for ch in sample) and \
+    return len(words) >= 8 and latin >= 0.8 * sum(ch.isalpha() for ch in sample) and \
         sum(w in ENGLISH for w in words) / len(words) > 0.12
 
 
