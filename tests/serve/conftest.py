@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
-from desk_data import ORIGIN, TOKEN, hostile_doc, wire_docs
+from desk_data import ORIGIN, PG_URL, TOKEN, hostile_doc, pg_database, wire_docs
 
 
-@pytest.fixture
-def ledger_url(tmp_path: Path) -> str:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The hand-written reports in a ledger, on SQLite and (WARWIRE_TEST_PG_URL set) on PostgreSQL."""
     from warwire.ledger import Ledger
 
-    url = f"sqlite:///{tmp_path / 'desk.db'}"
-    ledger = Ledger(url)
-    ledger.ingest_documents([*wire_docs(), hostile_doc()])
-    ledger.close()
-    return url
+    with ExitStack() as stack:
+        if request.param == "postgresql":
+            if not PG_URL:
+                pytest.skip("WARWIRE_TEST_PG_URL not set: the desk's PostgreSQL run skipped")
+            url = stack.enter_context(pg_database())
+        else:
+            url = f"sqlite:///{tmp_path / 'desk.db'}"
+        ledger = Ledger(url)
+        ledger.ingest_documents([*wire_docs(), hostile_doc()])
+        ledger.close()
+        yield url
 
 
 @pytest.fixture

@@ -9,6 +9,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from warwire.model import Claim, Claimant, Document, Event, EventDate, Evidence, PartialDate, Place
@@ -110,3 +113,24 @@ def start_desk(db_url: str, *extra: str) -> tuple[subprocess.Popen, str, str]:
         except OSError:
             time.sleep(0.1)
     return proc, url, token
+
+
+PG_URL = os.environ.get("WARWIRE_TEST_PG_URL")
+
+
+@contextmanager
+def pg_database() -> Iterator[str]:
+    """A database of its own on the test server (the desk tests count what they find), dropped after."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"desk_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -10,11 +10,12 @@ import json
 import os
 import threading
 import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from desk_data import hostile_doc, start_desk
+from desk_data import PG_URL, hostile_doc, pg_database, start_desk
 from shared_data import shared_path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,18 +40,24 @@ def seeds_docs() -> list:
     return [d for d in warwire.extractor().extract_many(iter_records(paths)) if isinstance(d, warwire.Document)]
 
 
-@pytest.fixture(scope="module")
-def desk(seeds_docs, tmp_path_factory):  # noqa: ANN201 - (url, token, ledger url)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def desk(request, seeds_docs, tmp_path_factory):  # noqa: ANN001, ANN201 - (url, token, ledger url)
     from warwire.ledger import Ledger
 
-    db = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'seeds.db'}"
-    ledger = Ledger(db)
-    ledger.ingest_documents([*seeds_docs, hostile_doc()])
-    ledger.close()
-    proc, url, token = start_desk(db)
-    yield url, token, db
-    proc.terminate()
-    proc.wait(timeout=20)
+    with ExitStack() as stack:
+        if request.param == "postgresql":
+            if not PG_URL:
+                pytest.skip("WARWIRE_TEST_PG_URL not set: the desk's PostgreSQL run skipped")
+            db = stack.enter_context(pg_database())
+        else:
+            db = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'seeds.db'}"
+        ledger = Ledger(db)
+        ledger.ingest_documents([*seeds_docs, hostile_doc()])
+        ledger.close()
+        proc, url, token = start_desk(db)
+        yield url, token, db
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")
