@@ -85,3 +85,32 @@ def test_a_spokesman_in_the_table_is_his_body() -> None:
 
 def test_own_voice_and_a_lone_pronoun_have_no_claimant() -> None:
     assert _ids(["Gunmen killed three farmers on Friday.", "He said more were missing."]) == [None, None]
+
+
+@pytest.mark.parametrize("sentence, cid", [
+    ("Five fighters were killed in Hasakeh early Friday the UK-based Syrian Observatory for Human Rights (SOHR) said.",
+     "sohr"),
+    ('"Nine were killed in the market" said Rami Abdel Rahman head of the Syrian Observatory for Human Rights.', "sohr"),
+    ("The Lane County sheriff's office says three hunters were wounded.", "lane-county-sheriff-office"),
+    ("A girl died at the scene, according to the sheriff's office.", "sheriff-office"),
+    ("Two men died, according to Fulton Police Chief Mark Reyes.", "fulton-police"),
+    ("Four volunteers were killed when the clinic was hit the rescue service said.", "rescue-service"),
+    ("He was a kind man who loved his children, his brother-in-law said Friday.", "brother-in-law"),
+])
+def test_local_and_wire_patterns(sentence: str, cid: str) -> None:
+    [(_, claimant)] = resolve_claimants([sentence])
+    assert claimant is not None and claimant.id == cid
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two children were reported missing on Saturday.",
+    "The blast claimed the lives of four workers.",
+])
+def test_casualty_verbs_are_not_attributions(sentence: str) -> None:
+    assert resolve_claimants([sentence]) == [(None, None)]
+
+
+def test_it_said_points_back_to_the_organisation() -> None:
+    sentences = ["The Syrian Network for Human Rights said 30 civilians died in March.",
+                 "Eleven of them were children, it said."]
+    assert _ids(sentences) == ["snhr", "snhr"]

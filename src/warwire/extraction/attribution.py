@@ -21,7 +21,7 @@ VERBS = (
 )
 NAME = r"(?:[A-Z][\w’'.\-]*|al-\w+)(?:\s+(?:[A-Z][\w’'.\-]*|of|for|the|and|on|in|al-\w+|de|du|\(\w+\)))*"
 ACCORDING = re.compile(r"\b(?:according to|as reported by|as told by) (?P<x>[^,.;:\"“”()]+)", re.I)
-VERB_AT = re.compile(rf"\s(?:also\s+|later\s+|earlier\s+|further\s+|has\s+|had\s+|have\s+|previously\s+)?(?:{VERBS})\b")
+VERB_AT = re.compile(rf"\s(?:(?:also|later|earlier|further|has|had|have|previously|again)\s+){{0,2}}(?:{VERBS})\b")
 CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "al", "de", "du", "’s", "'s"})
 ORG_NOUNS = frozenset(
     "television tv agency media ministry army police monitor source sources officials official spokesman "
@@ -29,7 +29,8 @@ ORG_NOUNS = frozenset(
     "security provincial news interior health medical hospital witnesses residents activists medics doctors "
     "rescuers authorities coroner examiner sheriff deputies investigators detectives officers relatives family "
     "paramedics firefighters observatory monitors reporter correspondent province governorate county "
-    "city".split()
+    "city office department sheriff’s sheriff's examiner’s examiner's coroner’s coroner's prosecutor’s "
+    "prosecutor's patrol bureau service watchdog".split()
 )
 LEAD_SOURCE = re.compile(
     r"^(?P<x>(?i:(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:source|official|spokesman|spokesperson|officer|commander|"
@@ -38,17 +39,20 @@ LEAD_SOURCE = re.compile(
 )
 GENERIC_VERB = re.compile(
     rf"\b(?P<x>(?:the|(?:a|an)(?!\s+(?:[\w\-]+\s+){{0,3}}?(?:statement|report|communique)\b))\s+"
-    rf"(?:[\w\-]+\s+){{0,3}}?(?:statement|sources?|officials?|spokesman|spokesperson|"
+    rf"(?:(?!(?:a|an|the)\s)[\w\-]+\s+){{0,3}}?(?:statement|sources?|officials?|spokesman|spokesperson|"
     rf"ministry|center|centre|monitor|agency|military|army|observatory|report|command|communique|"
-    rf"group|network|office)|he|she|they)"
+    rf"group|network|office)|he|she|they|it)"
     rf"\s+(?:also\s+|further\s+|later\s+)?(?:{VERBS})\b",
     re.I,
 )
-INVERTED = re.compile(rf",\s+(?:{VERBS})\s+(?P<x>(?:a|an|the)\s+[^,.;:\"“”]+|{NAME}|police|officials|authorities|"
+INVERTED = re.compile(rf"(?:,|,[”\"]|[”\"],|[”\"])\s+(?:{VERBS})\s+"
+                      rf"(?P<x>(?:a|an|the|another)\s+[^,.;:\"“”]+|{NAME}|police|officials|authorities|"
                       rf"witnesses|residents|activists|medics|doctors|rescuers)")
 TRIM = re.compile(
     r"^(?:a |the )?(?:statement|report|spokesman|spokesperson|spokeswoman|source|sources|communique|head|director|"
-    r"chief|founder)\s+(?:by|from|for|of|in|at)\s+"
+    r"chief|founder|release|news release|press release)\s+(?:by|from|for|of|in|at)\s+"
+    r"|^(?:a |the )?(?:statement|report|communique)\s+(?:released|issued|published|posted|put out)\s+(?:\w+\s+){0,3}?"
+    r"by\s+"
     r"|^(?:the )?so-called\s+|^(?:the )?(?:latest|official|preliminary) |\s+(?:on|in|at) (?:monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday)\b.*$|\s+(?:on|late|early|this|last) (?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|morning|evening|night|week)\b.*$|\s+in a statement\b.*$",
@@ -105,9 +109,21 @@ ABBREVIATION = re.compile(r"\b(Sgt|Lt|Capt|Cpl|Det|Gen|Col|Maj|Dr|Mr|Mrs|Ms|Sen|
 CLAIMED_LIVES = re.compile(r"\s*(?:the\s+)?(?:lives?|life|\d[\d,]*\s+lives|\w+\s+lives|at least)\b", re.I)
 GROUP_NOUNS = frozenset("group organisation organization network committee union society association rights "
                         "coalition council".split())
-MODIFIERS = frozenset("defence defense interior foreign health state local military medical security civil "
+WHEN = re.compile(r"\s+(?:(?:on|late|early|this|last|earlier|later)\s+)?(?:monday|tuesday|wednesday|thursday|"
+                  r"friday|saturday|sunday|today|yesterday|morning|afternoon|evening|night|tonight)"
+                  r"(?:\s+(?:morning|afternoon|evening|night))?\s*$", re.I)
+MODIFIERS = frozenset("defence defense interior foreign health state local military medical security civil rescue "
+                      "ambulance aid war monitoring humanitarian "
                       "emergency opposition government official rebel regional provincial federal".split())
+ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w\-]{1,12}\)\s*$")  # "the Syrian Observatory for Human Rights (SOHR) said"
+PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s$", re.I)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday also meanwhile".split())
+
+
+# Every pattern above needs one of these words: a sentence without any attributes nothing.
+TRIGGER_WORDS = frozenset(VERBS.split("|")) | frozenset(
+    "according reported told issued released published put citing quoting quoted cited carried".split())
+LOWER_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -119,6 +135,8 @@ class Attribution:
 
 
 def find_attribution(sentence: str) -> Attribution | None:
+    if TRIGGER_WORDS.isdisjoint(LOWER_WORD.findall(sentence.lower())):  # most sentences: one cheap look
+        return None
     sentence = ABBREVIATION.sub(r"\1", sentence)
     found = _claimant(sentence)
     citing = CITING.search(sentence)
@@ -143,9 +161,12 @@ def find_attribution(sentence: str) -> Attribution | None:
 def _claimant(sentence: str) -> Attribution | None:
     for pattern in (ACCORDING, INVERTED, ISSUED, GENERIC_VERB):
         match = pattern.search(sentence)
+        if match and pattern is GENERIC_VERB and CLAIMED_LIVES.match(sentence, match.end()) \
+                and match.group(0).lower().rstrip().endswith(("claimed", "claims")):
+            match = None  # "it claimed the lives of"
         if match:
             phrase = _clean(match.group("x"))
-            written = match.group(0).strip(" ,")
+            written = match.group(0).strip(" ,\"”")
             if pattern is not ISSUED and pattern is not GENERIC_VERB and phrase and phrase in written:
                 written = written[: written.index(phrase) + len(phrase)]  # not the words the name ran on into
             return _classify(phrase, written)
@@ -156,6 +177,8 @@ def _claimant(sentence: str) -> Attribution | None:
     for match in VERB_AT.finditer(sentence):
         if match.group(0).strip().startswith("claim") and CLAIMED_LIVES.match(sentence, match.end()):
             continue
+        if PASSIVE.search(sentence, max(0, match.start() - 8), match.start() + 1):  # "were reported missing"
+            continue
         subject = _subject_before(sentence[max(0, match.start() - LOOK_BACK) : match.start()])
         if subject:
             return _classify(_clean(subject), f"{subject}{match.group(0)}")
@@ -163,14 +186,18 @@ def _claimant(sentence: str) -> Attribution | None:
 
 
 def _subject_before(left: str) -> str | None:
-    """The name just before a reporting verb, skipping one appositive (', head of ...,')."""
+    """The name just before a reporting verb, skipping a time ('Police this morning said') and one appositive
+    (', head of ...,')."""
+    left = ACRONYM_AFTER.sub("", WHEN.sub("", left))
     for attempt in range(2):
         words = re.findall(r"[\w’'.\-]+|[,;:()\"“”]", left)
         picked: list[str] = []
+        heads = claimant_table().source_nouns
         for word in reversed(words):
-            if word.lower() in WEEKDAYS:
+            low = word.lower()
+            if low in WEEKDAYS:
                 break
-            if word[:1].isupper() or word.lower() in CONNECTORS or word.lower() in ORG_NOUNS:
+            if word[:1].isupper() or low in CONNECTORS or low in ORG_NOUNS or (not picked and low in heads):
                 picked.append(word)
             else:
                 break
@@ -183,6 +210,10 @@ def _subject_before(left: str) -> str | None:
             picked.append(before.pop())  # "the defence ministry in Moscow"
         while picked and picked[-1].lower() in ("a", "an", "the"):
             picked.pop()
+        for i in range(len(picked) - 2, 0, -1):  # "Tibni in Deir Ezzor province the Syrian Observatory"
+            if picked[i].lower() == "the" and picked[i + 1].lower() not in CONNECTORS:
+                picked = picked[:i]
+                break
         if picked:
             return " ".join(reversed(picked)).replace(" ’s", "’s").replace(" 's", "'s")
         if attempt == 0 and left.rstrip().endswith(","):
@@ -195,7 +226,7 @@ def _subject_before(left: str) -> str | None:
 
 
 def _clean(phrase: str) -> str:
-    phrase = phrase.strip(" \"“”'’-–—")
+    phrase = phrase.strip(" \"“”'’-–—").rstrip(".")
     for _ in range(3):
         phrase = TRIM.sub("", phrase).strip()
     return _cap(re.sub(r"\s+", " ", phrase))
@@ -211,7 +242,7 @@ def _cap(phrase: str) -> str:
     heads = claimant_table().source_nouns | ORG_NOUNS | GROUP_NOUNS
     kept: list[str] = []
     for i, word in enumerate(words):
-        low = word.lower().strip("’'")
+        low = word.lower().strip("’'").removesuffix("’s").removesuffix("'s")
         if (word[:1].isupper() or low in CONNECTORS or low in heads or low in ("a", "an")
                 or any(w.lower().strip(",") in heads for w in words[i + 1 : i + 3])):
             kept.append(word)

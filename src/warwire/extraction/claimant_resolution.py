@@ -19,6 +19,7 @@ from warwire.extraction.attribution import Attribution, find_attribution
 from warwire.extraction.claimants import ClaimantTable, claimant_table, words_of
 from warwire.model import Claimant
 
+QUOTE_MARKS = re.compile(r"[“”\"]")
 QUOTE_SPAN = 6  # sentences a quotation may run over before its marks are taken for stray ones
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 ANY_ANTECEDENT = frozenset(
@@ -150,12 +151,12 @@ def spread_quotes(sentences: list[str], found: list[Attribution | None]) -> list
     opened: int | None = None
     for index, sentence in enumerate(sentences):
         starts_inside = inside
-        for ch in sentence:
+        for ch in QUOTE_MARKS.findall(sentence):
             if ch == "“":
                 inside = True
             elif ch == "”":
                 inside = False
-            elif ch == '"':
+            else:
                 inside = not inside
         if not starts_inside and inside:
             opened = index

@@ -22,17 +22,20 @@ FILLER = frozenset("the a an of for in on at to and by from its their his her 's
 UNNAMED_HEADS = frozenset("source sources official officials activist activists witness witnesses resident "
                           "residents officer commander spokesman spokesperson spokeswoman".split())
 WORD = re.compile(r"[\w.’'\-]+")
+DROPPED_APOSTROPHE = re.compile(r"[A-Z]{3,}s")
 
 
 def words_of(phrase: str) -> list[str]:
     """Lowercase words with one spelling each; possessives and filler words left out."""
+    spelling = _spelling()
     out = []
     for raw in WORD.findall(phrase):
-        if re.fullmatch(r"[A-Z]{3,}s", raw):  # "SANAs": a possessive whose apostrophe a scraper dropped
+        if DROPPED_APOSTROPHE.fullmatch(raw):  # "SANAs": a possessive whose apostrophe a scraper dropped
             raw = raw[:-1]
         w = raw.lower().strip(".-’'")
-        w = re.sub(r"[’']s$", "", w)
-        w = _spelling().get(w, w)
+        if w.endswith(("’s", "'s")):
+            w = w[:-2]
+        w = spelling.get(w, w)
         if w and w not in FILLER:
             out.append(w)
     return out
@@ -82,6 +85,11 @@ class ClaimantTable:
         self.titled = re.compile(rf"^(?P<body>(?:.*?\s)?(?P<title>{alternatives}))\.?\s+(?P<person>{PERSON})$")
         self.aliases: list[_Alias] = []
         self.kind_words = [(kind, [tuple(words_of(w)) or (w,) for w in ws]) for kind, ws in data["kind_words"]]
+        self.kind_index: dict[tuple[str, ...], tuple[int, str]] = {}
+        for rank, (kind, options) in enumerate(self.kind_words):
+            for option in options:
+                self.kind_index.setdefault(option, (rank, kind))
+        self.longest_kind_word = max((len(o) for o in self.kind_index), default=1)
         # single words that can head a source's name ("statement", "medics", "police"), lowercase
         self.source_nouns = frozenset(w.lower() for _, ws in data["kind_words"] for w in ws if " " not in w)
         for row in data["claimants"]:
@@ -118,14 +126,20 @@ class ClaimantTable:
         pool = organs or list(ids)
         return self.entries[max(pool, key=lambda i: (hits[i], i))]
 
-    def kind_of(self, phrase: str) -> str:
+    def kind_by_words(self, phrase: str) -> str | None:
+        """The kind of the first kind_words row one of the phrase's word sequences is in."""
         found = words_of(phrase)
-        for kind, options in self.kind_words:
-            for option in options:
-                n = len(option)
-                if any(tuple(found[i : i + n]) == option for i in range(len(found) - n + 1)):
-                    return kind
-        return "anonymous" if not re.search(r"[A-Z]", phrase) else "government"
+        best: tuple[int, str] | None = None
+        for n in range(1, min(self.longest_kind_word, len(found)) + 1):
+            for i in range(len(found) - n + 1):
+                hit = self.kind_index.get(tuple(found[i : i + n]))
+                if hit is not None and (best is None or hit < best):
+                    best = hit
+        return best[1] if best is not None else None
+
+    def kind_of(self, phrase: str) -> str:
+        """The kind its words give; else a name is taken for a government body, a common noun for anonymous."""
+        return self.kind_by_words(phrase) or ("anonymous" if not re.search(r"[A-Z]", phrase) else "government")
 
     def speaker_body(self, phrase: str) -> tuple[str, str | None] | None:
         """(body, its kind by title) a named person speaks for, or None when the phrase names no person:
@@ -142,8 +156,10 @@ class ClaimantTable:
         prefix = body[: -len(title)].strip()
         if not prefix and kind == "police":
             return "police", kind
-        if prefix and self.kind_of(prefix) == kind:  # "NYPD Deputy Inspector X": the NYPD
+        if prefix and self.kind_by_words(prefix) == kind:  # "NYPD Deputy Inspector X": the NYPD
             return prefix, kind
+        if prefix and kind == "police" and "police" in title.lower():  # "DeKalb Police Chief X": DeKalb Police
+            return f"{prefix} Police", kind
         return body, kind
 
     def surname(self, phrase: str) -> str | None:
