@@ -90,7 +90,8 @@ def test_own_voice_and_a_lone_pronoun_have_no_claimant() -> None:
 @pytest.mark.parametrize("sentence, cid", [
     ("Five fighters were killed in Hasakeh early Friday the UK-based Syrian Observatory for Human Rights (SOHR) said.",
      "sohr"),
-    ('"Nine were killed in the market" said Rami Abdel Rahman head of the Syrian Observatory for Human Rights.', "sohr"),
+    ('"Nine were killed in the market" said Rami Abdel Rahman head of the Syrian Observatory for Human Rights.',
+     "sohr"),
     ("The Lane County sheriff's office says three hunters were wounded.", "lane-county-sheriff-office"),
     ("A girl died at the scene, according to the sheriff's office.", "sheriff-office"),
     ("Two men died, according to Fulton Police Chief Mark Reyes.", "fulton-police"),
