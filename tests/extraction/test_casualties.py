@@ -422,3 +422,9 @@ def test_a_trigger_out_of_its_sense_is_none(figures, sentence: str) -> None:
 
 def test_an_execution_of_people_still_counts(figures) -> None:
     assert figures("The execution of four captives was filmed by the group.") == {("killed", "unspecified", 4, "exact")}
+
+
+def test_an_age_after_the_victim_is_no_count(ex) -> None:
+    doc = ex.extract("A woman was killed in a shooting on Friday in Dayton. The victim, 34, was pronounced dead at "
+                     "the scene.", published="2016-05-02")
+    assert [(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties] == [("killed", 1)]

@@ -176,9 +176,9 @@ def _not_a_count(tokens: list[Token], j: int, k: int, lex: Lexicon) -> bool:
         return True  # "Division 25", "Resolution 2254"
     if before is not None and before.text == ":" and j >= 2 and tokens[j - 2].text in ("ID", "No", "Number"):
         return True
-    if before is not None and before.text == "," and j >= 2 and tokens[j - 2].tag_ == "NNP" and k == j + 1 \
+    if before is not None and before.text == "," and j >= 2 and _named_or_person(tokens[j - 2], lex) and k == j + 1 \
             and after is not None and after.text in (",", ")") and first.is_digit and int(first.text) < 110:
-        return True  # "Anusha Perera, 35, was killed": an age after a name
+        return True  # "Anusha Perera, 35, was killed", "The victim, 34, died": an age after a name or a person
     if after is not None and (after.lower_ in MONTHS or after.text in {":", "%", "-year", "th", "st", "nd"}):
         return True
     if after is not None and after.lower_ in {"percent", "pm", "am", "p.m.", "a.m.", "gmt", "hrs"}:
@@ -188,6 +188,10 @@ def _not_a_count(tokens: list[Token], j: int, k: int, lex: Lexicon) -> bool:
     ):
         return True
     return first.is_digit and len(first.text) == 4 and 1900 <= int(first.text) <= 2100
+
+
+def _named_or_person(token: Token, lex: Lexicon) -> bool:
+    return token.tag_ == "NNP" or token.lower_ in lex.singular_person or token.lower_ in ("victim", "suspect", "teen")
 
 
 def _is_trigger(token: Token, lex: Lexicon) -> bool:
