@@ -44,6 +44,8 @@ def keys_for(names: list[str]) -> list[str]:
             if key.startswith(norm_word(word.strip()) + " "):
                 key = key.split(" ", 1)[1]
         keys.append(key)
+        if key.count(" ") == 1 and len(key) >= 7:
+            keys.append(key.replace(" ", ""))  # posts glue two-word names: "ديرالزور", "تلرفعت"
         if key.startswith("ال") and len(key) > 4:
             keys.append(key[2:])  # "الحسكة" is also written in a compound without its article
     return [k for k in dict.fromkeys(keys) if len(k) >= 3]

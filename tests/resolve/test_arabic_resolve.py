@@ -86,3 +86,12 @@ def test_event_type_and_actors_share_the_english_names() -> None:
     primary = next(e for e in doc.events if e.primary)
     assert primary.type == "air_drone_strike"
     assert [a.name for a in primary.actors] == ["Russian Aerospace Forces"]
+
+
+def test_glued_two_word_name() -> None:
+    p = place("قصف على ريف ديرالزور الشرقي")
+    assert (p.admin1, p.precision) == ("Deir ez-Zor", "admin1")
+
+
+def test_everyday_words_are_no_villages() -> None:
+    assert place("استهدف القصف منزله ومحطة الوقود") is None
