@@ -66,6 +66,7 @@ def test_vague_words_give_bounds_not_a_number(written: str, bounds: tuple[int, i
     ("#عاجلاستشهاد مواطن بقصف", [("killed", "civilians", 1, "exact")]),
     ("4 أطفال جدد ضحايا القصف", [("killed", "civilians", 4, "exact")]),
     ("مقتل الشاب سامر وإصابة والده", [("killed", "civilians", 1, "exact"), ("wounded", "civilians", 1, "exact")]),
+    ("مقتل سامر العلي بقصف على منزله", [("killed", "unspecified", 1, "exact")]),
 ])
 def test_triggers_numbers_and_victims(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected

@@ -22,6 +22,8 @@ WORD = re.compile(r"\d+(?:,\d{3})*|[\u0621-\u064A]+")
 SINGULAR_VERBS = ("استشهد", "استشهدت", "توفي", "توفيت", "مات", "ماتت", "اصيب", "اصيبت",
                   "لقي", "لقيت", "فارق", "فارقت", "قضي", "قضت", "ارتقي", "ارتقت", "اغتيل")
 PLURAL_SUFFIX = ("هم", "هن")
+# Act nouns a person's name may follow ('مقتل سامر', 'اغتيال القيادي ...' is read by its noun).
+NAMING_ACTS = ("مقتل", "استشهاد", "مصرع", "اغتيال", "اصابه", "اعتقال", "اختطاف")
 # Words that close a victim list ('مقتل طفل بقصف ...', 'في', 'جراء').
 STOPS = frozenset("في جراء اثر بعد خلال على عند قرب داخل اثناء اليوم امس صباح مساء فجر ظهر يوم بسبب نتيجه اذ".split())
 SKIP_AFTER_TRIGGER = frozenset("وجرح جرح".split())
@@ -128,6 +130,9 @@ def _act(lex: ArabicLexicon, words: list[str], i: int, outcome: str, taken: int,
             fig.outcome = "killed"
     if figs:
         return figs
+    if stem in NAMING_ACTS and j < len(words) and _name_like(lex, words[j]):
+        # 'مقتل سامر العبدالله', 'مقتل رئيس وحدة ...': one person named or described
+        return [ArFigure(outcome, "unspecified", 1, "exact", None, i, j + 1, named=True)]
     if stem in SINGULAR_VERBS and not (j < len(words) and lex.noun_at(words, j)):
         # 'استشهد متأثراً بجراحه', 'أصيب بجروح': a singular verb whose victim was named before it
         return [ArFigure(outcome, "unspecified", 1, "exact", None, i, i + taken)]
