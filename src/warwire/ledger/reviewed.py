@@ -8,6 +8,7 @@ and kept, so pages over 100k events read memory.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import threading
 from collections import defaultdict
@@ -337,6 +338,12 @@ class ReviewedLedger:
                     self._view, self._version = refresh(self._view, conn, self.log), ver  # only the log grew
                 elif self._view is None or ver != self._version:
                     self._view, self._version = build(conn, self.log), ver
+                    # the view's million small objects out of the collector's full passes, which otherwise
+                    # stall a request now and then for as long as a pass over them takes (unfrozen first: the
+                    # view this one replaces is collected)
+                    gc.unfreeze()
+                    gc.collect()
+                    gc.freeze()
                 return self._view
 
     def events(self, include_background: bool = False) -> list[dict[str, Any]]:
