@@ -73,3 +73,18 @@ def test_one_worker_is_the_plain_pipeline(extractor):
 def test_unknown_engine():
     with pytest.raises(ValueError, match="unknown engine"):
         run_extraction([], engine="spark")
+
+
+def test_doc_timeout_in_worker_processes():
+    """--doc-timeout holds in pool workers too: the slow page fails alone, the report after it is extracted."""
+    import dataclasses
+
+    from warwire.settings import Settings
+
+    row = "<tr>" + "".join(f"<td>cell {n} of the row</td>" for n in range(40)) + "</tr>"
+    page = f"<html><body><table>{row * (1_500_000 // len(row))}</table></body></html>"
+    records = [Record("slow.html", html=page), *own_records(2)]
+    with LocalPool(1, chunk_size=8, settings=dataclasses.replace(Settings(), doc_timeout=0.5)) as slow_pool:
+        results = list(slow_pool.run(records))
+    assert isinstance(results[0], Failure) and "--doc-timeout" in results[0].message
+    assert all(isinstance(r, Document) for r in results[1:])
