@@ -115,3 +115,8 @@ def test_it_said_points_back_to_the_organisation() -> None:
     sentences = ["The Syrian Network for Human Rights said 30 civilians died in March.",
                  "Eleven of them were children, it said."]
     assert _ids(sentences) == ["snhr", "snhr"]
+
+
+def test_a_place_after_the_speaker_is_skipped() -> None:
+    [(_, claimant)] = resolve_claimants(["Medics at the scene said four people died."])
+    assert claimant is not None and (claimant.id, claimant.kind) == ("medics", "medical")

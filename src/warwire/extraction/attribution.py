@@ -116,6 +116,7 @@ MODIFIERS = frozenset("defence defense interior foreign health state local milit
                       "ambulance aid war monitoring humanitarian "
                       "emergency opposition government official rebel regional provincial federal".split())
 ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w\-]{1,12}\)\s*$")  # "the Syrian Observatory for Human Rights (SOHR) said"
+AT_PLACE = re.compile(r"\s+(?:at|in|on|from)\s+(?:the|a)\s+[a-z][\w\-]*$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s$", re.I)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday also meanwhile".split())
 
@@ -222,6 +223,8 @@ def _subject_before(left: str) -> str | None:
             if cut < 0:
                 return None
             left = inner[:cut]
+        elif attempt == 0 and (place := AT_PLACE.search(left)):  # "Medics at the scene said"
+            left = left[: place.start()]
     return None
 
 
