@@ -357,7 +357,9 @@ def claimants(
     if format is ClaimantFormat.table:
         from warwire.cli_output import claimants_table
 
-        Console(highlight=False).print(claimants_table(found))
+        console = Console(highlight=False)
+        console.width = max(console.width, 160)  # a pipe or a file gets the table unwrapped
+        console.print(claimants_table(found))
     elif format is ClaimantFormat.jsonl:
         for row in found:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

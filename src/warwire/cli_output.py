@@ -174,24 +174,25 @@ def print_event_detail(console: Console, e: dict[str, Any]) -> None:
 
 
 def _record_text(r: dict[str, Any]) -> str:
-    """'3 compared: ratio 1.2, higher 0.67 lower 0.33 equal 0' or '-'."""
+    """'3: ratio 1.2, higher 67% lower 33% equal 0%' (comparisons, median ratio, shares) or '-'."""
     if not r.get("compared"):
         return "-"
-    return (f"{r['compared']} compared: ratio {r['median_ratio'] if r['median_ratio'] is not None else '?'}, "
-            f"higher {r['higher']} lower {r['lower']} equal {r['equal']}")
+    ratio = r["median_ratio"] if r["median_ratio"] is not None else "?"
+    return (f"{r['compared']}: ratio {ratio}, higher {r['higher']:.0%} lower {r['lower']:.0%} "
+            f"equal {r['equal']:.0%}")
 
 
 def claimants_table(rows: list[dict[str, Any]]) -> Table:
-    table = Table(title=f"{len(rows)} claimants", title_justify="left", show_lines=True)
-    for col in ("id", "name", "kind", "side", "figures", "events", "outlets", "against other sources",
-                "party: enemy / own losses"):
-        table.add_column(col, overflow="fold")
+    """One row per claimant: who (id, kind, side), how much, relayed by whom, and its record."""
+    table = Table(title=f"{len(rows)} claimants", title_justify="left", box=None, pad_edge=False)
+    for col, width in (("claimant", 44), ("figs", 4), ("events", 6), ("relayed by", 24),
+                       ("against other sources", 48), ("party: on enemy / own losses", 40)):
+        table.add_column(col, overflow="fold", min_width=width if width < 10 else None, max_width=width)
     for r in rows:
         party = r.get("party")
-        party_text = "" if not party else "\n".join(
-            f"{about} ({party[about]['figures']} figures): {_record_text(party[about])}" for about in ("enemy", "own"))
-        table.add_row(shown(r["id"]), shown(r["name"]), shown(r.get("kind")), shown(r.get("side")),
-                      str(r["figures"]), str(len(r["events"])), shown("; ".join(r["outlets"])),
+        party_text = "" if not party else " / ".join(_record_text(party[about]) for about in ("enemy", "own"))
+        who = f"{r['id']} ({r.get('kind') or '?'}" + (f", {r['side']})" if r.get("side") else ")")
+        table.add_row(shown(who), str(r["figures"]), str(len(r["events"])), shown("; ".join(r["outlets"]) or "-"),
                       shown(_record_text(r)), shown(party_text))
     return table
 
