@@ -157,3 +157,19 @@ def test_extract_convention_fills_vague_best(runner: CliRunner) -> None:
     assert figure(coded.stdout) == [("several", 3, "aan")]
     bad = runner.invoke(app, ["extract", "-", "--convention", "nope"], input=text)
     assert bad.exit_code == 2 and "unknown convention" in bad.output
+
+
+def test_ingest_of_an_edited_article_replaces_it(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    """The same file edited (same id, new text): one document, the new version, and a line that says so."""
+    db = f"sqlite:///{tmp_path / 'ledger.db'}"
+    assert runner.invoke(app, ["ingest", str(articles), "--db", db]).exit_code == 0
+    page = articles / "checkpoint.txt"
+    page.write_text("Bomb wounds five soldiers at Tikrit checkpoint\n\nTIKRIT, Iraq (test) - A roadside bomb wounded "
+                    "five soldiers at an army checkpoint north of Tikrit on Sunday, a police officer said.\n")
+    result = runner.invoke(app, ["ingest", str(articles), "--db", db])
+    assert result.exit_code == 0, result.stderr
+    assert "stored 1 documents (1 seen before)" in result.stderr and "1 replaced an earlier version" in result.stderr
+    events = [json.loads(x) for x in runner.invoke(app, ["events", "--db", db]).stdout.splitlines()]
+    assert sorted(d for e in events for d in e["documents"]) == ["checkpoint.txt", "sub/market.txt"]
+    (ev,) = [e for e in events if e["documents"] == ["checkpoint.txt"]]
+    assert {c["outcome"] for c in ev["casualties"]} == {"wounded"}
