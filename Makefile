@@ -40,6 +40,7 @@ bench-big: install
 
 lint: install
 	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Callable
 from typing import Any, Protocol, TextIO
 
 from rich.console import Console
@@ -69,7 +70,8 @@ class TableWriter:
 
 
 def writer_for(fmt: str, fh: TextIO) -> DocWriter:
-    return {"jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}[fmt](fh)
+    writers: dict[str, Callable[[TextIO], DocWriter]] = {"jsonl": JsonlWriter, "csv": CsvWriter, "table": TableWriter}
+    return writers[fmt](fh)
 
 
 def figure_wording(value: int | None, qualifier: str, vague: str | None, low: int | None,

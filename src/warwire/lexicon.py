@@ -52,7 +52,7 @@ class Lexicon:  # noqa: B903
 
     @cached_property
     def phrase_starts(self) -> frozenset[tuple[str, str]]:
-        return frozenset(p[:2] for p in self.phrases if len(p) >= 2)
+        return frozenset((p[0], p[1]) for p in self.phrases if len(p) >= 2)
 
     @cached_property
     def attack_forms(self) -> frozenset[str]:

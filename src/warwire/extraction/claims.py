@@ -8,12 +8,14 @@ Vague words follow the convention in the README (best = the lower bound the word
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import Protocol
 
 from warwire.extraction.casualties import Figure
 from warwire.model import Claim, Claimant, Evidence
 
 
-class _Sentence:  # the shape merge_figures needs from a sentence (events.SentenceInfo)
+class _Sentence(Protocol):  # the shape merge_figures needs from a sentence (events.SentenceInfo)
     start: int
     text: str
     headline: bool
@@ -21,9 +23,9 @@ class _Sentence:  # the shape merge_figures needs from a sentence (events.Senten
     claimant: Claimant | None
 
 
-def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str, _Sentence]]) -> list[Claim]:
+def merge_figures(figures: Sequence[tuple[Figure, _Sentence]], zeros: Sequence[tuple[str, _Sentence]]) -> list[Claim]:
     groups: dict[tuple[str, str], list[tuple[Figure, _Sentence]]] = defaultdict(list)
-    anchors = _anchor_groups(figures)
+    anchors = _anchor_groups(list(figures))
     for figure, sentence in figures:
         anchored = figure.part or figure.retold
         group = anchors.get(figure.outcome, figure.quantity.group) if anchored else figure.quantity.group
@@ -33,7 +35,7 @@ def merge_figures(figures: list[tuple[Figure, _Sentence]], zeros: list[tuple[str
     _fold_breakdowns(groups)
     _fold_retold(groups)
     claims = [_claim(outcome, group, mentions) for (outcome, group), mentions in groups.items()]
-    _deaths_among_wounded(claims, figures)
+    _deaths_among_wounded(claims, list(figures))
     claims += _zero_claims(zeros, {c.outcome for c in claims})
     return claims
 
@@ -206,13 +208,13 @@ def _evidence(mentions: list[tuple[Figure, _Sentence]]) -> list[Evidence]:
     return [seen[k] for k in sorted(seen)]
 
 
-def _zero_claims(zeros: list[tuple[str, _Sentence]], present: set[str]) -> list[Claim]:
+def _zero_claims(zeros: Sequence[tuple[str, _Sentence]], present: set[str]) -> list[Claim]:
     """'No one was hurt': an explicit 0, unless the event has a figure for that outcome."""
     out: dict[str, Claim] = {}
     for outcome, sentence in zeros:
         if outcome in present or outcome in out:
             continue
         evidence = [Evidence(sentence.text, sentence.start, sentence.start + len(sentence.text))]
-        out[outcome] = Claim(outcome, "unspecified", 0, "exact", 0, 0, 0, evidence, claimed_by=sentence.claimed_by,
-                             claimant=sentence.claimant)  # type: ignore[arg-type]
+        out[outcome] = Claim(outcome, "unspecified", 0, "exact", 0, 0, 0, evidence,  # type: ignore[arg-type]
+                             claimed_by=sentence.claimed_by, claimant=sentence.claimant)
     return list(out.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from spacy.tokens import Doc
@@ -143,7 +144,7 @@ def _sentence_info(prepared: Prepared, span: tuple[int, int], parsed: Doc | None
     return info
 
 
-def _attach(infos: list[SentenceInfo], refs: list[tuple[int, object]], attr: str) -> None:
+def _attach(infos: list[SentenceInfo], refs: Sequence[tuple[int, object]], attr: str) -> None:
     """Give each sentence the references that start inside it."""
     index = 0
     for start, ref in sorted(refs, key=lambda r: r[0]):

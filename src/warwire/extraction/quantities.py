@@ -112,9 +112,7 @@ def _quantity_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
         quantity = _with_head(tokens, i, k, lex, value=None, qualifier="vague", vague=" ".join(word))
         if quantity is not None:
             quantity.bounds = (low, best, high)
-            quantity.vague = tokens[j : k].text if hasattr(tokens, "text") else " ".join(
-                t.text for t in tokens[j:k]
-            )
+            quantity.vague = " ".join(t.text for t in tokens[j:k])
             if quantity.head is None and word in {("many",), ("few",), ("multiple",)}:
                 return None  # "many were wounded" without a noun is too loose to count
         return quantity
@@ -335,7 +333,7 @@ def _member_of(tokens: list[Token], head: int, end: int, lex: Lexicon) -> str | 
 
 def _build(
     tokens: list[Token], i: int, end: int, head: int | None, phrase: list[Token], group: str,
-    person: bool, value: int | None, qualifier: str, vague: str | None,
+    person: bool | None, value: int | None, qualifier: str, vague: str | None,
 ) -> Quantity:
     if value is None:
         bounds: tuple[int | None, int | None, int | None] = (None, None, None)

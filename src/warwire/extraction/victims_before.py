@@ -148,7 +148,9 @@ def _unclosed_apposition(tokens: list[Token], k: int, by_end: dict[int, Quantity
             return []
         if tokens[c].text == ",":
             named = by_end.get(c)
-            opens = named is not None and (named.start == 0 or tokens[named.start - 1].is_punct)
+            if named is None:
+                return []
+            opens = named.start == 0 or tokens[named.start - 1].is_punct
             ok = opens and named.person and named.definite and tokens[named.end - 1].tag_ in ("NNP", "NNPS")
             return [named] if ok else []
     return []
@@ -234,7 +236,8 @@ def _skip_aside(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> int
     for p in range(k, max(-1, k - 20), -1):
         word = tokens[p].lower_
         near = by_end.get(p)
-        someone = near is not None and (near.person or (near.person is None and (not near.implicit or near.value > 1)))
+        someone = near is not None and (
+            near.person or (near.person is None and (not near.implicit or (near.value or 0) > 1)))
         if someone and tokens[p].tag_ in ("VBN", "VBG") and p < k:
             return p - 1  # "Two Austrians employed by the power company were killed"
         relative = word in ("who", "whom") or (word == "that" and tokens[p].tag_ == "WDT")

@@ -90,7 +90,7 @@ def is_locative(text: str, start: int) -> bool:
     if LOCATIVE.search(before):
         return True
     owner = re.search(r"([A-Za-z]+?)(?:['’]?s)\s+$", before)  # "Syria's Idlib" ("Syrias" once scraped)
-    return bool(owner) and owner.group(1).lower() in country_words()
+    return owner is not None and owner.group(1).lower() in country_words()
 
 
 @cache

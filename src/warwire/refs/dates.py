@@ -16,6 +16,7 @@ Conventions (see also `resolve_date`):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -341,8 +342,8 @@ def _month_day(month: int, day: int, year: int | None, pub: PartialDate | None) 
 
 
 def _range(g: dict[str, str | None], year: int | None, pub: PartialDate | None) -> _Res:
-    m1 = MONTHS[g["m"]] if g.get("m") else None
-    m2 = MONTHS[g["m2"]] if g.get("m2") else None
+    m1 = MONTHS[g["m"] or ""] if g.get("m") else None
+    m2 = MONTHS[g["m2"] or ""] if g.get("m2") else None
     m1, m2 = m1 or m2, m2 or m1
     d1, d2 = int(g["d"] or 0), int(g["d2"] or 0)
     if m1 is None or m2 is None or not (_valid(None, m1, d1) and _valid(None, m2, d2)):
@@ -389,7 +390,7 @@ def _relative(core: str, pub: PartialDate | None, hint: int | None) -> _Res | No
     return (PartialDate(pub.year - n), None, "year") if pub.year else _UNKNOWN
 
 
-def _days_back(n: int) -> object:
+def _days_back(n: int) -> Callable[..., _Res]:
     def handler(pub: PartialDate, hint: int | None) -> _Res:
         day = _shift(pub, -n)
         return (day, None, "day") if day else _UNKNOWN
@@ -397,7 +398,7 @@ def _days_back(n: int) -> object:
     return handler
 
 
-def _week(previous: bool) -> object:
+def _week(previous: bool) -> Callable[..., _Res]:
     """Calendar week: "last week" = Monday..Sunday before the publication week; "this week" =
     Monday of the publication week..publication day."""
 
@@ -426,14 +427,14 @@ def _month_offset(pub: PartialDate, n: int) -> _Res:
     return (PartialDate(year, total % 12 + 1), None, "month")
 
 
-def _year_offset(n: int) -> object:
+def _year_offset(n: int) -> Callable[..., _Res]:
     def handler(pub: PartialDate, hint: int | None) -> _Res:
         return (PartialDate(pub.year + n), None, "year") if pub.year else _UNKNOWN
 
     return handler
 
 
-_RELATIVE: dict[str, object] = {
+_RELATIVE: dict[str, Callable[..., _Res]] = {
     **dict.fromkeys(["today", "tonight", "this morning", "this afternoon", "this evening",
                      "earlier today", "early this morning", "earlier this morning", "later today"],
                     _days_back(0)),
@@ -490,7 +491,7 @@ def parse_iso(value: str | None) -> PartialDate | None:
         return None
     y, mo, d = (int(g) if g else None for g in m.groups())
     try:
-        date(y, 1 if mo is None else mo, 1 if d is None else d)  # a real date: no month 0 or 13, no 30 February
+        date(y or 0, 1 if mo is None else mo, 1 if d is None else d)  # a real date: no month 0 or 13, no 30 February
     except ValueError:
         return None
     return PartialDate(y, mo, d)

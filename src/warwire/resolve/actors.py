@@ -236,7 +236,8 @@ def _cs_form(s: str) -> str:
     return re.sub(r"[\s\-\u2010-\u2014]+", " ", plain).strip()
 
 
-def _raw_matches(text: str, norm: str, index: list[int], possessive: set[int], lo: int, hi: int):
+def _raw_matches(text: str, norm: str, index: list[int], possessive: set[int], lo: int,
+                 hi: int) -> list[tuple[int, int, str, str]]:
     """(orig_start, orig_end, key, norm_alias), leftmost-longest and non-overlapping."""
     found = []
     for end_idx, (length, key, cs_alias, alias) in _table().automaton.iter(norm, lo, hi):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from warwire.model import Document, Event, EventDate, PartialDate, Place
 from warwire.refs import is_locative, is_setting
@@ -27,7 +28,7 @@ ACTOR_CATEGORIES = frozenset(
 )
 
 
-def resolve_events(doc: Document, places: list[tuple[PlaceMention, object]]) -> None:
+def resolve_events(doc: Document, places: list[tuple[PlaceMention, Any]]) -> None:
     """`places`: the document's place mentions with their chosen gazetteer entries."""
     weekday = dateline_weekday_hint(doc.text, doc.published)
     mentions = [m for m, _ in places if is_setting(doc.text, m.start, m.end)]
@@ -97,13 +98,15 @@ def _place(event: Event, doc: Document, mentions: list[PlaceMention], country: s
         event.location = _capital_city(event.location) or event.location
 
 
-def _headline_place(event: Event, mentions: list[PlaceMention], places, head: str, country: str) -> None:
+def _headline_place(event: Event, mentions: list[PlaceMention], places, head: str, country: str | None) -> None:
     """A headline naming one governorate outweighs a lede place in another (a metonym, a lookalike)."""
     start = event.sentences[0][0] if event.sentences else 0
     focus = (start, max(event.sentences[min(1, len(event.sentences) - 1)][1], start + LEDE_CHARS)) \
         if event.sentences else (0, LEDE_CHARS)
     ids = {id(m) for m in mentions}
     settings = [(m, e) for m, e in places if id(m) in ids]
+    if event.location is None:
+        return
     better = prefer_headline(event.location, head, country, settings, focus)
     if better is not None:
         event.location = better

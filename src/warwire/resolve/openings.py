@@ -8,7 +8,7 @@ exactly what `pattern.search` would (the first place it matches is the leftmost 
 from __future__ import annotations
 
 import re
-from re import _constants, _parser
+from re import _constants, _parser  # type: ignore[attr-defined]  # no stubs for re's parser
 
 # The only characters outside ascii that re.IGNORECASE equates with an ascii letter (İ ı ſ K); İ is also
 # the only character whose lowercase is longer. A text without them lowercases place for place.

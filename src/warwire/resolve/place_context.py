@@ -60,7 +60,8 @@ def headline_admin1(title: str | None, country: str | None,
     from warwire.resolve.places import _admin1_context, _choose_entry, _effective_pop, find_place_mentions
 
     admin1s = _admin1_context([m for m, _ in doc_places], country)
-    named, other = set(), set()
+    named: set[str] = set()
+    other: set[str] = set()
     for m in find_place_mentions(title):
         e = _choose_entry(m, country, admin1s)
         if e is None or e.country != country or not e.admin1:
@@ -70,7 +71,7 @@ def headline_admin1(title: str | None, country: str | None,
     return named.pop() if len(named) == 1 and other <= named else None
 
 
-def prefer_headline(place: Place, head: str, country: str, places: list[tuple[PlaceMention, Entry]],
+def prefer_headline(place: Place, head: str, country: str | None, places: list[tuple[PlaceMention, Entry]],
                     focus: tuple[int, int]) -> Place | None:
     """The primary event set in another governorate than the one its headline names: the same name's
     entry in that governorate (a lookalike), else the most specific place the lede names there, else

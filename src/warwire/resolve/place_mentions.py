@@ -386,7 +386,7 @@ def _may_open(gaz, j: int, nwords: list[str], join: list[bool], stop: frozenset[
     return (len(nw) >= 3 and nw in gaz.index and nw not in stop and nw not in dem) or _opens_pair(gaz, j, nwords, join)
 
 
-def _opens_pair(gaz, j: int, nwords: list[str], join: list[bool]) -> bool:
+def _opens_pair(gaz, j: int, nwords: Sequence[str], join: Sequence[bool]) -> bool:
     """Word j and the next one are, or begin, a key."""
     if j + 1 >= len(nwords) or not join[j]:
         return False

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
-from warwire.model import Place
+from warwire.model import GeoPrecision, Place
 from warwire.resolve.gazetteer import Entry, load, norm, norm_token
 from warwire.resolve.place_mentions import (  # noqa: F401 (find_place_mentions re-exported)
     PlaceMention,
@@ -324,7 +324,7 @@ def _drop_lookalikes(chosen: list[tuple[PlaceMention, Entry | None]]) -> list[tu
     out = []
     for m, e in chosen:
         small = e is not None and e.rank >= 4 and e.admin1 and e.population < LOOKALIKE_POP
-        out.append((m, None) if small and e.admin1 not in regions else (m, e))
+        out.append((m, None) if small and e is not None and e.admin1 not in regions else (m, e))
     return out
 
 
@@ -436,13 +436,13 @@ def _nearest_admin1(chosen: _Chosen, start: int) -> Entry | None:
 def _to_place(e: Entry, m: PlaceMention) -> Place:
     if e.kind in ("country", "admin1", "admin2"):
         return _area_place(e, m.as_written)
-    precision = "near_town" if m.cue == "near" else "town"
+    precision: GeoPrecision = "near_town" if m.cue == "near" else "town"
     return Place(name=e.name, admin1=e.admin1, admin2=e.admin2, country=e.country, lat=e.lat, lon=e.lon,
                  precision=precision, geonameid=e.id, as_written=m.as_written)
 
 
 def _area_place(e: Entry, as_written: str | None) -> Place:
-    precision = {"country": "country", "admin1": "admin1"}.get(e.kind, "admin2")
+    precision: GeoPrecision = "country" if e.kind == "country" else "admin1" if e.kind == "admin1" else "admin2"
     return Place(name=e.admin2 if e.kind == "admin2" else (e.admin1 or e.name), admin1=e.admin1,
                  admin2=e.admin2, country=e.country, lat=e.lat, lon=e.lon, precision=precision,
                  geonameid=e.id, as_written=as_written)
