@@ -12,7 +12,8 @@ from warwire.data import DEFAULT_LANG
 from warwire.extraction.background import in_parentheses, is_aggregate, is_background
 from warwire.extraction.casualties import find_figures, find_zero_figures
 from warwire.extraction.claimant_resolution import resolve_claimants
-from warwire.extraction.events import SentenceInfo, group_events
+from warwire.extraction.drafts import SentenceInfo
+from warwire.extraction.events import group_events
 from warwire.extraction.triggers import SHOT
 from warwire.ingest.prepare import Prepared, published_year
 from warwire.lexicon import Lexicon

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from warwire.extraction.casualties import Figure
-    from warwire.extraction.events import Draft
+from warwire.extraction.casualties import Figure
+from warwire.extraction.drafts import Draft
 
 SEPARATE = re.compile(r"\W*(?:separately|in (?:a )?separate|in another|elsewhere)\b", re.I)
 
