@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from warwire.model import GeoPrecision, Place
@@ -397,6 +397,7 @@ def _pick_mention(chosen: list[tuple[PlaceMention, Entry | None]], focus: tuple[
     if focus is not None and best[1] is not None and best[1].kind == "country":
         # Only the country inside the focus ("... frequent in Iraq"): the place named last before it, in
         # that country, is where the story is ("kidnapped in Taji").
+        earlier: Iterable[tuple[PlaceMention, Entry | None]]
         if isinstance(chosen, _Chosen) and chosen.ordered:
             earlier = (chosen[n] for n in range(bisect_left(chosen.starts, focus[0]) - 1, -1, -1))
         else:

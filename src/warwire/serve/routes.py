@@ -85,7 +85,8 @@ def map_json(request: Request) -> Response:
         limit = max(1, min(MAP_LIMIT, int(request.query_params.get("limit") or MAP_LIMIT)))
     except ValueError:
         limit = MAP_LIMIT
-    feats, located = [], 0
+    feats: list[dict[str, Any]] = []
+    located = 0
     for e in found:
         loc = e.get("location") or {}
         if not loc.get("country") and loc.get("lat") is None:
