@@ -20,10 +20,24 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
-from warwire.resolve.actors import find_actors, matches_name, norm_key, normalise
+from warwire.resolve.actors import ActorMention, find_actors, names_of, norm_key, normalise
 from warwire.resolve.event_types import classify_event_type
+
+
+def matches_name(gold: str, mentions: Iterable[ActorMention]) -> bool:
+    """An evaluation helper, not the pipeline's: whether a gold actor name ('Revolutionary Armed Forces of
+    Colombia (FARC)') is among the mentions."""
+    wanted = {norm_key(x) for x in re.split(r"\s*[()]\s*", gold) if x.strip()}
+    for m in mentions:
+        names = names_of(m.name) | {norm_key(m.as_written)}
+        if any(w in names or any(n.startswith(w) and len(w) > 12 for n in names) for w in wanted):
+            return True
+    return False
+
+
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "dev" / "rdwti_dev.jsonl"
 SKIP = {"unknown", "other"}

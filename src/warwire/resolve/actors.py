@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -501,16 +501,6 @@ def casualty_group(category: str) -> Group:
     if category in ("rebel_group", "jihadist_group", "militia", "unidentified", "unlisted"):
         return "armed_groups"
     return "unspecified"
-
-
-def matches_name(gold: str, mentions: Iterable[ActorMention]) -> bool:
-    """Whether a gold actor name ('Revolutionary Armed Forces of Colombia (FARC)') is among the mentions."""
-    wanted = {norm_key(x) for x in re.split(r"\s*[()]\s*", gold) if x.strip()}
-    for m in mentions:
-        names = names_of(m.name) | {norm_key(m.as_written)}
-        if any(w in names or any(n.startswith(w) and len(w) > 12 for n in names) for w in wanted):
-            return True
-    return False
 
 
 # ---------------------------------------------------------------- roles
