@@ -23,7 +23,8 @@ LAYERS = [
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 # Old module names kept one session as aliases of their new homes (each file says so).
-ALIASES = {"extraction/lexicon.py", "extraction/context.py", "resolve/dates.py", "resolve/datelines.py"}
+ALIASES = {"extraction/lexicon.py", "extraction/context.py", "resolve/dates.py", "resolve/datelines.py",
+           "extraction/scan.py", "resolve/openings.py"}
 
 
 def _stage(module: str) -> str:

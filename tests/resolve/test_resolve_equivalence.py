@@ -202,7 +202,7 @@ def test_capitalised_runs_match_like_the_plain_definition():
 
 
 def test_literal_openings_join_a_short_literal_to_the_group_after_it():
-    from warwire.resolve.openings import literal_openings
+    from warwire.matching.openings import literal_openings
 
     assert literal_openings([r"\bbr(?:ought|ing|inging)\s+under\b"]) == ("brought", "bring", "bringing")
     assert literal_openings([r"\bbr(?:a|ing)\b"]) is None  # a branch too short on its own: no shortcut

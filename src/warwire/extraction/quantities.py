@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from warwire.extraction.numbers import DIGITS, SCALES, UNITS, parse_words
-from warwire.extraction.scan import scan
 from warwire.lexicon import Lexicon
+from warwire.matching.scan import scan
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from warwire.extraction.scan import scan
 from warwire.lexicon import Lexicon
 from warwire.lexicon import load as load_lexicon
+from warwire.matching.scan import scan
 
 LEXICON = load_lexicon()
 LEFT_SKIP = frozenset(

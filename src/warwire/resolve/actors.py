@@ -34,8 +34,8 @@ from anyascii import anyascii
 
 from warwire.data import load_json
 from warwire.lexicon import load as load_lexicon
+from warwire.matching.openings import caseless
 from warwire.model import Actor, Group
-from warwire.resolve.openings import caseless
 
 _APOSTROPHES = frozenset("'\u2019\u2018`\u02bc\u02bb\u00b4\u2032")
 _SPACES = frozenset(" \t\n\r\f\v-_\u2010\u2011\u2012\u2013\u2014\u00a0")

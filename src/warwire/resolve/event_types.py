@@ -51,8 +51,8 @@ from importlib.resources import files
 
 import ahocorasick
 
+from warwire.matching.openings import caseless, literal_openings
 from warwire.resolve.actors import find_actors, mention_roles
-from warwire.resolve.openings import caseless, literal_openings
 
 EVENT_TYPES: tuple[str, ...] = (
     "armed_clash",
