@@ -9,15 +9,8 @@ import pytest
 from shared_data import shared_path
 
 from warwire.model import Actor
-from warwire.resolve.actors import (
-    all_actors,
-    assign_roles,
-    casualty_group,
-    find_actors,
-    mention_roles,
-    names_of,
-    normalise,
-)
+from warwire.resolve.actor_roles import assign_roles, mention_roles
+from warwire.resolve.actors import all_actors, casualty_group, find_actors, names_of, normalise
 
 HTS = "Hayat Tahrir al-Sham"
 

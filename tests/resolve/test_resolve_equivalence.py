@@ -10,7 +10,8 @@ from itertools import islice
 from shared_data import shared_path
 
 from warwire.resolve import place_mentions as pm
-from warwire.resolve.actors import ATTACK_TRIGGERS, find_actors, find_triggers, mention_roles
+from warwire.resolve.actor_roles import ATTACK_TRIGGERS, find_triggers, mention_roles
+from warwire.resolve.actors import find_actors
 from warwire.resolve.event_types import _rules, match_event_type
 from warwire.resolve.gazetteer import load
 from warwire.resolve.place_mentions import _lower_in
@@ -210,7 +211,7 @@ def test_literal_openings_join_a_short_literal_to_the_group_after_it():
 
 
 def test_no_mentions_give_no_roles_without_reading_the_sentence_breaks(monkeypatch):
-    from warwire.resolve import actors
+    from warwire.resolve import actor_roles as actors
 
     def fail(text):
         raise AssertionError("sentence breaks read for an event naming no actor")

@@ -34,7 +34,7 @@ Priority (first match wins), type, example triggers:
 
 Types follow ACLED's sub-event definitions (ACLED Codebook, "Definitions of ACLED event and sub-event types").
 
-Territory: the perpetrator of the trigger (found by `actors.mention_roles`: subject of 'took control of',
+Territory: the perpetrator of the trigger (found by `actor_roles.mention_roles`: subject of 'took control of',
 'by X' after 'were retaken') decides: state or external forces → government_regains_territory, a
 non-state group → non_state_actor_overtakes_territory. With no actor, 'liberated/recaptured/retaken/
 regained/brought under control' (the vocabulary of state media) → government, 'captured/seized/overran/
@@ -52,7 +52,8 @@ from importlib.resources import files
 import ahocorasick
 
 from warwire.matching.openings import caseless, literal_openings
-from warwire.resolve.actors import find_actors, mention_roles
+from warwire.resolve.actor_roles import mention_roles
+from warwire.resolve.actors import find_actors
 
 EVENT_TYPES: tuple[str, ...] = (
     "armed_clash",

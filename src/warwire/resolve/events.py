@@ -9,7 +9,8 @@ from warwire.model import Document, Event, EventDate, PartialDate, Place
 from warwire.refs import is_locative, is_setting
 from warwire.refs.datelines import dateline_weekday_hint
 from warwire.refs.dates import resolve_date
-from warwire.resolve.actors import actor_country, assign_roles, find_actors
+from warwire.resolve.actor_roles import assign_roles
+from warwire.resolve.actors import actor_country, find_actors
 from warwire.resolve.event_types import classify_event_type
 from warwire.resolve.gazetteer import load as load_gazetteer
 from warwire.resolve.gazetteer import norm
