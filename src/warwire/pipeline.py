@@ -24,6 +24,7 @@ from warwire.ingest.prepare import Prepared, prepare
 from warwire.ingest.records import ReadError, Record, record_from_mapping
 from warwire.lexicon import load as load_lexicon
 from warwire.model import Document, Event, Failure
+from warwire.refs import Mentions
 from warwire.refs.dates import find_date_mentions
 from warwire.resolve.ar_events import resolve_ar_events
 from warwire.resolve.events import resolve_events
@@ -156,7 +157,8 @@ class Extractor:
                 # one go, so what it computes once per text (its country cues) is still cached for
                 # resolve_events.
                 places = choose_entries(find_place_mentions(doc.text), doc.text)
-                doc.events = build_events(job.prepared, parsed, self.lexicon, places, find_date_mentions(doc.text))
+                mentions = Mentions(places, find_date_mentions(doc.text))
+                doc.events = build_events(job.prepared, parsed, self.lexicon, mentions)
                 # An Arabic document's English events matter only when its Latin text gives figures: the
                 # English resolution (actors transliterated, places) is not run over Arabic text for nothing.
                 if doc.language != "ar" or any(e.casualties for e in doc.events):

@@ -20,7 +20,7 @@ from warwire.lexicon import Lexicon
 from warwire.lexicon import load as load_lexicon
 from warwire.matching.prefilter import Prefilter
 from warwire.model import Event
-from warwire.refs import DateRef, date_ref, in_stamp, is_locative, is_setting, place_ref
+from warwire.refs import DateRef, Mentions, date_ref, in_stamp, is_locative, is_setting, place_ref
 from warwire.refs.datelines import dateline_weekday_hint
 
 MONTH_NAMES = "January February March April May June July August September October November December".split()
@@ -46,11 +46,10 @@ def candidate_sentences(prepared: Prepared) -> list[tuple[int, int]]:
     return candidate_filter().spans(prepared.document.text, prepared.sentences)
 
 
-def build_events(
-    prepared: Prepared, parsed: dict[int, Doc], lex: Lexicon, places: list, dates: list
-) -> list[Event]:
+def build_events(prepared: Prepared, parsed: dict[int, Doc], lex: Lexicon, mentions: Mentions) -> list[Event]:
     """`parsed` maps a candidate sentence's start offset to its spaCy Doc (and TITLE to a title the text
-    does not repeat); `places` pairs each place mention with its gazetteer entry; `dates` are date mentions."""
+    does not repeat); `mentions` holds the place mentions with their gazetteer entries and the date mentions."""
+    places, dates = mentions.places, mentions.dates
     doc = prepared.document
     year = published_year(doc)
     infos = [_sentence_info(prepared, span, parsed.get(span[0]), lex, year) for span in prepared.sentences]

@@ -5,15 +5,17 @@ wire datelines: `refs.datelines`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from typing import Protocol
 
 import pycountry
 
 from warwire.lexicon import load as load_lexicon
 from warwire.model import EventDate, PartialDate
-from warwire.refs.dates import resolve_date
+from warwire.refs.dates import DateMention, resolve_date
 
 # "MOSCOW, January 23. /TASS/", "TEHRAN (defapress)-", "KHEIMEMIM –": where the story was filed.
 DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,40}(?:,|\s*\(|\s+[–—-])")
@@ -58,7 +60,40 @@ class DateRef:
         return (self.end or self.start) < other.start - 1
 
 
-def place_ref(mention, entry) -> PlaceRef:
+class PlaceSpan(Protocol):
+    """A place name found in the text (resolve.place_mentions.PlaceMention)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def as_written(self) -> str: ...
+    @property
+    def cue(self) -> str | None: ...
+
+
+class PlaceEntry(Protocol):
+    """The gazetteer entry chosen for a place name (resolve.gazetteer.Entry)."""
+
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def admin1(self) -> str | None: ...
+    @property
+    def kind(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """What resolve found in a document for extraction to group events by: each place name with its chosen
+    entry (None: a name the gazetteer lacks), and the date phrases (refs.dates.DateMention)."""
+
+    places: Sequence[tuple[PlaceSpan, PlaceEntry | None]]
+    dates: Sequence[DateMention]
+
+
+def place_ref(mention: PlaceSpan, entry: PlaceEntry | None) -> PlaceRef:
     if entry is None:
         return PlaceRef(mention.as_written, None, None, None, mention.start)
     return PlaceRef(mention.as_written, entry.country, entry.admin1, entry.kind, mention.start)
