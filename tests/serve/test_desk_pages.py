@@ -106,3 +106,19 @@ def test_claimant_page_shows_its_figures_and_record(client):
     assert page["outlets"] == ["Wire A", "Wire B"]
     assert client.get(f"/claimant/{MINISTRY.id}").status_code == 200
     assert client.get("/claimant/nobody").status_code == 404
+
+
+def test_claimant_page_carries_the_ledgers_track_record(client, ledger_url):
+    from desk_data import MINISTRY
+
+    from warwire.ledger import Ledger
+
+    page = client.get(f"/claimant/{MINISTRY.id}.json").json()
+    ledger = Ledger(ledger_url)
+    record = ledger.claimant(MINISTRY.id)
+    ledger.close()
+    # The two wires relay one claimant, and no other source gave its outcome and group: nothing to compare.
+    assert record["compared"] == 0
+    assert page["track_record"] == {k: record[k] for k in ("compared", "median_ratio", "higher", "lower", "equal",
+                                                             "party")}
+    assert "no figure another source also gave" in client.get(f"/claimant/{MINISTRY.id}").text

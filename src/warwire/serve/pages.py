@@ -147,4 +147,10 @@ def claimant_page(desk: ReviewedLedger, claimant_id: str) -> dict[str, Any]:
     out = desk.claimant(claimant_id)
     for f in out["figures"]:
         f["wording"] = wording(f)
+    # The machine's track record (the ledger's, as `warwire claimant ID` prints it) beside the review record.
+    try:
+        detail = desk.ledger.claimant(claimant_id)
+    except KeyError:
+        detail = {}
+    out["track_record"] = {k: detail.get(k) for k in ("compared", "median_ratio", "higher", "lower", "equal", "party")}
     return out
