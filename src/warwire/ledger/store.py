@@ -11,6 +11,8 @@ Migrations run in one such write transaction, so a second process waits and then
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,10 +33,25 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 - DB-API conne
     dbapi_conn.isolation_level = None  # the driver's own implicit BEGIN off: `_sqlite_begin` issues it
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
-    cur.execute("PRAGMA journal_mode=WAL")
+    _set_wal(cur)
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _set_wal(cur) -> None:  # noqa: ANN001 - DB-API cursor
+    """Switch a new database to WAL. The switch needs an exclusive lock and SQLite may refuse it at once
+    ("database is locked") without calling the busy handler while another process opens the same new file,
+    so it is retried here for as long as the busy timeout would wait."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_begin(conn: Connection) -> None:
