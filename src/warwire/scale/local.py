@@ -7,6 +7,7 @@ the same batches the single-process path makes, so the output is the same.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import deque
@@ -85,7 +86,9 @@ class LocalPool:
         """Stop at once: the workers are killed, work in flight is dropped (an interrupted run)."""
         for proc in list((self._pool._processes or {}).values()):  # noqa: SLF001 - no public way
             proc.terminate()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        # SIGTERM's SystemExit may land inside the executor's own teardown, whose pipes are then closed already
+        with contextlib.suppress(OSError):
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
     def __enter__(self) -> LocalPool:
         return self
