@@ -52,8 +52,8 @@ def test_vague_words_give_bounds_not_a_number(written: str, bounds: tuple[int, i
     ("استهدفت مسيرة سيارة مما تسبب بمقتله على الفور", [("killed", "unspecified", 1, "exact")]),
     ("ارتفاع عدد الشهداء إلى ٧", [("killed", "unspecified", 7, "exact")]),
     ("ثلاثة شهداء وخمسة جرحى", [("killed", "unspecified", 3, "exact"), ("wounded", "unspecified", 5, "exact")]),
-    ("شاب لقي حتفه برصاص قناص", [("killed", "unspecified", 1, "exact")]),
-    ("مسن فارق الحياة متأثراً بجراحه", [("killed", "unspecified", 1, "exact")]),
+    ("شاب لقي حتفه برصاص قناص", [("killed", "civilians", 1, "exact")]),
+    ("مسن فارق الحياة متأثراً بجراحه", [("killed", "civilians", 1, "exact")]),
     ("مصرع امرأة بانفجار لغم", [("killed", "civilians", 1, "exact")]),
     ("اعتقال شابين من القرية", [("captured", "civilians", 2, "exact")]),
     ("اختطاف طفل على الطريق", [("captured", "civilians", 1, "exact")]),
@@ -72,8 +72,37 @@ def test_triggers_numbers_and_victims(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a dual in -ان after a verb
+    ("استشهد مدنيان وأصيب 4 آخرون بقصف على البلدة", [("killed", "civilians", 2, "exact"),
+                                                     ("wounded", "unspecified", 4, "exact")]),
+    ("قتل جنديان بهجوم على حاجز", [("killed", "state_forces", 2, "exact")]),
+    # the victim told right before a singular verb, or a list of them before a plural verb
+    ("صورة لطفلة قتلت في الغارة الأخيرة", [("killed", "civilians", 1, "exact")]),
+    ("رجل وزوجته وطفلان قتلوا بقصف على منزلهم", [("killed", "civilians", 4, "exact")]),
+    ("انتشال جثث خمسة أشخاص مجهولي الهوية قتلوا بالقصف", [("killed", "unspecified", 5, "exact")]),
+    # a verb whose companion comes after its victims; 'قضى' with its victim alone
+    ("لقي ثلاثة رعاة بينهم طفل حتفهم بانفجار لغم", [("killed", "civilians", 3, "exact")]),
+    ("قضت سيدة بقصف مدفعي على القرية", [("killed", "civilians", 1, "exact")]),
+    # 'وهما' after a plural that is written like a dual
+    ("أسفر القصف عن استشهاد مواطنين وهما أخوان من القرية", [("killed", "civilians", 2, "exact")]),
+    # who the victims were, in brackets, is not more of them
+    ("أدى القصف لمقتل 3 مدنيين (أب وزوجته وابنهما)", [("killed", "civilians", 3, "exact")]),
+    # a toll with its number right after it
+    ("وبلغ عدد الشهداء 9 بينهم امرأتان", [("killed", "unspecified", 9, "exact")]),
+    # 'another one' wounded
+    ("مقتل امرأة وإصابة أخرى بقذيفة", [("killed", "civilians", 1, "exact"), ("wounded", "unspecified", 1, "exact")]),
+    # a martyr word and the victim described before the name
+    ("الشهيدة الطفلة سلمى أحمد", [("killed", "civilians", 1, "exact")]),
+])
+def test_more_victim_shapes(sentence: str, expected: list) -> None:
+    assert figures(sentence) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "قتلى وجرحى بقصف على المدينة",  # no number: no figure
+    "سقوط 12 قتيلاً وجريحاً بقصف على السوق",  # one number for dead and wounded together: neither
+    "6 مدنيين بين قتيل وجريح بقصف على الحي",
     "مقتل وإصابة 10 أشخاص بقصف",  # killed and wounded together: neither
     "سقوط 4 قذائف على الحي",  # shells, not people
     "إصابة الهدف بدقة",  # a hit, not an injury

@@ -111,9 +111,12 @@ def _claims(doc: Document, norm: Normalised, sentences: list[ArSentence]) -> lis
     for s in sentences:
         evidence = Evidence(doc.text[s.start : s.end], s.start, s.end)
         sums: dict[tuple[str, str], list[ArFigure]] = {}
-        named = [f for f in s.figures if f.named]
-        # A person named with a martyr word counts once, and not beside the sentence's own figures.
-        figures = [f for f in s.figures if not f.named] or named[:1]
+        # A person named with a martyr word counts once, and not beside the sentence's own figures of
+        # that outcome ('استشهاد أحمد ... وإصابة 6 آخرين' keeps the one killed).
+        figures = [f for f in s.figures if not f.named]
+        for outcome in dict.fromkeys(f.outcome for f in s.figures if f.named):
+            if not any(f.outcome == outcome for f in figures):
+                figures.append(next(f for f in s.figures if f.named and f.outcome == outcome))
         for f in figures:
             sums.setdefault((f.outcome, f.group), []).append(f)
         for key, figs in sums.items():

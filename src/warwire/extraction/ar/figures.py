@@ -27,6 +27,11 @@ NAMING_ACTS = ("مقتل", "استشهاد", "مصرع", "اغتيال", "اصا
 # Words that close a victim list ('مقتل طفل بقصف ...', 'في', 'جراء').
 STOPS = frozenset("في جراء اثر بعد خلال على عند قرب داخل اثناء اليوم امس صباح مساء فجر ظهر يوم بسبب نتيجه اذ".split())
 SKIP_AFTER_TRIGGER = frozenset("وجرح جرح".split())
+# Verbs of one victim that may follow it ('صورة لطفلة قتلت', 'امرأة استشهدت'): the noun right before them.
+VERBS_AFTER_VICTIM = frozenset(SINGULAR_VERBS + ("قتل", "قتلت"))
+# 'مدنيين وهما': the plural written like a dual is a dual when 'هما' (the two of them) follows.
+DUAL_PRONOUNS = frozenset("هما وهما".split())
+LOOKAHEAD = 6  # words a verb's companion may follow its victims ('لقي أربعة أشخاص حتفهم')
 
 
 @dataclass
@@ -58,12 +63,32 @@ def find_figures(lex: ArabicLexicon, words: list[str]) -> list[ArFigure]:
         if _joined_acts(lex, words, i):
             taken.update((i, i + 1))  # 'مقتل وإصابة 10 أشخاص': killed and wounded together, neither figure
             continue
+        if _joined_counts(lex, words, i):
+            taken.update((i, i + 1))  # '40 قتيلا ومصابا', 'بين قتيل وجريح': dead and wounded together
+            continue
         found = _at(lex, words, i)
         for fig in found:
+            if taken.intersection(range(fig.start, fig.end)):
+                continue  # its victims told before were read by a figure already ('مقتل طفل قتل ...')
             taken.update(range(fig.start, fig.end))
             out.append(fig)
         i += 1
     return out
+
+
+def _joined_counts(lex: ArabicLexicon, words: list[str], i: int) -> bool:
+    """'80 قتيلا وجريحا', '7 مدنيين بين قتيل وجريح': one number (or 'بين') for dead and wounded together,
+    neither figure. 'قتيل وجرحى' with no number is one dead and some wounded."""
+    if i + 1 >= len(words) or not words[i + 1].startswith("و"):
+        return False
+    first = lex.noun_at(words, i)
+    second = lex.noun_at([words[i + 1][1:]], 0)
+    if first is None or second is None or first[1] != 1 or second[0].form == "dual":
+        return False
+    outcomes = first[0].outcome, second[0].outcome
+    if None in outcomes or outcomes[0] == outcomes[1]:
+        return False
+    return (i > 0 and words[i - 1] == "بين") or _number_before(lex, words, i) is not None
 
 
 def _joined_acts(lex: ArabicLexicon, words: list[str], i: int) -> bool:
@@ -85,6 +110,11 @@ def _trigger(lex: ArabicLexicon, words: list[str], i: int) -> tuple[str, int, st
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if any(c in variants(nxt) for c in companions if c != "*count_noun*"):
             return outcome, 2, v
+        if "*victim*" in companions and nxt and (lex.noun_at(words, i + 1) or parse_number(lex, words, i + 1)):
+            return outcome, 1, v  # 'قضت امرأة', 'قضى 3 مدنيين': the victims follow the verb alone
+        if "*count_noun*" not in companions and any(
+                c in variants(w) for w in words[i + 2 : i + 2 + LOOKAHEAD] for c in companions):
+            return outcome, 1, v  # 'لقي أربعة أشخاص حتفهم': the companion after the victims
         return None
     return None
 
@@ -92,7 +122,7 @@ def _trigger(lex: ArabicLexicon, words: list[str], i: int) -> tuple[str, int, st
 def _at(lex: ArabicLexicon, words: list[str], i: int) -> list[ArFigure]:
     outcome = next((lex.plural_verbs[v] for v in variants(words[i]) if v in lex.plural_verbs), None)
     if outcome is not None:  # 'امرأة وثلاثة أطفال جرحوا': the victims are told before the verb
-        victims = _victims_before(lex, words, i)
+        victims = _victims_before(lex, words, i, gap=2) or _list_before(lex, words, i)
         if victims is not None:
             return [ArFigure(outcome, victims[1], victims[0].value, "exact", None, victims[2], i + 1)]
     suffixed = _suffixed(lex, words, i)
@@ -133,10 +163,28 @@ def _act(lex: ArabicLexicon, words: list[str], i: int, outcome: str, taken: int,
     if stem in NAMING_ACTS and j < len(words) and _name_like(lex, words[j]):
         # 'مقتل سامر العبدالله', 'مقتل رئيس وحدة ...': one person named or described
         return [ArFigure(outcome, "unspecified", 1, "exact", None, i, j + 1, named=True)]
+    before = _victim_before_verb(lex, words, i) if stem in VERBS_AFTER_VICTIM else None
+    if before is not None and not (j < len(words) and (lex.noun_at(words, j) or parse_number(lex, words, j))):
+        noun, k = before  # 'صورة لطفلة قتلت', 'طفلان استشهدا': the victim right before the verb
+        count = {"sg": 1, "dual": 2}[noun.form]
+        return [ArFigure(outcome, noun.group, count, "exact", None, k, i + taken)]
     if stem in SINGULAR_VERBS and not (j < len(words) and lex.noun_at(words, j)):
         # 'استشهد متأثراً بجراحه', 'أصيب بجروح': a singular verb whose victim was named before it
         return [ArFigure(outcome, "unspecified", 1, "exact", None, i, i + taken)]
     return []
+
+
+def _victim_before_verb(lex: ArabicLexicon, words: list[str], i: int) -> tuple[Noun, int] | None:
+    """A one-word victim noun (one or two people, not 'عنصر') right before words[i], with no number
+    before it."""
+    if i < 1:
+        return None
+    noun = lex.noun_at(words, i - 1)
+    if noun is None or noun[1] != 1 or noun[0].outcome is not None or noun[0].element:
+        return None
+    if noun[0].form not in ("sg", "dual") or _number_before(lex, words, i - 1) is not None:
+        return None
+    return noun[0], i - 1
 
 
 def _qualifier(lex: ArabicLexicon, words: list[str], j: int) -> tuple[str, int]:
@@ -182,6 +230,8 @@ def _next_conjunct(lex: ArabicLexicon, words: list[str], k: int) -> int | None:
                 return m
         if word.startswith(("ب", "ل")) and not lex.noun_at(words, m):
             return None
+        if lex.noun_at(words, m) is not None:
+            return None  # 'مقتل 3 مدنيين (رجل وزوجته وطفلهما)': who the victims were, not more of them
     return None
 
 
@@ -226,6 +276,8 @@ def _one_victim(lex: ArabicLexicon, words: list[str], j: int, outcome: str, star
         # 'مواطنين اثنين', 'أطفال ثلاثة': the number after its noun
         return _figure(lex, local, outcome, kind, trailing.value, qualifier, trailing, start, end + 1, None)
     count = {"sg": 1, "dual": 2}.get(kind.form)
+    if count is None and end < len(local) and local[end] in DUAL_PRONOUNS:
+        count = 2  # 'استشهاد مدنيين وهما ...'
     if count is None:
         return None
     return _figure(lex, local, outcome, kind, count, "exact", None, start, end, None)
@@ -295,6 +347,10 @@ def _count_noun(lex: ArabicLexicon, words: list[str], i: int, noun: Noun, n: int
     if noun.form == "sg" and end < len(words) and _name_like(lex, words[end]):
         # 'الشهيد محمد ...': one person named
         return ArFigure(outcome, group, 1, "exact", None, i, end + 1, named=True)
+    after = lex.noun_at(words, end) if noun.form == "sg" and end < len(words) else None
+    if after is not None and after[0].form == "sg" and after[0].outcome is None and not after[0].element:
+        # 'الشهيد الطفل ...', 'الشهيدة الشابة ...': one person described, a name after
+        return ArFigure(outcome, after[0].group, 1, "exact", None, i, end + after[1], named=True)
 
     toll = _toll_after(lex, words, end)
     if toll is not None:
@@ -304,21 +360,51 @@ def _count_noun(lex: ArabicLexicon, words: list[str], i: int, noun: Noun, n: int
     return None
 
 
-def _victims_before(lex: ArabicLexicon, words: list[str], i: int) -> tuple[Number, str, int] | None:
-    """'3 أطفال ضحايا القصف', '4 مدنيين جرحى': a number and its victims right before a count noun."""
-    for n in (1, 2, 3):
+def _victims_before(lex: ArabicLexicon, words: list[str], i: int, gap: int = 1) -> tuple[Number, str, int] | None:
+    """'3 أطفال ضحايا القصف', '4 مدنيين جرحى': a number and its victims right before a count noun (or a
+    plural verb: up to two words between, '3 أشخاص مجهولي الهوية قتلوا')."""
+    for n in range(1, gap + 3):
         k = i - n
         if k < 1:
             return None
         noun = lex.noun_at(words, k)
-        # the noun right before, or with one word between ('3 أطفال جدد ضحايا')
-        if noun is None or noun[0].outcome is not None or not i - 1 <= k + noun[1] <= i:
+        # the noun right before, or with `gap` words between ('3 أطفال جدد ضحايا')
+        if noun is None or noun[0].outcome is not None or not i - gap <= k + noun[1] <= i:
             continue
         before = _number_before(lex, words, k)
         if before is not None and before[0].value is not None:
             group = lex.element_default if noun[0].element else noun[0].group
             return before[0], group, before[1]
     return None
+
+
+def _list_before(lex: ArabicLexicon, words: list[str], i: int) -> tuple[Number, str, int] | None:
+    """'الأب والأم وطفلتان قتلوا': victims joined by 'و' right before a plural verb, each one or two people
+    (a noun) or a number and its noun; two of them at least."""
+    total, groups, m, parts = 0, set(), i - 1, 0
+    while m >= 0 and parts < 6:
+        word = words[m]
+        joined = word.startswith("و") and len(word) > 2
+        noun = lex.noun_at([word[1:] if joined else word], 0)
+        if noun is None or noun[0].outcome is not None or noun[0].element:
+            return None
+        before = _number_before(lex, words, m) if not joined else None
+        if before is not None and before[0].value is not None:
+            total, m = total + before[0].value, before[1]
+        elif noun[0].form in ("sg", "dual"):
+            total += 1 if noun[0].form == "sg" else 2
+        else:
+            return None
+        groups.add(noun[0].group)
+        parts += 1
+        if not joined:
+            break
+        m -= 1
+    if parts < 2 or m < 0 and parts == 0:
+        return None
+    group = groups.pop() if len(groups) == 1 else ("civilians" if groups <= {"civilians", "unspecified"}
+                                                    else "unspecified")
+    return Number(total, 1), group, max(m, 0)
 
 
 def _count_group(lex: ArabicLexicon, words: list[str], k: int) -> str:
@@ -364,6 +450,10 @@ def _toll_after(lex: ArabicLexicon, words: list[str], k: int) -> tuple[Number, i
     """'ارتفاع عدد القتلى إلى 5', 'حصيلة الشهداء 7': a number after a plural count noun, further after a toll
     word ('ارتفعت حصيلة الضحايا الذين خلفهم القصف على القرية إلى 3')."""
     toll = k >= 2 and any(v in lex.toll_words for w in words[max(0, k - 3) : k] for v in variants(w))
+    if toll and k < len(words) and words[k].isdigit() and not _not_victim(lex, words, k + 1):
+        number = parse_number(lex, words, k)  # 'عدد الضحايا 13', 'حصيلة الشهداء 7'
+        if number is not None:
+            return number, k + 1, "exact"
     for m in range(k, min(k + (12 if toll else 5), len(words))):
         if words[m] in ("الي", "لي", "حتي"):
             qualifier, q = _qualifier(lex, words, m + 1)
