@@ -94,6 +94,12 @@ def test_triggers_numbers_and_victims(sentence: str, expected: list) -> None:
     ("مقتل امرأة وإصابة أخرى بقذيفة", [("killed", "civilians", 1, "exact"), ("wounded", "unspecified", 1, "exact")]),
     # a martyr word and the victim described before the name
     ("الشهيدة الطفلة سلمى أحمد", [("killed", "civilians", 1, "exact")]),
+    # a post that lost its line break: a taa marbuta ends the word glued to the next
+    ("مجزرة جديدة في قرية الحميديةاستشهد طفلان", [("killed", "civilians", 2, "exact")]),
+    # 'عدة' and 'أعداد' are vague words, not a name
+    ("إصابة عدة أشخاص بقصف على البلدة", [("wounded", "unspecified", None, "vague")]),
+    ("مقتل أربعة من مقاتليهم بغارة", [("killed", "armed_groups", 4, "exact")]),
+    ("إصابتين طفل ورجل بقذيفة", [("wounded", "civilians", 2, "exact")]),
 ])
 def test_more_victim_shapes(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected

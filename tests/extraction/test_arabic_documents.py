@@ -43,3 +43,11 @@ def test_english_document_is_english_and_keeps_no_language_warning(extract) -> N
     doc = extract("Three civilians were killed and five were wounded when shells hit a market in Idlib on "
                   "Sunday, the Syrian Observatory for Human Rights said, adding that the toll could rise.")
     assert doc.language == "en" and not any("rule pack" in w for w in doc.warnings)
+
+
+def test_a_month_told_as_past_recalls_an_earlier_incident(extract) -> None:
+    doc = extract("استشهاد طفل بقصف مدفعي على بلدة سرمين شرقي إدلب اليوم.\n"
+                  "وفي 12 حزيران الماضي قتل 7 مدنيين بغارة على السوق.")
+    primary = next(e for e in doc.events if e.primary)
+    assert [(c.outcome, c.best) for c in primary.casualties] == [("killed", 1)]
+    assert any(e.background and e.casualties[0].best == 7 for e in doc.events)

@@ -129,7 +129,9 @@ def lexicon() -> ArabicLexicon:
     lex.element_default = cas["element_default"]
     lex.not_victims = frozenset(norm_word(w) for w in cas["not_victims"])
     lex.parts = frozenset(norm_word(w) for w in cas["parts"])
-    lex.background = tuple(norm_word(w) for w in cas["background"])
+    dates = load("dates")  # 'في 25 حزيران الماضي': a month told as past recalls an earlier incident
+    past_months = [f"{m} {p}" for names in dates["months"].values() for m in names for p in dates["last_month"]]
+    lex.background = tuple(norm_word(w) for w in [*cas["background"], *past_months])
     lex.related = frozenset(norm_word(w) for w in cas["related"])
     lex.units = {norm_word(w): int(v) for v, words in num["units"].items() for w in words}
     lex.teens = frozenset(norm_word(w) for w in num["teen"])

@@ -2,7 +2,8 @@
 
 Alef and hamza forms, taa marbuta, alef maqsura and Eastern digits map one character to one; diacritics,
 tatweel and invisible marks are dropped; a separator standing between two letters of one word (posts
-write "قـ.ـتل" to dodge filters) is dropped too. `Normalised.offset(i)` is the given text's offset of
+write "قـ.ـتل" to dodge filters) is dropped too. A taa marbuta or alef maqsura before a letter ends a word
+glued to the next (posts lose their line breaks: "السويديةاستشهد"): a space is put after it. `Normalised.offset(i)` is the given text's offset of
 normalised character i.
 """
 
@@ -15,6 +16,7 @@ from functools import cache
 from warwire.extraction.ar.pack import load
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+WORD_FINAL = frozenset("ةى")  # taa marbuta and alef maqsura end a word
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ def normalise(text: str) -> Normalised:
         out.append(letters.get(ord(ch), ch))
         offsets.append(i)
         i += 1
+        if ch in WORD_FINAL and i < n and _is_letter(text[i]):
+            out.append(" ")  # 'السويديةاستشهد': a letter only written last in a word ends one glued to the next
+            offsets.append(i)
     offsets.append(n)
     return Normalised("".join(out), offsets)
 
