@@ -3,8 +3,8 @@
 Alef and hamza forms, taa marbuta, alef maqsura and Eastern digits map one character to one; diacritics,
 tatweel and invisible marks are dropped; a separator standing between two letters of one word (posts
 write "قـ.ـتل" to dodge filters) is dropped too. A taa marbuta or alef maqsura before a letter ends a word
-glued to the next (posts lose their line breaks: "السويديةاستشهد"): a space is put after it. `Normalised.offset(i)` is the given text's offset of
-normalised character i.
+glued to the next (posts lose their line breaks: "السويديةاستشهد"): a space is put after it.
+`Normalised.offset(i)` is the given text's offset of normalised character i.
 """
 
 from __future__ import annotations
