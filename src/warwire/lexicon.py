@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -62,6 +63,33 @@ class Lexicon:  # noqa: B903
         return frozenset(self.attack_words | forms)
 
     @cached_property
+    def words(self) -> frozenset[str]:
+        """Every single word the lexicon holds as a trigger: verb forms, adjectives, nouns, toll nouns."""
+        return frozenset({*self.verb_forms, *self.adjectives, *self.nouns, *self.toll_nouns})
+
+    def alternation(self, entries: dict[str, list[str]]) -> str:
+        """A regex alternation of lexicon entries, for a named word set of a rules file: `stems` (verb
+        lemmas, each written as the stem its forms share: 'massacre' -> 'massacr'), `words` (single words
+        the lexicon holds) and `phrases` (its spaces matching any white space). An entry the lexicon does
+        not hold is refused, so a rules file cannot keep a word of its own."""
+        lemmas = {*self.verb_lemmas, *self.intransitive_lemmas}
+        known = {"stems": lemmas, "words": self.words, "phrases": {" ".join(p) for p in self.phrases}}
+        parts: list[str] = []
+        for kind, items in entries.items():
+            if kind not in known:
+                continue
+            missing = [w for w in items if w not in known[kind]]
+            if missing:
+                raise ValueError(f"not in the lexicon as {kind}: {', '.join(missing)}")
+            if kind == "stems":
+                parts += [re.escape(stem(w)) for w in items]
+            elif kind == "words":
+                parts += [re.escape(w) for w in items]
+            else:
+                parts += [r"\s+".join(re.escape(t) for t in w.split()) for w in items]
+        return "|".join(parts)
+
+    @cached_property
     def trigger_literals(self) -> tuple[frozenset[str], frozenset[str]]:
         """What a sentence must contain to hold a trigger: (prefixes, whole words), lowercased.
 
@@ -74,9 +102,9 @@ class Lexicon:  # noqa: B903
         prefixes |= {" ".join(p) for p in self.phrases}
         words: set[str] = set()
         for lemma in trigger_lemmas:
-            stem = _stem(lemma)
-            if len(stem) >= 4:
-                prefixes.add(stem)
+            base = stem(lemma)
+            if len(base) >= 4:
+                prefixes.add(base)
             else:
                 words.update(_regular_forms(lemma))
         words |= {form for form, (lemma, _) in self.irregular.items() if lemma in trigger_lemmas}
@@ -89,14 +117,15 @@ _TAGS = ("VB", "VBZ", "VBD", "VBG")
 _PAST = frozenset({"VBD", "VBN"})
 
 
-def _stem(lemma: str) -> str:
+def stem(lemma: str) -> str:
+    """The stem a verb's regular forms share ('execute' -> 'execut')."""
     return lemma[:-1] if lemma.endswith("e") else lemma
 
 
 def _regular_forms(lemma: str) -> tuple[str, str, str, str]:
     """VB, VBZ, VBD, VBG by the regular rules ('execute' -> executes, executed, executing)."""
-    stem = _stem(lemma)
-    return lemma, lemma + "s", stem + "ed", (lemma[:-2] + "ying" if lemma.endswith("ie") else stem + "ing")
+    base = stem(lemma)
+    return lemma, lemma + "s", base + "ed", (lemma[:-2] + "ying" if lemma.endswith("ie") else base + "ing")
 
 
 def _split(phrase: str) -> tuple[str, ...]:

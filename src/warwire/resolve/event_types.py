@@ -51,6 +51,7 @@ from importlib.resources import files
 
 import ahocorasick
 
+from warwire import lexicon
 from warwire.matching.openings import caseless, literal_openings
 from warwire.resolve.actor_roles import mention_roles
 from warwire.resolve.actors import find_actors
@@ -103,8 +104,24 @@ class _Rule:
     unless: re.Pattern[str] | None = None
 
 
+@cache
 def _data() -> dict:
-    return json.loads(files("warwire.data").joinpath("event_types.json").read_text(encoding="utf-8"))
+    """The rules with each named word set ("@kill_stem") written out from the lexicon."""
+    raw = json.loads(files("warwire.data").joinpath("event_types.json").read_text(encoding="utf-8"))
+    lex = lexicon.load()
+    sets = {name: lex.alternation(entries) for name, entries in raw["sets"].items() if name.startswith("@")}
+
+    def expand(pattern: str) -> str:
+        return re.sub(r"@\w+", lambda m: sets[m.group()], pattern)
+
+    def expanded(row: dict) -> dict:
+        out = {**row, "patterns": [expand(p) for p in row["patterns"]]}
+        out.update({k: expand(row[k]) for k in ("unless", "government_verbs") if row.get(k)})
+        return out
+
+    demonstrations = raw["demonstrations"]
+    return {**raw, "rules": [expanded(r) for r in raw["rules"]],
+            "demonstrations": {**demonstrations, "rules": [expanded(r) for r in demonstrations["rules"]]}}
 
 
 def _rule(row: dict) -> _Rule:
