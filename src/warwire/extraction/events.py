@@ -7,6 +7,8 @@ it), else the latest event whose place and date agree with the context, else sta
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from warwire.extraction.background import first_cue, in_parentheses
 from warwire.extraction.casualties import Figure
 from warwire.extraction.claims import merge_figures
@@ -106,7 +108,9 @@ def _to_events(drafts: list[Draft], doc_id: str, published: DateRef | None) -> l
         event.location = Place(as_written=draft.place.as_written) if draft.place else None
         if draft.place:
             event.place_span = (draft.place.start, draft.place.start + len(draft.place.as_written))
-        event.date = EventDate(as_written=draft.date.as_written if draft.date else None)
+        # The date as resolved when its phrase was read (refs.date_ref; a copy: drafts may share one).
+        resolved = draft.date.resolved if draft.date else None
+        event.date = replace(resolved) if resolved else EventDate()
         events.append(event)
     _mark_primary(events, drafts)
     _mark_recalled(events, drafts, published)

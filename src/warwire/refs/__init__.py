@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from typing import Protocol
@@ -45,6 +45,9 @@ class DateRef:
     start: int | None  # day ordinal; years unknown on both sides compare within one year
     end: int | None
     coarse: bool  # week, month or year precision
+    # The phrase resolved against the publication date (refs.dates.resolve_date): the event keeps it, so
+    # nothing parses the phrase a second time.
+    resolved: EventDate | None = field(default=None, compare=False)
 
     def compatible(self, other: DateRef) -> bool:
         if self.start is None or other.start is None:
@@ -155,7 +158,8 @@ def date_ref(as_written: str, published: PartialDate | None, weekday: int | None
         part = as_written.lower().split()[0]
         if start is not None and part in PART_OF_MONTH:  # "early April": its first ten days
             start, end = start + PART_OF_MONTH[part][0], start + PART_OF_MONTH[part][1]
-    return DateRef(as_written, start, end, coarse)
+    resolved.as_written = as_written
+    return DateRef(as_written, start, end, coarse, resolved)
 
 
 PART_OF_MONTH = {"early": (0, 9), "mid": (10, 19), "mid-": (10, 19), "late": (20, 30)}

@@ -7,8 +7,6 @@ from typing import Any
 
 from warwire.model import Document, Event, EventDate, PartialDate, Place
 from warwire.refs import is_locative, is_setting
-from warwire.refs.datelines import dateline_weekday_hint
-from warwire.refs.dates import resolve_date
 from warwire.resolve.actor_roles import assign_roles
 from warwire.resolve.actors import actor_country, find_actors
 from warwire.resolve.event_types import classify_event_type
@@ -31,7 +29,6 @@ ACTOR_CATEGORIES = frozenset(
 
 def resolve_events(doc: Document, places: list[tuple[PlaceMention, Any]]) -> None:
     """`places`: the document's place mentions with their chosen gazetteer entries."""
-    weekday = dateline_weekday_hint(doc.text, doc.published)
     mentions = [m for m, _ in places if is_setting(doc.text, m.start, m.end)]
     # No setting named ("Baghdad's airport", "Iraq's Shi'ite majority"): the places named still say
     # which country the text is about, as do demonyms and country-bound groups.
@@ -46,7 +43,7 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, Any]]) -> Non
     mentions = settings or mentions
     head = headline_admin1(doc.title, country, places) if any(e.primary for e in doc.events) else None
     for event in doc.events:
-        event.date = _date(event, doc, weekday)
+        event.date = _date(event, doc)
         _place(event, doc, mentions, country)
         if event.primary and event.location is not None:
             if head:
@@ -62,13 +59,11 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, Any]]) -> Non
         _actors(event, doc, country)
 
 
-def _date(event: Event, doc: Document, weekday: int | None) -> EventDate:
-    written = event.date.as_written
-    if not written:
-        return _publication_month(doc) if not event.background else EventDate(precision="unknown")
-    resolved = resolve_date(written, doc.published, weekday=weekday)
-    resolved.as_written = written
-    return resolved
+def _date(event: Event, doc: Document) -> EventDate:
+    """The date extraction resolved when it read the phrase (refs.date_ref); none: the publication month."""
+    if event.date.as_written:
+        return event.date
+    return _publication_month(doc) if not event.background else EventDate(precision="unknown")
 
 
 def _publication_month(doc: Document) -> EventDate:
