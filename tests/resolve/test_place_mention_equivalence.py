@@ -11,6 +11,8 @@ import pytest
 from rapidfuzz import fuzz, process
 from shared_data import shared_path
 
+from warwire.matching.reverse import reversed_regex
+from warwire.resolve import place_fuzzy
 from warwire.resolve import place_mentions as pm
 from warwire.resolve.gazetteer import load, tokens
 
@@ -41,7 +43,7 @@ def _queries(n: int) -> list[str]:
 
 def test_fuzzy_candidates_keep_every_key_scoring_74_and_the_same_top_20():
     for query in _queries(250):
-        bucket = pm._fuzzy_bucket(pm._skeleton(query)[:1])
+        bucket = place_fuzzy.fuzzy_bucket(place_fuzzy.skeleton(query)[:1])
         kept = set(bucket.candidates(query))
         assert len(kept) <= len(bucket.keys)
         assert all(k in kept for k in bucket.keys if fuzz.ratio(query, k) >= 74), query
@@ -51,7 +53,7 @@ def test_fuzzy_candidates_keep_every_key_scoring_74_and_the_same_top_20():
 
 
 def test_fuzzy_candidates_are_a_small_part_of_a_bucket():
-    bucket = pm._fuzzy_bucket("s")
+    bucket = place_fuzzy.fuzzy_bucket("s")
     assert len(bucket.keys) > 5000
     assert 0 < len(bucket.candidates("sarmada")) < len(bucket.keys) // 20
 
@@ -121,10 +123,10 @@ def test_end_patterns_read_backwards_answer_like_the_plain_search():
 
 
 def test_reversed_regex_reverses_the_strings_matched():
-    assert pm._reversed_regex(r"\b(?:ab|c[d\]e]+)\s*x{2,3}?") == r"x{2,3}?\s*(?:ba|[d\]e]+c)\b"
+    assert reversed_regex(r"\b(?:ab|c[d\]e]+)\s*x{2,3}?") == r"x{2,3}?\s*(?:ba|[d\]e]+c)\b"
     for unsupported in (r"(a)", r"a$b", r"(?=a)", r"\1"):
         with pytest.raises(ValueError):
-            pm._reversed_regex(unsupported)
+            reversed_regex(unsupported)
 
 
 def _norm_token_reference(token: str) -> str:

@@ -1,5 +1,5 @@
 """Place names in text: an exact pass (normalised word n-grams looked up in the gazetteer index) and a
-near-miss pass (rapidfuzz) only for capitalised words right after a place cue ("town of", "near", "in" ...).
+near-miss pass (place_fuzzy) only for capitalised words right after a place cue ("town of", "near", "in" ...).
 `places` chooses among them and re-exports `find_place_mentions`.
 """
 
@@ -7,96 +7,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, chain, compress, islice, product
 from typing import NamedTuple
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
 from warwire import data
+from warwire.matching.reverse import EndPattern, reversed_before
 from warwire.resolve.gazetteer import Entry, load, norm, norm_token, words_and_gaps
+from warwire.resolve.place_fuzzy import fuzzy_lookup, usable
 
 MAX_WORDS = 5
 # Lowercase words allowed inside a capitalised place name ("Dayr al-Zor", "Rio de Janeiro").
 _LINKERS = {"al", "of", "de", "la", "le", "del", "da", "do", "du", "di", "des", "los", "las", "y", "and"}
 _OPENING_LINKERS = _LINKERS - {"al"}  # linkers that may not open a name
 _GAP_CHARS = " \t-‐–"  # one to three of these between two words of a name
-
-
-def _reversed_regex(pattern: str) -> str:
-    r"""A regex for the reversed strings of `pattern`'s, for the subset the cue patterns use: literals,
-    escapes (\s \w \d \b ...), [classes], (?:groups), |, and the quantifiers ? + * {m,n}."""
-    out, i = _reversed_alternation(pattern, 0)
-    if i != len(pattern):
-        raise ValueError(f"unbalanced ')' in {pattern!r}")
-    return out
-
-
-def _reversed_alternation(p: str, i: int) -> tuple[str, int]:
-    """The branches from p[i] up to the ')' closing their group (or the end), each read backwards."""
-    branches: list[list[str]] = [[]]
-    while i < len(p) and p[i] != ")":
-        if p[i] == "|":
-            branches.append([])
-            i += 1
-            continue
-        atom, i = _reversed_atom(p, i)
-        q = i  # a quantifier stays after its atom
-        if q < len(p) and p[q] in "?+*":
-            q += 1
-        elif p.startswith("{", q):
-            q = p.index("}", q) + 1
-        q += p.startswith("?", q) and q > i  # a lazy quantifier matches the same strings
-        branches[-1].append(atom + p[i:q])
-        i = q
-    return "|".join("".join(reversed(b)) for b in branches), i
-
-
-def _reversed_atom(p: str, i: int) -> tuple[str, int]:
-    c = p[i]
-    if c == "(":
-        if not p.startswith("(?:", i):
-            raise ValueError(f"only (?:...) groups are reversed: {p[i:i + 4]!r}")
-        inner, j = _reversed_alternation(p, i + 3)
-        return f"(?:{inner})", j + 1
-    if c == "[":
-        j = i + 1 + p.startswith("^", i + 1)
-        j += p.startswith("]", j)
-        while p[j] != "]":
-            j += 2 if p[j] == "\\" else 1
-        return p[i:j + 1], j + 1
-    if c == "\\":
-        if p[i + 1] in "AZGz0123456789":  # one-sided anchors and back-references have no mirror here
-            raise ValueError(f"escape {p[i:i + 2]!r} not reversed")
-        return p[i:i + 2], i + 2  # \b is a boundary read either way
-    if c in "^$":
-        raise ValueError(f"anchor {c!r} inside a pattern not reversed")
-    return c, i + 1
-
-
-class _EndPattern:
-    """A pattern anchored at the end of a text ("...$"), tested backwards: `ends(rev)` is
-    `plain.search(rev[::-1]) is not None`, found by one anchored match of the reversed pattern on the
-    reversed text, where a search tries the pattern at every one of the 40-60 characters before a name."""
-
-    def __init__(self, plain: re.Pattern[str]) -> None:
-        if not plain.pattern.endswith("$") or plain.pattern.endswith("\\$"):
-            raise ValueError(f"not anchored at the end: {plain.pattern!r}")
-        self.plain = plain
-        # `$` also matches before a final newline: the reversed text may open with one.
-        self._reversed = re.compile(rf"\n?(?:{_reversed_regex(plain.pattern[:-1])})", plain.flags)
-
-    def ends(self, reversed_text: str) -> bool:
-        return self._reversed.match(reversed_text) is not None
-
-
-def _reversed_before(text: str, start: int, n: int) -> str:
-    """The `n` characters before `start`, last first: what an _EndPattern reads."""
-    return text[max(0, start - n):start][::-1]
 
 
 # Cue patterns anchored at the end of the text before a name (plain definitions; tested backwards).
@@ -121,7 +47,7 @@ _REGION_AFTER = re.compile(r"^[\s’']*(?:s\s+)?(?:province|governorate|countrys
                            r"suburbs|outskirts|area|rural|countryside)\b", re.I)
 _TOWN_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
 _TOWN_BEFORE = re.compile(r"\b(?:town|village|city)\s+of\s+(?:the\s+)?$", re.I)
-_CUE_BEFORE_END, _NEAR_END, _REGION_END, _TOWN_END = map(_EndPattern, (_CUE_BEFORE, _NEAR_RE, _REGION_BEFORE,
+_CUE_BEFORE_END, _NEAR_END, _REGION_END, _TOWN_END = map(EndPattern, (_CUE_BEFORE, _NEAR_RE, _REGION_BEFORE,
                                                                        _TOWN_BEFORE))
 
 
@@ -199,12 +125,7 @@ class _Named(NamedTuple):
 
 @lru_cache(maxsize=8192)  # keyed by the gazetteer too; the same names recur in every text
 def _named_entries(key: str, gaz) -> _Named:
-    return _Named.of(tuple(e for e in gaz.lookup(key) if _usable(e)))
-
-
-def _usable(e: Entry) -> bool:
-    """Every shipped row counts: GeoNames towns without a population figure are administrative seats."""
-    return bool(e.name)
+    return _Named.of(tuple(e for e in gaz.lookup(key) if usable(e)))
 
 
 def _common_word(word: str, text_lower_words: _LowerWords) -> bool:
@@ -432,7 +353,7 @@ _LEAD_CUE = re.compile(r"(?:\b(?:in|near|at|around|outside|into|from|to|toward|t
                        r"through|entered|besieged|captured|stormed|shelled|struck|hit|targeted|seized|"
                        r"(?:north|south|east|west)(?:ern|east|west)?)|,)\s+(?:the\s+)?$", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|near|at|outside|into|around)\s+(?:the\s+)?$", re.I)
-_LEAD_CUE_END, _LOCATIVE_END = _EndPattern(_LEAD_CUE), _EndPattern(_LOCATIVE)
+_LEAD_CUE_END, _LOCATIVE_END = EndPattern(_LEAD_CUE), EndPattern(_LOCATIVE)
 BIG_TOWN = 100_000
 
 
@@ -454,7 +375,7 @@ def _lone_word_ok(i, words, nwords, join, named: _Named, stop, text: str, start:
         in_name = in_name or top < BIG_TOWN
     if in_name and top < 1_000_000:
         return False
-    return top >= BIG_TOWN or _LEAD_CUE_END.ends(_reversed_before(text, start, 40))
+    return top >= BIG_TOWN or _LEAD_CUE_END.ends(reversed_before(text, start, 40))
 
 
 _AREA_FLOOR = {"country": 5_000_000, "admin1": 500_000, "admin2": 200_000}
@@ -496,13 +417,13 @@ def _scraped_possessive(gaz, word: str, nw: str) -> bool:
 def _mention(text: str, start: int, end: int, cands: list[Entry]) -> PlaceMention:
     if text.endswith(("'s", "’s"), start, end) and end - start >= 5:
         end -= 2  # "Baghdad's airport": the name without its possessive
-    lead = _LOCATIVE_END.ends(_reversed_before(text, start, 40))
+    lead = _LOCATIVE_END.ends(reversed_before(text, start, 40))
     return PlaceMention(start, end, text[start:end], cands, _cue(text, start, end), lead)
 
 
 def _cue(text: str, start: int, end: int) -> str | None:
     """How the text places the event relative to the name: near, region (part of an area), town."""
-    before, after = _reversed_before(text, start, 60), text[end:end + 30]
+    before, after = reversed_before(text, start, 60), text[end:end + 30]
     if _NEAR_END.ends(before):
         return "near"
     if _REGION_END.ends(before) or _REGION_AFTER.match(after):
@@ -510,102 +431,6 @@ def _cue(text: str, start: int, end: int) -> str | None:
     if _TOWN_END.ends(before) or _TOWN_AFTER.match(after):
         return "town"
     return None
-
-
-def _skeleton(key: str) -> str:
-    """Consonant outline: transliterations of one Arabic name mostly differ in vowels."""
-    return key.translate(_NO_VOWELS)
-
-
-_NO_VOWELS = str.maketrans("", "", "aeiouyw")
-
-
-class _FuzzyBucket:
-    """Fuzzy keys sharing the first consonant of their outline, with each key's length and character counts
-    (one row per character of _ALPHABET, one column per key) so that a query is scored only against the
-    keys whose counts allow a fuzz.ratio of 74: the ratio is 200 * LCS / (len1 + len2), and the longest
-    common subsequence holds at most min(count1, count2) of each character. Keys keep their order, so
-    rapidfuzz breaks ties as it would over the whole bucket."""
-
-    def __init__(self, keys: list[str]) -> None:
-        self.keys = keys
-        self.exact = all(k.isascii() for k in keys)
-        if not self.exact:
-            return  # unexpected characters: no filter, every key is scored
-        lens = np.fromiter((len(k) for k in keys), np.int64, len(keys))
-        chars = _CHAR_ROW[np.frombuffer("".join(keys).encode("ascii"), np.uint8)]
-        rows = np.repeat(np.arange(len(keys)), lens)
-        counts = np.bincount(chars.astype(np.int64) * len(keys) + rows, minlength=(_OTHER + 1) * len(keys))
-        self.counts = np.minimum(counts, 255).astype(np.uint8).reshape(_OTHER + 1, len(keys))
-        self.lens = lens
-        self._need: dict[int, np.ndarray] = {}
-
-    def candidates(self, query: str) -> list[str]:
-        """The keys that may score 74 or more against `query` (the bound is taken at 73.9: no rounding
-        in rapidfuzz's cutoff can let a key through that this drops)."""
-        if not self.exact or not query.isascii() or not self.keys or len(query) > 200:
-            return self.keys
-        common = np.zeros(len(self.keys), np.uint8)
-        part = np.empty(len(self.keys), np.uint8)
-        # The count as a whole row: numpy's minimum against a scalar is several times slower than two rows.
-        count = np.empty(len(self.keys), np.uint8)
-        for ch, n in Counter(_CHAR_ROW[np.frombuffer(query.encode("ascii"), np.uint8)].tolist()).items():
-            count.fill(n)
-            np.minimum(self.counts[ch], count, out=part)
-            common += part
-        keep = np.flatnonzero(common >= self._needed(len(query)))
-        return [self.keys[i] for i in keep.tolist()]
-
-    def _needed(self, n: int) -> np.ndarray:
-        """Per key, the fewest common characters for 200 * common / (len + n) >= 73.9 (capped at 255: a
-        key that long cannot pass a query of at most 200 characters)."""
-        need = self._need.get(n)
-        if need is None:
-            need = self._need[n] = np.minimum(-(-739 * (self.lens + n) // 2000), 255).astype(np.uint8)
-        return need
-
-
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789 "
-_OTHER = len(_ALPHABET)  # the row counting any other character
-_CHAR_ROW = np.full(256, _OTHER, np.uint8)
-_CHAR_ROW[np.frombuffer(_ALPHABET.encode("ascii"), np.uint8)] = np.arange(_OTHER, dtype=np.uint8)
-
-
-def _fuzzy_bucket(first: str) -> _FuzzyBucket:
-    """Fuzzy keys sharing the first consonant of their outline (vowel-only spellings differ first)."""
-    return _fuzzy_buckets(load()).get(first) or _FuzzyBucket([])
-
-
-@lru_cache(maxsize=2)
-def _fuzzy_buckets(gaz) -> dict[str, _FuzzyBucket]:
-    buckets: dict[str, list[str]] = {}
-    for k in gaz.fuzzy_keys():
-        buckets.setdefault(k.lstrip("aeiouyw")[:1], []).append(k)
-    return {first: _FuzzyBucket(keys) for first, keys in buckets.items()}
-
-
-def _fuzzy_lookup(query: str) -> list[Entry]:
-    """Gazetteer entries whose name is a near miss of `query` (normalised), or []."""
-    return list(_fuzzy_cached(query, load()))  # keyed by the gazetteer: an import makes a new one
-
-
-@lru_cache(maxsize=20_000)
-def _fuzzy_cached(query: str, gaz) -> tuple[Entry, ...]:
-    return tuple(_fuzzy_search(query, gaz))
-
-
-def _fuzzy_search(query: str, gaz) -> list[Entry]:
-    if len(query) < 5 or query in stopwords():
-        return []
-    choices = _fuzzy_bucket(_skeleton(query)[:1]).candidates(query)
-    found = process.extract(query, choices, scorer=fuzz.ratio, limit=20, score_cutoff=74)
-    ok = [(score, key) for key, score, _ in found
-          if score >= 88 or (_skeleton(key) == _skeleton(query) and score >= 74)]
-    if not ok:
-        return []
-    top = max(score for score, _ in ok)
-    best = [key for score, key in ok if score == top]
-    return [e for key in best for e in gaz.lookup(key) if _usable(e)]
 
 
 def _near_misses(text, starts, stops, words, nwords, join, found: list[PlaceMention],
@@ -663,7 +488,7 @@ def _cue_before(text: str, starts: list[int], words: list[str], i: int) -> bool:
     (a non-ascii word always gets the regex, whose case rules go beyond str.lower)."""
     if i == 0 or not _may_end_cue(words[i - 1]):
         return False  # a cue is made of letters, so it is a word before this one
-    return _CUE_BEFORE_END.ends(_reversed_before(text, starts[i], 40))
+    return _CUE_BEFORE_END.ends(reversed_before(text, starts[i], 40))
 
 
 def _near_miss_at(text, starts, stops, words, nwords, i, n, min_words) -> PlaceMention | None:
@@ -676,7 +501,8 @@ def _near_miss_at(text, starts, stops, words, nwords, i, n, min_words) -> PlaceM
     for k in range(n, min_words - 1, -1):
         if nwords[i + k - 1] == "al" or (k == 1 and demonym):
             continue
-        cands = _fuzzy_lookup(" ".join(nwords[i:i + k]))
+        query = " ".join(nwords[i:i + k])
+        cands = fuzzy_lookup(query) if len(query) >= 5 and query not in stop else []
         if cands:
             mention = _mention(text, starts[i], stops[i + k - 1], cands)
             mention.fuzzy = True
