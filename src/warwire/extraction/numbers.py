@@ -1,8 +1,13 @@
-"""Numbers as written: digits ("1,200"), words ("Thirty-five", "twenty eight"), "a dozen"."""
+"""Numbers as written: digits ("1,200"), words ("Thirty-five", "twenty eight"), "a dozen"; and the runs of
+tokens that write one in a parsed sentence, with the numbers that count no one (dates, ages, units)."""
 
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Token
+
+from warwire.lexicon import Lexicon
 
 UNITS = {
     "zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -52,3 +57,80 @@ def parse_number(text: str) -> int | None:
 def is_number_word(token: str) -> bool:
     low = token.lower()
     return bool(DIGITS.match(low)) or low in NUMBER_WORDS
+
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+FRACTIONS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+
+
+def fraction(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """'a quarter of a million', 'half a million': the fraction of the scale word."""
+    words = [t.lower_ for t in tokens[j : j + 6]]
+    n = 1 if words[:1] == ["a"] else 0
+    if len(words) <= n or words[n] not in FRACTIONS:
+        return None
+    tail = words[n + 1 :]
+    for gap in (["a"], ["of", "a"]):
+        scale = tail[len(gap)] if len(tail) > len(gap) and tail[: len(gap)] == gap else None
+        if scale in SCALES:
+            return int(FRACTIONS[words[n]] * SCALES[scale]), j + n + len(gap) + 2
+    return None
+
+
+def number_run(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """The number starting at token j and the index after it: '28', 'twenty - eight', 'a dozen'."""
+    k, words = j, []
+    while k < len(tokens):
+        low = tokens[k].lower_
+        if DIGITS.match(low) or parse_words([low]) is not None:
+            words.append(low)
+        elif words and low in ("-", "and") and k + 1 < len(tokens) and parse_words([tokens[k + 1].lower_]):
+            pass
+        else:
+            break
+        k += 1
+    if not words and j + 1 < len(tokens) and tokens[j].lower_ == "a" and tokens[j + 1].lower_ == "dozen":
+        return 12, j + 2
+    if not words:
+        return None
+    if len(words) > 1 and any(DIGITS.match(w) for w in words):
+        words = words[:1]
+        k = j + 1
+    value = parse_words(words)
+    return (value, k) if value is not None else None
+
+
+def not_a_count(tokens: list[Token], j: int, k: int, lex: Lexicon) -> bool:
+    """Dates, times, unit names ('Division 25'), ages, money, percentages, years."""
+    before = tokens[j - 1] if j > 0 else None
+    after = tokens[k] if k < len(tokens) else None
+    first = tokens[j]
+    if before is not None and (before.lower_ in MONTHS or before.text in {"$", "#", "No.", "№"}):
+        return True
+    people = any(t.lower_ in lex.victim_groups for t in tokens[k : k + 2])  # "bombing of Raqqa 20 civilians"
+    if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and first.is_digit \
+            and not people:
+        return True  # "Division 25", "Resolution 2254"
+    if before is not None and before.text == ":" and j >= 2 and tokens[j - 2].text in ("ID", "No", "Number"):
+        return True
+    if before is not None and before.text == "," and j >= 2 and _named_or_person(tokens[j - 2], lex) and k == j + 1 \
+            and after is not None and after.text in (",", ")") and first.is_digit and int(first.text) < 110:
+        return True  # "Anusha Perera, 35, was killed", "The victim, 34, died": an age after a name or a person
+    if after is not None and (after.lower_ in MONTHS or after.text in {":", "%", "-year", "th", "st", "nd"}):
+        return True
+    if after is not None and after.lower_ in {"percent", "pm", "am", "p.m.", "a.m.", "gmt", "hrs"}:
+        return True
+    if after is not None and after.text == "-" and k + 1 < len(tokens) and tokens[k + 1].lower_ in (
+        "year", "years", "month", "day", "week", "hour",
+    ):
+        return True
+    return first.is_digit and len(first.text) == 4 and 1900 <= int(first.text) <= 2100
+
+
+def _named_or_person(token: Token, lex: Lexicon) -> bool:
+    return token.tag_ == "NNP" or token.lower_ in lex.singular_person or token.lower_ in ("victim", "suspect", "teen")
