@@ -161,3 +161,37 @@ def test_a_lede_whose_figure_follows_a_cue_of_history_stays_history(ex) -> None:
     doc = ex.extract("Since the war began in 2011, the fighting has killed 2,000 people in the province. "
                      "The governor visited the city on Monday.", published="2018-03-06")
     assert not [c.value for e in doc.events if not e.background for c in e.casualties]
+
+
+NAMED_AFTER = """Teen killed in shooting near park
+
+A 15-year-old boy was killed Thursday night in a shooting near Riverside Park in Dayton, police said.
+
+Officers found him on Elm Street shortly after 9 p.m.
+
+On Friday, the coroner said the teen, identified as Jordan Miles of Carlton, died at the scene.
+
+He was pronounced dead at 9:40 p.m.
+"""
+
+NAMED_AND_ANOTHER = """Two shot in Dayton
+
+A man was killed Thursday in a shooting on Elm Street in Dayton, police said.
+
+On Friday, his friend Jordan Miles also died at a hospital.
+"""
+
+
+def _killed(doc) -> int:
+    return sum(c.best or 0 for e in doc.events if not e.background for c in e.casualties if c.outcome == "killed")
+
+
+def test_a_victim_named_after_the_death_was_told_is_counted_once(ex) -> None:
+    doc = ex.extract(NAMED_AFTER, published="2016-05-28")
+    assert _killed(doc) == 1
+    [claim] = [c for e in doc.events for c in e.casualties if c.outcome == "killed"]
+    assert len(claim.evidence) >= 2  # the later sentences are evidence for the one death
+
+
+def test_another_named_victim_is_one_more(ex) -> None:
+    assert _killed(ex.extract(NAMED_AND_ANOTHER, published="2016-05-28")) == 2

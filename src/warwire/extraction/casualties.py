@@ -40,6 +40,7 @@ class Figure:
     anaphoric: bool = False  # "his body was found": a victim already told of, wherever the body lay
     retold: bool = False  # "a higher toll of 23": the event's victims counted again, by another count
     of_wounds: bool = False  # "one of whom later died", "died of his wounds": a death among the wounded
+    named_one: bool = False  # "Rodriguez", "the 13-year-old", "the teen": one person told by name or role
 
 
 def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
@@ -78,6 +79,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
             if not additive:
                 _mark_reference(figures[-1], tokens)
             figures[-1].of_wounds = trig.outcome == "killed" and _died_of_wounds(tokens, trig)
+            figures[-1].named_one = _named_one(tokens, q)
     _inherit_groups(tokens, figures, lex)
     settled = {id(f.quantity) for f in figures if f.outcome != SHOT}  # "was shot three times, and killed"
     figures = [f for f in figures if f.outcome != SHOT or id(f.quantity) not in settled]
@@ -85,6 +87,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
 
 
 ADDING = frozenset({"another", "additional", "further"})
+MORE_OF = ADDING | {"also", "second", "third", "fourth", "fifth"}
 ADJECTIVE_FORMS = frozenset({"killed", "wounded", "injured", "dead", "hurt"})  # 'were also killed': a retelling
 _OF_WOUNDS = re.compile(r"\b(?:of|from|to) (?:his|her|their|the) (?:wounds|injuries)")
 
@@ -97,6 +100,18 @@ def _died_of_wounds(tokens: list[Token], trig: Trigger) -> bool:
     before = tokens[trig.start - 1].lower_ if trig.start > 0 else ""
     words = " ".join(t.lower_ for t in tokens[trig.start : trig.start + 6])
     return before in ("later", "subsequently") or " later" in words or _OF_WOUNDS.search(words) is not None
+
+
+def _named_one(tokens: list[Token], q: Quantity) -> bool:
+    """One person told by name, by 'the' and a noun or by a pronoun ('Smith', 'the 13-year-old', 'the teen',
+    'he'): someone a report names after it counted them (events.py folds such a figure into the event told before)."""
+    if q.value != 1 or any(t.lower_ in MORE_OF for t in tokens[max(0, q.start - 4) : q.start]):
+        return False  # "another man, X, died": one more
+    if q.pronoun:
+        return True  # "He was pronounced dead at the scene"
+    if not q.definite or q.head is None:
+        return False
+    return tokens[q.start].lower_ == "the" or tokens[q.head].tag_ == "NNP"
 
 
 def _mark_reference(figure: Figure, tokens: list[Token]) -> None:

@@ -41,6 +41,7 @@ def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef 
         draft.sentences.append(info)
         draft.figures += [(f, info) for f in info.figures]
         draft.zeros += [(o, info) for o in info.zeros]
+    drafts = _fold_named_victims(drafts)
     if not any(not d.background for d in drafts) and sentences:
         opening = _opening_draft(drafts, sentences, year)
         if opening is not None:
@@ -50,6 +51,28 @@ def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef 
     _mark_titled(drafts, title_figures or [])
     drafts = fold_into_headline_total(drafts, title_figures or [])
     return _to_events(drafts, doc_id, published)
+
+
+def _fold_named_victims(drafts: list[Draft]) -> list[Draft]:
+    """'A 15-year-old was killed Thursday ...' then 'The teen, identified as X, died at the scene': one
+    person named or pointed at ('the teen', 'Smith') after an earlier sentence counted victims of the
+    same outcome is one of them, even when a new place or date word started another event for it. Such
+    a figure joins the latest news event that counted that outcome before it, as a retelling; an event
+    left with no figure is dropped. 'Also' and 'another' keep their victims apart (additive)."""
+    told: dict[tuple[str, bool], tuple[Draft, int]] = {}
+    for draft in drafts:
+        for figure, info in list(draft.figures):
+            key = (figure.outcome, figure.quantity.group == "armed_groups")  # 'the suspect' is not a victim
+            earlier = told.get(key)
+            if figure.named_one and not figure.additive and not draft.background and earlier is not None \
+                    and earlier[1] < info.start:
+                figure.retold = True
+                if earlier[0] is not draft:
+                    draft.figures.remove((figure, info))
+                    earlier[0].figures.append((figure, info))
+            elif not draft.background:
+                told[key] = (draft, info.start)
+    return [d for d in drafts if d.figures or d.zeros]
 
 
 def _opening_draft(drafts: list[Draft], sentences: list[SentenceInfo], year: int | None) -> Draft | None:
