@@ -143,7 +143,7 @@ def test_gva_linking_and_figures_at_or_above_floor(shared: Path, tmp_path: Path)
 
 def test_floors_cover_every_figure() -> None:
     assert set(FLOORS) == set(TOTALS) | set(GVA_TOTALS) | set(CASE_TYPES) | set(AIRWARS) | {
-        "seeds_f1", "rdwti_city_where_named", "gva_linking_b3_f1"}
+        "seeds_f1", "rdwti_city_where_named", "gva_linking_b3_f1", "airwars_linking_b3_f1"}
 
 
 # Issue 16 (Arabic): airwars_dev by score_ranges.py's doc sum in range, per language, and
@@ -157,8 +157,8 @@ def airwars_figures(shared: Path, tmp_path: Path) -> dict[str, float]:
     from warwire.ingest.records import iter_records
 
     gold_path = shared / "dev" / "airwars_dev.jsonl"
-    out = {d.doc: d.to_dict() for d in warwire.extractor().extract_many(iter_records([str(gold_path)]))
-           if hasattr(d, "events")}
+    docs = [d for d in warwire.extractor().extract_many(iter_records([str(gold_path)])) if hasattr(d, "events")]
+    out = {d.doc: d.to_dict() for d in docs}
     spec = importlib.util.spec_from_file_location("warwire_score_ranges", shared / "tools" / "score_ranges.py")
     assert spec and spec.loader
     ranges = importlib.util.module_from_spec(spec)
@@ -182,7 +182,21 @@ def airwars_figures(shared: Path, tmp_path: Path) -> dict[str, float]:
             continue
         st = ranges.score(mine, out, what)
         found[key] = st["doc in range"] / max(st["n"], 1)
+    found["airwars_linking_b3_f1"] = _linking_f1(shared, gold_path, docs, tmp_path)
     return found
+
+
+def _linking_f1(shared: Path, gold: Path, docs: list, tmp_path: Path) -> float:
+    """score.py linking's B-cubed F1 of the documents linked in memory (as scripts/eval_linking.py --memory)."""
+    from warwire.ledger import link_documents
+
+    primary = {(d.doc, i) for d in docs for i, e in enumerate(d.events) if e.primary}
+    clusters = sorted(link_documents(docs), key=lambda c: not set(c) & primary)  # primary clusters first
+    events = tmp_path / "airwars_events.jsonl"
+    events.write_text("".join(json.dumps({"id": f"m{n}", "documents": list(dict.fromkeys(k[0] for k in c))}) + "\n"
+                              for n, c in enumerate(clusters)), encoding="utf-8")
+    text = _printed(load_score(shared).linking, str(gold), str(events))
+    return float(re.search(r"F1: ([\d.]+)", text).group(1))
 
 
 def test_airwars_at_or_above_floor(shared: Path, tmp_path: Path) -> None:
@@ -192,7 +206,8 @@ def test_airwars_at_or_above_floor(shared: Path, tmp_path: Path) -> None:
     assert not low, f"below floor: {low} (floors {FLOORS})"
 
 
-@pytest.mark.parametrize("key", sorted(set(FLOORS) - {"gva_linking_b3_f1"} - set(GVA_TOTALS) - set(AIRWARS)))
+@pytest.mark.parametrize("key", sorted(set(FLOORS) - {"gva_linking_b3_f1", "airwars_linking_b3_f1"} - set(GVA_TOTALS)
+                                            - set(AIRWARS)))
 def test_score_at_or_above_floor(figures: dict[str, float], key: str) -> None:
     assert figures[key] >= FLOORS[key], f"{key} fell to {figures[key]:.4f}, floor {FLOORS[key]}"
 

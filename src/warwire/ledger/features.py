@@ -66,6 +66,10 @@ class Mention:
     primary: bool = False
     published: int | None = None  # publication date of the document, as a date ordinal
     terms: frozenset[str] = frozenset()  # salient terms of the document (see `salient_terms`)
+    arabic: bool = field(init=False, default=False)  # its terms are Arabic words (link.py's Arabic text rule)
+
+    def __post_init__(self) -> None:
+        self.arabic = any("\u0621" <= t[0] <= "\u064a" for t in self.terms)
 
 
 @lru_cache(maxsize=65536)  # linking normalises the same place and actor names over and over
