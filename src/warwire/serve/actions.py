@@ -70,11 +70,11 @@ def _done(request: Request, decision: int, anchor: str | None) -> Response:
 
 
 def _claim(request: Request, key: str) -> dict[str, Any]:
-    for rows in request.app.state.desk.view().rows_by_doc.values():
-        for r in rows:
-            for c in r["all_claims"]:
-                if c.get("stable_key") == key:
-                    return {**c, "report": r["key"]}
+    view = request.app.state.desk.view()
+    r = view.row_by_key.get(view.claim_row.get(key, ""))
+    for c in r["all_claims"] if r else ():
+        if c.get("stable_key") == key:
+            return {**c, "report": r["key"]}
     raise HTTPException(404, f"no claim {key!r}")
 
 

@@ -6,9 +6,10 @@ from collections import defaultdict
 from typing import Any
 
 from warwire.ledger.reconcile import source_key
-from warwire.ledger.reviewed import ReviewedLedger
+from warwire.ledger.reviewed import ReviewedLedger, View
 from warwire.serve import marks
-from warwire.serve.query import FACETS, Query, claimant_kind, page_of, public, run
+from warwire.serve.facet_index import FacetIndex
+from warwire.serve.query import FACETS, Query, claimant_kind, public
 
 RULE = ("Per outcome and victim group: reports are grouped by source (the claimant, or the outlet speaking in its "
         "own voice; outlets relaying one claimant are one source). Within a source low = min, high = max, best = "
@@ -28,27 +29,58 @@ def _memo(view: Any, key: Any, make: Any) -> Any:
     return view.memo[key]
 
 
-def filtered(desk: ReviewedLedger, q: Query) -> tuple[list[dict[str, Any]], dict[str, list[tuple[str, int]]]]:
-    """The events of a query and its facet counts (see query.run), once per query and state of the ledger."""
+def index(desk: ReviewedLedger, view: View | None = None) -> FacetIndex:
+    """The facet index of the current view, brought up to date with the decisions since it was made."""
+    view = view or desk.view()
+    idx = view.kept.get("facets")
+    if idx is None or idx.worn():
+        with desk.kept_lock:
+            idx = view.kept.get("facets")
+            if idx is None or idx.worn():
+                idx = FacetIndex(list(view.events))
+                idx.applied = len(view.changes)
+                view.kept["facets"] = idx
+    with idx.lock:
+        idx.update(view.by_id, view.changes)
+    return idx
+
+
+def matching(desk: ReviewedLedger, q: Query) -> tuple[FacetIndex, Any, dict[str, list[tuple[str, int]]]]:
+    """The index, the slots of a query's events in the view's order and its facet counts (once per query
+    and state of the ledger)."""
     view = desk.view()
-    key = ("run", tuple(q.params()))
-    return _memo(view, key, lambda: run(view.events, q))
+    idx = index(desk, view)
+    return idx, *_memo(view, ("run", tuple(q.params())), lambda: idx.run(q))
+
+
+def filtered(desk: ReviewedLedger, q: Query) -> tuple[list[dict[str, Any]], dict[str, list[tuple[str, int]]]]:
+    """The events of a query and its facet counts (as query.run gives them)."""
+    idx, slots, facets = matching(desk, q)
+    return idx.events(slots), facets
 
 
 def events_page(desk: ReviewedLedger, q: Query) -> dict[str, Any]:
-    view = desk.view()
-    found, facets = filtered(desk, q)
-    live = _memo(view, "live", lambda: [e for e in view.events if not e["background"]])
-    total = len(live)
-    reviewed = sum(1 for e in live if e["review_state"] == "reviewed")
+    idx, slots, facets = matching(desk, q)
+    shown = idx.events(slots[(q.page - 1) * q.per_page : q.page * q.per_page])
     return {
-        "count": len(found), "page": q.page, "per_page": q.per_page,
-        "pages": max(1, -(-len(found) // q.per_page)), "events": [public(e) for e in page_of(found, q)],
+        "count": len(slots), "page": q.page, "per_page": q.per_page,
+        "pages": max(1, -(-len(slots) // q.per_page)), "events": [public(e) for e in shown],
         "facets": {k: [{"value": v, "count": n, "selected": v in q.selected.get(k, ())} for v, n in vals]
                    for k, vals in facets.items()},
         "facet_labels": FACETS, "query": q.params(), "since": q.since, "until": q.until,
-        "progress": {"reviewed": reviewed, "events": total},
+        "progress": idx.progress(),
     }  # fmt: skip
+
+
+def map_data(desk: ReviewedLedger, q: Query, limit: int) -> str:
+    """Map features of a query's events (see facet_index.map_feature), as JSON text."""
+    view = desk.view()
+    return _memo(view, ("map", tuple(q.params()), limit), lambda: _map(desk, q, limit))
+
+
+def _map(desk: ReviewedLedger, q: Query, limit: int) -> str:
+    idx, slots, _ = matching(desk, q)
+    return idx.map_json(slots, limit)
 
 
 def wording(c: dict[str, Any]) -> str:

@@ -1,4 +1,5 @@
-"""Filters, facets with counts and paging over the reviewed events (in memory: the view is cached)."""
+"""Queries over the reviewed events: facets, filters, and the plain scan that serve/facet_index.py speeds up
+(kept as the reference the index is tested against)."""
 
 from __future__ import annotations
 
@@ -112,10 +113,6 @@ def run(events: list[dict[str, Any]], q: Query) -> tuple[list[dict[str, Any]], d
         else:
             facets[k] = _count(matched, k)
     return found, facets
-
-
-def page_of(found: list[dict[str, Any]], q: Query) -> list[dict[str, Any]]:
-    return found[(q.page - 1) * q.per_page : q.page * q.per_page]
 
 
 def public(ev: dict[str, Any]) -> dict[str, Any]:

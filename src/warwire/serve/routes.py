@@ -80,26 +80,11 @@ def events_html(request: Request) -> HTMLResponse:
 @router.get("/map.json")
 def map_json(request: Request) -> Response:
     """Map features of the filtered events: towns as points, admin1/country placements as areas."""
-    found, _ = pages.filtered(_desk(request), _query(request))
     try:
         limit = max(1, min(MAP_LIMIT, int(request.query_params.get("limit") or MAP_LIMIT)))
     except ValueError:
         limit = MAP_LIMIT
-    feats: list[dict[str, Any]] = []
-    located = 0
-    for e in found:
-        loc = e.get("location") or {}
-        if not loc.get("country") and loc.get("lat") is None:
-            continue
-        located += 1
-        if len(feats) >= limit:
-            continue
-        killed = sum(f["best"] or 0 for f in e.get("casualties", []) if f["outcome"] == "killed")
-        feats.append({"id": e["id"], "name": loc.get("name"), "admin1": loc.get("admin1"),
-                      "country": loc.get("country"),
-                      "lat": loc.get("lat"), "lon": loc.get("lon"), "precision": loc.get("precision") or "unknown",
-                      "date": e["date"].get("start"), "type": e["type"], "killed": killed})  # fmt: skip
-    return _json({"count": located, "shown": len(feats), "features": feats})
+    return Response(pages.map_data(_desk(request), _query(request), limit), media_type="application/json")
 
 
 @router.get("/timeline.svg")
