@@ -43,7 +43,7 @@ def _lists(node: object, where: str = "") -> list[tuple[str, list]]:
 
 @pytest.mark.parametrize("lang", data.languages())
 def test_no_word_list_repeats_a_word(lang: str) -> None:
-    for name in ("casualties.json", "background.json"):
+    for name in ("casualties.json", "background.json", "places.json"):
         if not data.path(name, lang).is_file():
             continue
         for where, words in _lists(data.load_json(name, lang)):
@@ -79,6 +79,12 @@ def _rules() -> list[tuple[str, str, dict]]:
         for section in sections:
             found += [(name, section, {**rule, "pattern": data.expand(rule["pattern"], table.get("sets", {}))})
                       for rule in table[section]]
+    places = data.load_json("places.json", "en")
+    for rule in places["cues"]:  # the example's side of its {} is what the pattern reads
+        before, after = rule["example"].split("{}")
+        side = {"before": before, "after": after, "word": after.strip()}[rule["side"]]
+        found.append(("places.json", "cues", {**rule, "pattern": data.expand(rule["pattern"], places["sets"]),
+                                              "example": side}))
     return found
 
 
@@ -122,3 +128,16 @@ def test_attack_words_and_verbs_are_lexicon_words() -> None:
         assert outcome in raw["triggers"]
         assert which == "all" or set(which) <= set(raw["triggers"][outcome]["verbs"])
     assert "wounds" not in lexicon.load().attack_forms  # a noun as often as a verb
+
+
+def test_place_cue_words_and_titles_come_from_the_data() -> None:
+    from warwire.resolve import place_mentions as pm
+
+    places = data.load_json("places.json", "en")
+    assert set(pm._CUE_ENDS) == {"of", "the", *places["sets"]["@cue_words"]}
+    assert frozenset(places["linkers"]) == pm._LINKERS
+    assert pm._cue("Troops entered the town of Marea at dawn.", 27, 32) == "town"
+    lex = lexicon.load()
+    assert lex.military_titles < lex.titles and "sheikh" in lex.titles - lex.military_titles
+    titles = data.load_json("casualties.json", "en")["person_titles"]
+    assert not set(titles["military"]) & set(titles["civil"])  # one group per title

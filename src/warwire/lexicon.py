@@ -33,6 +33,8 @@ class Lexicon:  # noqa: B903
     prefilter_cues: tuple[tuple[str, tuple[str, ...]], ...] = ()
     attack_words: frozenset[str] = frozenset()  # "shelled", "opened fire": actors' roles (resolve.actors)
     attack_verbs: frozenset[str] = frozenset()  # trigger lemmas whose past forms are attack words too
+    titles: frozenset[str] = frozenset()  # before a name: "Major Robert Perry", "Sheikh Hamad"
+    military_titles: frozenset[str] = frozenset()  # the titles that make their bearer state forces
 
     @cached_property
     def verb_forms(self) -> dict[str, tuple[str, str]]:
@@ -151,6 +153,7 @@ def _load(lang: str) -> Lexicon:
     modifiers = {m: group for group, items in raw["group_modifiers"].items() for m in items}
     qualifiers = {_split(p): q for q, items in raw["qualifiers"].items() for p in items}
     vague = {_split(k): tuple(v) for k, v in raw["vague"].items()}
+    titles = raw.get("person_titles", {})
     return Lexicon(
         verb_lemmas=verbs,
         intransitive_lemmas=intrans,
@@ -172,6 +175,8 @@ def _load(lang: str) -> Lexicon:
         prefilter_cues=tuple((c["pattern"], tuple(c["contains"])) for c in raw["prefilter_cues"]),
         attack_words=frozenset(raw["attack_triggers"]["words"]),
         attack_verbs=_attack_verbs(raw),
+        titles=frozenset(titles.get("military", []) + titles.get("civil", [])),
+        military_titles=frozenset(titles.get("military", [])),
     )
 
 

@@ -15,32 +15,16 @@ IMPLICIT_DETS = frozenset({"a", "an", "another"})
 DEFINITE_DETS = frozenset({"the", "his", "her", "their", "its"})
 
 
-TITLES = frozenset(
-    "major general gen. gen lt. lt lieutenant col. col colonel capt. capt captain sgt. sgt sergeant brig. "
-    "brigadier commander cmdr. police officer corporal private admiral judge councilor councillor mayor "
-    "governor sheikh shaykh imam dr. dr mr. mr mrs. mrs ms. president minister deputy senator journalist "
-    "reporter colonel-general constable inspector sub-inspector rabbi mullah maulana cleric scholar "
-    "announcer".split()
-)
-
-
-MILITARY_TITLES = frozenset(
-    "major general gen. gen lt. lt lieutenant col. col colonel capt. capt captain sgt. sgt sergeant brig. "
-    "brigadier commander cmdr. police officer corporal private admiral colonel-general constable inspector "
-    "sub-inspector".split()
-)
-
-
 def person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     """A named person ('Major Robert Perry', 'Jaffar Hassan, a professor'): a count of one."""
     end = _name_run(tokens, i, lex)
     if end is None:
         return None
     start = i
-    while start > 0 and tokens[start - 1].lower_ in TITLES:
+    while start > 0 and tokens[start - 1].lower_ in lex.titles:
         start -= 1
     titles = {t.lower_ for t in tokens[start:i]}
-    group = ("state_forces" if titles & MILITARY_TITLES else "civilians" if titles
+    group = ("state_forces" if titles & lex.military_titles else "civilians" if titles
              else _apposition_group(tokens, end, lex))
     if titles and start > 0:  # "insurgent commander Abu Omar", "Taliban commander X"
         group = modifier_group(tokens[start - 1 : start], lex) or group
@@ -54,9 +38,9 @@ def _name_run(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     """End of a person's name starting at i: two or more proper nouns ('Jaffar Hassan', 'Abdul-Wahab
     Jabr Halloub'), or one after a title, not an organisation ('Islamic State', 'Syrian Army') nor
     followed by a noun."""
-    after_title = i > 0 and tokens[i - 1].lower_ in TITLES
+    after_title = i > 0 and tokens[i - 1].lower_ in lex.titles
     if tokens[i].tag_ != "NNP" or (i > 0 and tokens[i - 1].tag_ in ("NNP", "NNPS") and not after_title) \
-            or tokens[i].lower_ in lex.demonyms or tokens[i].lower_ in TITLES or _after_locative(tokens, i):
+            or tokens[i].lower_ in lex.demonyms or tokens[i].lower_ in lex.titles or _after_locative(tokens, i):
         return None
     end, words = i, 0
     while end < len(tokens) and (tokens[end].tag_ in ("NNP", "NNPS") or (tokens[end].text == "-" and words)):

@@ -13,14 +13,17 @@ from typing import Protocol
 
 import pycountry
 
+from warwire import data
 from warwire.lexicon import load as load_lexicon
 from warwire.model import EventDate, PartialDate
 from warwire.refs.dates import DateMention, resolve_date
 
 # "MOSCOW, January 23. /TASS/", "TEHRAN (defapress)-", "KHEIMEMIM –": where the story was filed.
 DATELINE = re.compile(r"[A-Z][A-Z'’.\- ]{2,40}(?:,|\s*\(|\s+[–—-])")
+PLACES = data.load_json("places.json", data.DEFAULT_LANG)  # the English place cues, with why and example
+PLACE_CUES = {rule["name"]: re.compile(data.expand(rule["pattern"], PLACES["sets"]), re.I) for rule in PLACES["cues"]}
 # "Ankara-backed", "UK-based": a patron or a base, not where the event happened.
-DESCRIPTOR = re.compile(r"[-‐ ](?:backed|based|led|sponsored|allied|funded|supported|made)\b", re.I)
+DESCRIPTOR = PLACE_CUES["descriptor"]
 
 
 @dataclass(frozen=True)
@@ -102,11 +105,7 @@ def place_ref(mention: PlaceSpan, entry: PlaceEntry | None) -> PlaceRef:
     return PlaceRef(mention.as_written, entry.country, entry.admin1, entry.kind, mention.start)
 
 
-LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|at|outside|around|into|on|across|from|of|to|towards?|inside|between|and)"
-    r"(?:\s+the)?(?:\s+(?:\w+ern|central|rural|besieged|embattled|northern|southern))?\s+)$",
-    re.I,
-)
+LOCATIVE = PLACE_CUES["setting_locative"]  # "in Homs", "the city of Aleppo", "from northern Idlib"
 
 
 # build_events asks both questions of every place mention, and resolve_events asks them again of the same

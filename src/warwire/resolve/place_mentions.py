@@ -15,38 +15,20 @@ from typing import NamedTuple
 
 from warwire import data
 from warwire.matching.reverse import EndPattern, reversed_before
+from warwire.refs import PLACE_CUES, PLACES
 from warwire.resolve.gazetteer import Entry, load, norm, norm_token, words_and_gaps
 from warwire.resolve.place_fuzzy import fuzzy_lookup, usable
 
 MAX_WORDS = 5
 # Lowercase words allowed inside a capitalised place name ("Dayr al-Zor", "Rio de Janeiro").
-_LINKERS = {"al", "of", "de", "la", "le", "del", "da", "do", "du", "di", "des", "los", "las", "y", "and"}
+_LINKERS = frozenset(PLACES["linkers"])
 _OPENING_LINKERS = _LINKERS - {"al"}  # linkers that may not open a name
 _GAP_CHARS = " \t-‐–"  # one to three of these between two words of a name
 
 
-# Cue patterns anchored at the end of the text before a name (plain definitions; tested backwards).
-_CUE_BEFORE = re.compile(
-    r"(?:\b(?:town|village|city|cities|towns|villages|province|provinces|governorate|countryside|outskirts|"
-    r"suburbs?|district|region|area|countryside)\s+of|\b(?:in|near|at|around|outside|into|from|toward|towards|"
-    r"entered|besieged|captured|stormed|shelled|struck|hit))\s+(?:the\s+)?$",
-    re.I,
-)
-_NEAR_RE = re.compile(
-    r"\b(?:near|outside|outskirts\s+of|close\s+to|vicinity\s+of|nearby|around|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+(?:of|outskirts)"
-    r"|(?:\d+|a\s+few|several)\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of)\s+(?:the\s+)?(?:\w+\s+of\s+)?$",
-    re.I,
-)
-_REGION_BEFORE = re.compile(
-    r"\b(?:(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|rural|"
-    r"countryside\s+of|(?:part|parts|areas|countryside)\s+of|province\s+of|governorate\s+of)\s+(?:the\s+)?$",
-    re.I,
-)
-_REGION_AFTER = re.compile(r"^[\s’']*(?:s\s+)?(?:province|governorate|countryside|region|de-escalation|"
-                           r"suburbs|outskirts|area|rural|countryside)\b", re.I)
-_TOWN_AFTER = re.compile(r"^\s+(?:city|town|village)\b", re.I)
-_TOWN_BEFORE = re.compile(r"\b(?:town|village|city)\s+of\s+(?:the\s+)?$", re.I)
+# Cue patterns (data/lang/en/places.json): those before a name end at it ($) and are tested backwards.
+_CUE_BEFORE, _NEAR_RE, _REGION_BEFORE, _REGION_AFTER, _TOWN_AFTER, _TOWN_BEFORE = (
+    PLACE_CUES[n] for n in ("cue_before", "near", "region_before", "region_after", "town_after", "town_before"))
 _CUE_BEFORE_END, _NEAR_END, _REGION_END, _TOWN_END = map(EndPattern, (_CUE_BEFORE, _NEAR_RE, _REGION_BEFORE,
                                                                        _TOWN_BEFORE))
 
@@ -189,10 +171,7 @@ def _find_place_mentions(text: str, gaz) -> list[PlaceMention]:
 # Arabic group names open with a word for "front", "army", "brigade", "movement" ... and go on with
 # capitalised words: "Jabhat al-Nusra", "Jaish al-Fateh", "Liwa al-Quds", "Ahrar al-Sham". Their words are
 # no places (Jabhat and Quds are also village names), nor is the whole a setting.
-_GROUP_OPENERS = ("Jabhat", "Jabhet", "Jebhat", "Jaish", "Jaysh", "Jeish", "Liwa", "Liwaa", "Alwiyat", "Harakat",
-                  "Harakah", "Ahrar", "Kataib", "Kata'ib", "Katibat", "Faylaq", "Failaq", "Saraya", "Jund", "Hayat",
-                  "Hay'at", "Ansar", "Tajammu", "Fursan", "Junud", "Quwat", "Asaib", "Asa'ib", "Jamaat", "Jama'at",
-                  "Tanzim")
+_GROUP_OPENERS = tuple(PLACES["group_openers"])
 _GROUP_TAIL = r"(?:[ -]+(?:(?:al|el|ul|wal|ash|as|ad|at|an|ar|az)[ -]+)?[A-Z][\w'’]*)+"
 
 
@@ -347,12 +326,7 @@ def _exact_at(gaz, i, words, nwords, join, stop, lower, text: str, start: int,
     return None
 
 
-_PLACE_WORD = re.compile(r"(?:city|town|village|district|province|governorate|region|area|county|state|"
-                         r"neighbou?rhood|quarter|camp|countryside|suburbs?|outskirts)$", re.I)
-_LEAD_CUE = re.compile(r"(?:\b(?:in|near|at|around|outside|into|from|to|toward|towards|of|between|and|across|"
-                       r"through|entered|besieged|captured|stormed|shelled|struck|hit|targeted|seized|"
-                       r"(?:north|south|east|west)(?:ern|east|west)?)|,)\s+(?:the\s+)?$", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|into|around)\s+(?:the\s+)?$", re.I)
+_PLACE_WORD, _LEAD_CUE, _LOCATIVE = (PLACE_CUES[n] for n in ("place_word", "lead_cue", "locative"))
 _LEAD_CUE_END, _LOCATIVE_END = EndPattern(_LEAD_CUE), EndPattern(_LOCATIVE)
 BIG_TOWN = 100_000
 
@@ -474,9 +448,9 @@ def _covered(starts: list[int], stops: list[int], found: list[PlaceMention]) -> 
     return covered
 
 
-# Last words of the _CUE_BEFORE cues (and "the"): the word before a cue-marked name must end with one.
-_CUE_ENDS = ("of", "in", "near", "at", "around", "outside", "into", "from", "toward", "towards", "entered",
-             "besieged", "captured", "stormed", "shelled", "struck", "hit", "the")
+# Last words of the _CUE_BEFORE cues ("of", its @cue_words) and "the": the word before a cue-marked name
+# must end with one.
+_CUE_ENDS = ("of", *PLACES["sets"]["@cue_words"], "the")
 
 
 def _may_end_cue(word: str) -> bool:
