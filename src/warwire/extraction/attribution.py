@@ -121,6 +121,28 @@ PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s$", re.I)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday also meanwhile".split())
 
 
+# ", a spokesman for the Harris County Sheriff's Office": the body a person just named speaks for
+ROLE_FOR = re.compile(
+    r",?\s*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:spokesman|spokeswoman|spokesperson|official|officer|"
+    r"chief|director|sergeant|detective|lieutenant|captain|investigator|coroner|medical examiner|prosecutor|"
+    r"attorney|commander|head|administrator|representative|supervisor|public information officer)\s+"
+    r"(?:for|with|of|at|from|in)\s+(?P<body>(?:the\s+)?[A-Z][^,.;:\"“”()]*)", re.I)
+# Words that may follow an inverted speaker ("said the Observatory, which ...", "said the man Monday"); any other
+# lowercase word is the rest of a clause ("X, said the victim died": 'the victim' is no speaker).
+AFTER_SPEAKER = frozenset("which who that on in at after adding citing according as late early this last earlier "
+                          "told quoted and but while with from of for to by when because referring noting "
+                          "without".split())
+# "said the Observatory which tracks ...", "... on the village of Taduf said the Syrian Observatory": a table
+# body right after the verb is the speaker, with or without a comma.
+NAME_AFTER = re.compile(rf"\s+(?P<x>(?:the\s+)?{NAME})")
+# Leading words that are no part of a speaker's name: "But activists said", "In June activists said".
+LEADING = re.compile(r"^(?:(?i:but|and|however|meanwhile|later|earlier|also|yet|so|still|now|then|since|while)\s+"
+                     r"|(?i:in|on|by|since|during|from|until)\s+(?i:january|february|march|april|may|june|july|"
+                     r"august|september|october|november|december|\d{4})\s+"
+                     r"|(?i:january|february|march|april|may|june|july|august|september|october|november|december)"
+                     r"\s+(?=[a-z]))")
+
+
 # Every pattern above needs one of these words: a sentence without any attributes nothing.
 TRIGGER_WORDS = frozenset(VERBS.split("|")) | frozenset(
     "according reported told issued released published put citing quoting quoted cited carried".split())
@@ -165,11 +187,17 @@ def _claimant(sentence: str) -> Attribution | None:
         if match and pattern is GENERIC_VERB and CLAIMED_LIVES.match(sentence, match.end()) \
                 and match.group(0).lower().rstrip().endswith(("claimed", "claims")):
             match = None  # "it claimed the lives of"
+        if match and pattern is INVERTED and _runs_on(match.group("x"), _clean(match.group("x"))):
+            match = None  # ", said the victim died"
         if match:
             phrase = _clean(match.group("x"))
             written = match.group(0).strip(" ,\"”")
             if pattern is not ISSUED and pattern is not GENERIC_VERB and phrase and phrase in written:
                 written = written[: written.index(phrase) + len(phrase)]  # not the words the name ran on into
+            role = ROLE_FOR.match(sentence, match.end()) if pattern in (ACCORDING, INVERTED) else None
+            if role:  # "said Ryan Sullivan, a spokesman for the Harris County Sheriff's Office"
+                body = _clean(role.group("body"))
+                return _classify(body, f"{written}{role.group(0)[: role.end('body') - role.start()]}".strip())
             return _classify(phrase, written)
     lead = LEAD_SOURCE.match(sentence)
     verb = VERB_AT.search(sentence)
@@ -180,10 +208,34 @@ def _claimant(sentence: str) -> Attribution | None:
             continue
         if PASSIVE.search(sentence, max(0, match.start() - 8), match.start() + 1):  # "were reported missing"
             continue
+        after = _table_name_after(sentence, match.end())
+        if after:
+            return _classify(after, f"{match.group(0)} {after}".strip())
         subject = _subject_before(sentence[max(0, match.start() - LOOK_BACK) : match.start()])
         if subject:
             return _classify(_clean(subject), f"{subject}{match.group(0)}")
     return None
+
+
+def _runs_on(raw: str, phrase: str) -> bool:
+    """Whether the words after an inverted speaker's name go on as a clause ('the victim died')."""
+    rest = raw.strip()[len(phrase) :].split() if phrase and raw.strip().startswith(phrase) else []
+    return bool(rest) and rest[0][:1].islower() and rest[0].lower() not in AFTER_SPEAKER
+
+
+def _table_name_after(sentence: str, at: int) -> str | None:
+    """A table body named right after a reporting verb and ending its clause ('said the Observatory which')."""
+    named = NAME_AFTER.match(sentence, at)
+    if not named:
+        return None
+    phrase = _clean(named.group("x"))
+    entry = claimant_table().lookup(phrase) if phrase else None
+    if entry is None or entry.kind == "media" and not named.group("x").startswith(("the ", "The ")):
+        return None
+    rest = sentence[named.end() :].split()
+    if rest and rest[0][:1].islower() and rest[0].lower() not in AFTER_SPEAKER:
+        return None  # "Assad said the Syrian army would ..."
+    return phrase
 
 
 def _subject_before(left: str) -> str | None:
@@ -222,6 +274,9 @@ def _subject_before(left: str) -> str | None:
             cut = inner.rfind(",")
             if cut < 0:
                 return None
+            role = ROLE_FOR.match(inner, cut)
+            if role and role.end() == len(inner):  # "Ryan Sullivan, a spokesman for the sheriff's office, said"
+                return role.group("body").strip()
             left = inner[:cut]
         elif attempt == 0 and (place := AT_PLACE.search(left)):  # "Medics at the scene said"
             left = left[: place.start()]
@@ -231,7 +286,7 @@ def _subject_before(left: str) -> str | None:
 def _clean(phrase: str) -> str:
     phrase = phrase.strip(" \"“”'’-–—").rstrip(".")
     for _ in range(3):
-        phrase = TRIM.sub("", phrase).strip()
+        phrase = LEADING.sub("", TRIM.sub("", phrase)).strip()
     return _cap(re.sub(r"\s+", " ", phrase))
 
 

@@ -8,6 +8,10 @@
 - Descriptions: 'a UK-based monitor' is the table's entry for that description, else the fitting name the
   next sentences give, else an unnamed claimant of its own.
 - Organs: a body named in a document that names one of its organs as a speaker is that organ.
+- Bare officials: 'authorities said' with no body named before takes the local body the next sentences name
+  ('Authorities say two died. Sheriff's spokesman X said ...').
+- Nearby: a figure told in a sentence without attribution, in a report whose next or previous sentence gives
+  one ('Two men died in a shooting Friday. Police said ...'), is that claimant's (`nearby_claimants`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import replace
 
 from warwire.extraction.attribution import Attribution, find_attribution
 from warwire.extraction.claimants import ClaimantTable, claimant_table, words_of
+from warwire.extraction.local_bodies import local_bodies
 from warwire.model import Claimant
 
 QUOTE_MARKS = re.compile(r"[“”\"]")
@@ -32,6 +37,11 @@ BARE = {"police": {"police"}, "investigators": {"police"}, "detectives": {"polic
         "officials": OFFICIAL_KINDS, "police officials": {"police"}, "medical examiner": {"medical"},
         "coroner": {"medical"}, "coroner office": {"medical"}, "medical examiner office": {"medical"},
         "rescuers": {"civil_defence"}, "civil defence": {"civil_defence"}}
+LOCAL_KINDS = frozenset({"police", "medical", "local_official"})
+# Whose claim a neighbour's attribution may lend to an unattributed figure: bodies, not witnesses or activists.
+NEARBY_KINDS = frozenset({"police", "medical", "local_official", "government", "military", "monitor",
+                          "civil_defence", "un_agency", "ngo", "media"})
+NEARBY = (1, -1, 2)  # the next sentence first: "Two men died Friday. Police said ..."; the one after for a local body
 HEAD_KINDS = {"monitor": "monitor", "observatory": "monitor", "network": "monitor", "agency": "media",
               "military": "military", "army": "military", "command": "military", "ministry": "government",
               "group": "armed_group", "police": "police"}
@@ -78,6 +88,12 @@ def _resolve(table: ClaimantTable, a: Attribution, history: list[tuple[str, Clai
             for name, claimant in reversed(history):
                 if claimant.kind in bare:
                     return name, claimant
+            for later in ahead:  # "Authorities say ... Harris County Sheriff's Office spokesman X says"
+                if later is not None and later.kind == "named":
+                    candidate = table.claimant(later.claimant)
+                    if candidate.kind in bare & LOCAL_KINDS and candidate.kind != "local_official" \
+                            and candidate.id not in local_bodies().bare_officials:
+                        return later.claimant, candidate
         return a.claimant, table.claimant(a.claimant)
     if a.kind == "indefinite":
         entry = table.lookup(a.claimant)
@@ -96,6 +112,48 @@ def _resolve(table: ClaimantTable, a: Attribution, history: list[tuple[str, Clai
     if words_of(a.claimant)[-1:] and words_of(a.claimant)[-1] in PRONOUNS | {"statement", "report", "communique"}:
         return None
     return a.claimant, table.claimant(a.claimant)
+
+
+def nearby_claimants(resolved: list[tuple[str | None, Claimant | None]]
+                     ) -> list[tuple[str | None, Claimant | None]]:
+    """Per sentence without a claimant, the claimant of the nearest sentence that has one of a body's kind (the
+    next, the previous; the one after next for a local body); (None, None) where none is near or the sentence
+    has its own."""
+    table = claimant_table()
+    out: list[tuple[str | None, Claimant | None]] = []
+    for index, (_, own) in enumerate(resolved):
+        found: tuple[str | None, Claimant | None] = (None, None)
+        if own is None:
+            for step in NEARBY:
+                k = index + step
+                if 0 <= k < len(resolved) and (c := resolved[k][1]) is not None and c.kind in NEARBY_KINDS \
+                        and (step < 2 or c.kind in LOCAL_KINDS) and _a_body(table, c):
+                    found = resolved[k]
+                    break
+        out.append(found)
+    return out
+
+
+def investigating(sentences: list[str]) -> tuple[str, Claimant] | None:
+    """'Richmond Police are investigating a shooting that left a 17-year-old dead': the local body that
+    investigates the case a figure is told of, in the figure's sentence or the next (tried only for a figure
+    no attribution reaches)."""
+    pattern = local_bodies().investigating
+    for sentence in sentences:
+        found = pattern.search(sentence)
+        if found:
+            phrase = found.group("x").strip()
+            claimant = claimant_table().claimant(phrase, as_written=found.group(0))
+            if local_bodies().is_local(claimant) or claimant.id in local_bodies().bare_officials:
+                return phrase, claimant
+    return None
+
+
+def _a_body(table: ClaimantTable, claimant: Claimant) -> bool:
+    """A claimant the table or its words make a body ('police:oakland', 'SOHR', 'officials'), not a person
+    known by name only ('Novak'), whose words next to a figure are rarely about it."""
+    return claimant.id in table.entries or local_bodies().is_local(claimant) \
+        or table.kind_by_words(claimant.name) is not None
 
 
 def _antecedent(generic: str, history: list[tuple[str, Claimant]]) -> tuple[str, Claimant] | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from warwire.extraction.local_bodies import local_bodies
 from warwire.model import Claimant
 
 FILLER = frozenset("the a an of for in on at to and by from its their his her 's ’s s so called so-called".split())
@@ -71,6 +72,7 @@ class _Alias:
 
 PERSON = r"(?:[A-Z][\w’'\-]+|al-\w+)(?:\s+(?:[A-Z][\w’'\-]*|al-\w+|de|bin|ibn|van|von|la)){0,3}"
 # "Sgt Danielle Newman with SFPD", "John Smith of the county sheriff's office": the body after the person
+PERSON_ROLE = rf"{PERSON},?\s+(?:the|a|an)\s+(?:[a-z][\w\-]*\s*){{1,3}}"  # "Jowan Ibrahim the commander"
 PERSON_OF = re.compile(r"^(?P<person>.+?)\s+(?:with|of|for|from|at)\s+(?:the\s+)?(?P<body>[A-Z].*)$")
 
 
@@ -146,7 +148,8 @@ class ClaimantTable:
         'Bartholomew County Sheriff Matt Myers' -> 'Bartholomew County Sheriff'; 'Sgt Danielle Newman with SFPD'
         -> 'SFPD'; 'Sgt Mark Francis' -> 'police'."""
         tail = PERSON_OF.match(phrase)
-        if tail and (self.titled.match(tail.group("person")) or re.fullmatch(PERSON, tail.group("person"))):
+        if tail and (self.titled.match(tail.group("person")) or re.fullmatch(PERSON, tail.group("person"))
+                     or re.fullmatch(PERSON_ROLE, tail.group("person"))):
             return tail.group("body"), None
         titled = self.titled.match(phrase)
         if not titled:
@@ -172,16 +175,24 @@ class ClaimantTable:
         return None
 
     def claimant(self, phrase: str, as_written: str | None = None, via: str | None = None) -> Claimant:
-        """The Claimant a phrase names: a table entry, else an unnamed or unknown claimant of its own id; a
-        named person is the body they speak for."""
+        """The Claimant a phrase names: a table entry, else a local body keyed by its place ('Carlton police':
+        police:carlton; 'police': police, placed later by its event), else an unnamed or unknown claimant of
+        its own id; a named person is the body they speak for."""
         entry = self.lookup(phrase)
         spoken = self.speaker_body(phrase) if entry is None else None
         if spoken is not None:
             body, kind = spoken
             entry = self.lookup(body)
             if entry is None:
+                local = local_bodies().claimant(body)
+                if local is not None:
+                    return Claimant(local.id, local.name, local.kind, None, as_written, via)
                 return Claimant(slug(body), body, kind or self.kind_of(body), None, as_written, via)  # type: ignore[arg-type]
             phrase = body
+        if entry is None:
+            local = local_bodies().claimant(phrase)
+            if local is not None:
+                return Claimant(local.id, local.name, local.kind, None, as_written, via)
         found = words_of(phrase)
         unnamed = bool(found) and found[-1] in UNNAMED_HEADS and (entry is None or
                                                                  " ".join(found) not in entry.names)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from warwire.data import DEFAULT_LANG
 from warwire.extraction.background import in_parentheses, is_aggregate, is_background
 from warwire.extraction.casualties import find_figures, find_zero_figures
-from warwire.extraction.claimant_resolution import resolve_claimants
+from warwire.extraction.claimant_resolution import investigating, nearby_claimants, resolve_claimants
 from warwire.extraction.drafts import SentenceInfo
 from warwire.extraction.events import group_events
 from warwire.extraction.triggers import SHOT
@@ -19,7 +19,7 @@ from warwire.ingest.prepare import Prepared, published_year
 from warwire.lexicon import Lexicon
 from warwire.lexicon import load as load_lexicon
 from warwire.matching.prefilter import Prefilter
-from warwire.model import Event
+from warwire.model import Claimant, Event
 from warwire.refs import DateRef, Mentions, date_ref, in_stamp, is_locative, is_setting, place_ref
 from warwire.refs.datelines import dateline_weekday_hint
 
@@ -56,7 +56,8 @@ def build_events(prepared: Prepared, parsed: dict[int, Doc], lex: Lexicon, menti
     _count_plural_pronouns(infos)
     _settle_shootings(infos, doc.text)
     _aggregates_as_context(infos)
-    for info, (said, claimant) in zip(infos, resolve_claimants([i.text for i in infos]), strict=True):
+    resolved = resolve_claimants([i.text for i in infos])
+    for info, (said, claimant) in zip(infos, resolved, strict=True):
         info.claimed_by, info.claimant = said, claimant
     weekday = dateline_weekday_hint(doc.text, doc.published)
     text = doc.text
@@ -68,7 +69,23 @@ def build_events(prepared: Prepared, parsed: dict[int, Doc], lex: Lexicon, menti
     _attach(infos, date_refs, "dates")
     title = parsed.get(TITLE)
     title_figures = [f for f in find_figures(title[:], lex) if f.outcome != SHOT] if title is not None else []
-    return group_events(infos, doc.doc, _publication_ref(doc), title_figures, year)
+    events = group_events(infos, doc.doc, _publication_ref(doc), title_figures, year)
+    _claimants_nearby(events, infos, resolved)
+    return events
+
+
+def _claimants_nearby(events: list[Event], infos: list[SentenceInfo],
+                      resolved: list[tuple[str | None, Claimant | None]]) -> None:
+    """A figure no sentence of its own attributes takes the attribution of the sentence next to it, else the
+    local body its sentence or the next says investigates the case."""
+    near = nearby_claimants(resolved)
+    index = {info.start: n for n, info in enumerate(infos)}
+    for event in events:
+        for claim in event.casualties:
+            if claim.claimant is None and claim.evidence and (n := index.get(claim.evidence[0].start)) is not None:
+                claim.claimed_by, claim.claimant = near[n]
+                if claim.claimant is None and (body := investigating([i.text for i in infos[n : n + 2]])):
+                    claim.claimed_by, claim.claimant = body
 
 
 _DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|death|deaths|body|bodies|killed|killing|murder(?:ed)?|fatal(?:ly)?)\b",

@@ -9,6 +9,7 @@ from warwire.model import Document, Event, EventDate, PartialDate, Place
 from warwire.refs import is_locative, is_setting
 from warwire.resolve.actor_roles import assign_roles
 from warwire.resolve.actors import actor_country, find_actors
+from warwire.resolve.claimant_places import place_local_claimants
 from warwire.resolve.event_types import classify_event_type
 from warwire.resolve.gazetteer import load as load_gazetteer
 from warwire.resolve.gazetteer import norm
@@ -57,6 +58,7 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, Any]]) -> Non
             start = event.sentences[0][0]
             event.type = classify_event_type(doc.text[start : start + LEDE_CHARS])
         _actors(event, doc, country)
+    place_local_claimants(doc, places)
 
 
 def _date(event: Event, doc: Document) -> EventDate:
