@@ -65,6 +65,21 @@ def wire_docs(killed_a: int = 12) -> list[Document]:
     return [a, b]
 
 
+# An Arabic report written for these tests: 12 civilians killed in an air strike on Idlib, per SOHR.
+ARABIC = "قتل 12 مدنيا في غارة جوية على مدينة إدلب يوم الثلاثاء، بحسب المرصد السوري لحقوق الإنسان."
+ARABIC_TITLE = "غارة جوية على إدلب"
+
+
+def arabic_doc() -> Document:
+    """The Arabic report as the extractor reads it (language 'ar', one killed civilians figure)."""
+    import dataclasses
+
+    import warwire
+
+    d = warwire.extract(ARABIC, title=ARABIC_TITLE, published="2024-03-05", outlet="Arabic Wire")
+    return dataclasses.replace(d, doc="ar-idlib")
+
+
 def hostile_doc() -> Document:
     s = "Shelling killed 3 civilians in Hama province, medics said."
     ev = _event("hostile", HOSTILE, HAMA, [_claim(HOSTILE, s, 3, group="civilians", by="medics")], day=9)

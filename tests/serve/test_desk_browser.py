@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from desk_data import PG_URL, hostile_doc, pg_database, start_desk
+from desk_data import ARABIC, PG_URL, arabic_doc, hostile_doc, pg_database, start_desk
 from shared_data import shared_path
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -52,7 +52,7 @@ def desk(request, seeds_docs, tmp_path_factory):  # noqa: ANN001, ANN201 - (url,
         else:
             db = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'seeds.db'}"
         ledger = Ledger(db)
-        ledger.ingest_documents([*seeds_docs, hostile_doc()])
+        ledger.ingest_documents([*seeds_docs, hostile_doc(), arabic_doc()])
         ledger.close()
         proc, url, token = start_desk(db)
         yield url, token, db
@@ -169,6 +169,29 @@ def test_article_markup_is_inert_in_the_browser(desk, context):
     page.goto(url + "/events?admin1=Hama")
     page.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_an_arabic_report_reads_right_to_left(desk, context):
+    """An Arabic sentence written for this test: laid out right to left, its figure sentence marked, the
+    figure's labels and the claimant in English."""
+    url, _, _ = desk
+    ev = next(e for e in _get(url + "/events.json?per_page=500")["events"] if "ar-idlib" in e["documents"])
+    page = context.new_page()
+    page.goto(f"{url}/event/{ev['id']}")
+    text = page.locator("article.report div.text")
+    assert text.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert text.get_attribute("lang") == "ar"
+    mark = text.locator("mark.mark-figure")
+    assert mark.get_attribute("title") == "killed civilians: 12" and mark.inner_text().strip() == ARABIC
+    # right to left: the sentence's first word is drawn at the right edge of the text
+    first = page.evaluate("""() => { const m = document.querySelector('article.report div.text mark');
+        const r = document.createRange(); r.setStart(m.firstChild, 0); r.setEnd(m.firstChild, 3);
+        const box = m.parentElement.getBoundingClientRect(), w = r.getBoundingClientRect();
+        return [box.right - w.right, w.left - box.left]; }""")
+    assert first[0] < first[1], first
+    assert "Syrian Observatory for Human Rights" in page.inner_text("tr.claim")
+    text.scroll_into_view_if_needed()
+    _shot(page, "desk-event-arabic.png")
 
 
 class _EvilPage(http.server.BaseHTTPRequestHandler):

@@ -122,3 +122,32 @@ def test_claimant_page_carries_the_ledgers_track_record(client, ledger_url):
     assert page["track_record"] == {k: record[k] for k in ("compared", "median_ratio", "higher", "lower", "equal",
                                                              "party")}
     assert "no figure another source also gave" in client.get(f"/claimant/{MINISTRY.id}").text
+
+
+def test_an_arabic_report_runs_right_to_left_with_english_labels(ledger_url):
+    """The stored language sets the text's direction; the figure's marks and the claims table stay in
+    English (outcome, group, the claimant's name from the claimant table)."""
+    from desk_data import ARABIC, ORIGIN, TOKEN, arabic_doc
+    from fastapi.testclient import TestClient
+
+    from warwire.ledger import Ledger
+    from warwire.serve import create_app
+
+    ledger = Ledger(ledger_url)
+    ledger.ingest_documents([arabic_doc()])
+    ledger.close()
+    client = TestClient(create_app(ledger_url, token=TOKEN), base_url=ORIGIN)
+    ev = next(e for e in client.get("/events.json").json()["events"] if "ar-idlib" in e["documents"])
+    data = client.get(f"/event/{ev['id']}.json").json()
+    (rep,) = data["reports"]
+    # the figure's sentence (the Arabic path stores no place span yet, so the place is not marked)
+    assert (rep["dir"], rep["lang"], rep["marked"]) == ("rtl", "ar", 1)
+    assert [(c["outcome"], c["group"], c["best"], c["claimant_name"]) for c in data["claims"]] == [
+        ("killed", "civilians", 12, "Syrian Observatory for Human Rights")]
+    html = client.get(f"/event/{ev['id']}").text
+    assert '<div class="text" dir="rtl" lang="ar">' in html
+    assert 'title="killed civilians: 12"' in html and ARABIC[:10] in html
+    doc = client.get("/document", params={"id": "ar-idlib"}).text
+    assert '<div class="text" dir="rtl" lang="ar">' in doc
+    wire = client.get("/document", params={"id": "wire-a"}).text  # no language stored: the browser decides
+    assert '<div class="text" dir="auto">' in wire

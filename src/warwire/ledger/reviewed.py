@@ -389,7 +389,7 @@ class ReviewedLedger:
                    for r in v.rows_by_doc.get(doc, [])]  # fmt: skip
         return {"doc": doc, "title": row.title, "outlet": row.outlet, "url": row.url, "published": row.published,
                 "text": data.get("text") or "", "spans": data.get("spans") or [], "events": data.get("events") or [],
-                "reports": reports}  # fmt: skip
+                "language": data.get("language"), "reports": reports}  # fmt: skip
 
     def claimant(self, claimant_id: str) -> dict[str, Any]:
         """A claimant's figures across the ledger (as reviewed) and its record under review: how many of its
@@ -424,7 +424,7 @@ class ReviewedLedger:
             for doc, data in conn.execute(q):
                 data = data or {}
                 out[doc] = {"text": data.get("text") or "", "spans": data.get("spans") or [],
-                            "events": data.get("events") or []}  # fmt: skip
+                            "events": data.get("events") or [], "language": data.get("language")}  # fmt: skip
         return out
 
 

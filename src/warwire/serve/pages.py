@@ -17,6 +17,7 @@ RULE = ("Per outcome and victim group: reports are grouped by source (the claima
         "sources' bests (the lower middle when even). Rejected claims count for nothing; corrected ones count "
         "as corrected.")  # fmt: skip
 MEMO = 64  # queries whose results a view keeps
+RTL = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "yi"})  # languages written right to left
 WORDING = {"at_least": "at least", "at_most": "up to", "approximately": "about", "exact": "", "vague": ""}
 
 
@@ -83,6 +84,12 @@ def _map(desk: ReviewedLedger, q: Query, limit: int) -> str:
     return idx.map_json(slots, limit)
 
 
+def direction(language: str | None) -> dict[str, str]:
+    """How a report's text runs: right to left for an RTL language the ledger stored, else the browser
+    decides from the text (dir="auto"); `lang` only when known."""
+    return {"dir": "rtl" if language in RTL else "auto", "lang": language or ""}
+
+
 def wording(c: dict[str, Any]) -> str:
     """The figure as the report words it: 'at least 40', 'dozens', 'up to 80'."""
     if c.get("vague"):
@@ -138,7 +145,8 @@ def _report_text(rep: dict[str, Any], stored: dict[str, Any]) -> dict[str, Any]:
     place = stored_spans[i] if i < len(stored_spans) else {}
     if place and place.get("place"):
         spans.append(marks.Span(place["place"][0], place["place"][1], "place", "place of this event"))
-    return {**rep, "runs": marks.runs(text, spans), "has_text": bool(text), "marked": len(spans)}
+    return {**rep, "runs": marks.runs(text, spans), "has_text": bool(text), "marked": len(spans),
+            **direction(stored.get("language"))}  # fmt: skip
 
 
 def event_page(desk: ReviewedLedger, event_id: str) -> dict[str, Any]:
@@ -172,7 +180,8 @@ def document_page(desk: ReviewedLedger, doc: str) -> dict[str, Any]:
         for a in ev.get("actors") or []:
             spans += marks.occurrences(text, a.get("as_written") or a.get("name"), "actor", a.get("name") or "")
     counts = {k: sum(1 for s in spans if s.kind == k) for k in ("figure", "place", "date", "actor")}
-    return {"document": {k: v for k, v in d.items() if k != "spans"}, "runs": marks.runs(text, spans), "counts": counts}
+    return {"document": {k: v for k, v in d.items() if k != "spans"}, "runs": marks.runs(text, spans), "counts": counts,
+            **direction(d.get("language"))}  # fmt: skip
 
 
 def claimant_page(desk: ReviewedLedger, claimant_id: str) -> dict[str, Any]:
