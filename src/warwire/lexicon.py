@@ -35,6 +35,7 @@ class Lexicon:  # noqa: B903
     attack_verbs: frozenset[str] = frozenset()  # trigger lemmas whose past forms are attack words too
     titles: frozenset[str] = frozenset()  # before a name: "Major Robert Perry", "Sheikh Hamad"
     military_titles: frozenset[str] = frozenset()  # the titles that make their bearer state forces
+    time_words: frozenset[str] = frozenset()  # "detained two insurgents yesterday": a noun run ends before them
 
     @cached_property
     def verb_forms(self) -> dict[str, tuple[str, str]]:
@@ -177,6 +178,7 @@ def _load(lang: str) -> Lexicon:
         attack_verbs=_attack_verbs(raw),
         titles=frozenset(titles.get("military", []) + titles.get("civil", [])),
         military_titles=frozenset(titles.get("military", [])),
+        time_words=frozenset(raw.get("time_words", [])),
     )
 
 

@@ -406,6 +406,19 @@ def test_also_before_an_active_trigger_adds_victims(ex) -> None:
     assert [(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties] == [("captured", 3)]
 
 
+@pytest.mark.parametrize("text, total", [
+    ("Afghan forces captured a Taliban facilitator and two suspected insurgents yesterday.", 3),  # not 'yesterday'
+    ("The patrol arrested a Taliban leader, and detained one suspected insurgent, in Andar district today.", 2),
+    ("A Haqqani weapons dealer was arrested in Khost on Monday. Two additional suspected insurgents were "
+     "detained during the operation.", 3),
+    ("Afghan forces detained a kidnapper and one of his associates near the bazaar on Sunday.", 2),
+])
+def test_isaf_detentions_add_up(ex, text: str, total: int) -> None:
+    doc = ex.extract(text)
+    assert sum(c.best or 0 for e in doc.events if not e.background for c in e.casualties
+               if c.outcome == "captured") == total
+
+
 def test_also_before_a_passive_retells(ex) -> None:
     doc = ex.extract("Two soldiers were killed in the ambush on Monday. The army said two soldiers were also "
                      "killed there, officials said.")

@@ -50,3 +50,23 @@ def test_shipped_conventions_have_sources() -> None:
     for name in conventions.names()[1:]:
         assert f"conventions/{name}.json" in sources
         assert conventions.load(name).best
+
+
+def _doc_total(doc, outcome: str) -> int:
+    return sum(c.best or 0 for e in doc.events if not e.background for c in e.casualties if c.outcome == outcome)
+
+
+@pytest.mark.parametrize(("text", "default", "aan"), [
+    # a count and a vague word together: the counted part is kept, the convention adds its figure
+    ("Afghan forces captured a Haqqani commander and several associates in Gardez district on Monday.", 1, 4),
+    ("The patrol arrested a Taliban financier in Zurmat district today. The force also detained multiple "
+     "suspected insurgents and seized two rifles.", 1, 4),
+    ("Security forces captured a Taliban bomb facilitator in Nawa district on Friday. Numerous suspected "
+     "insurgents were detained during the search.", 1, 5),
+    # the same vague word told in the lede and again in the body is one figure, not two
+    ("Afghan and coalition forces detained several suspected insurgents in Zabul province yesterday. After "
+     "questioning residents in Shah Joy district, the force detained several suspected insurgents.", 0, 3),
+])  # fmt: skip
+def test_counted_and_vague_victims_add_up_under_a_convention(ex, text: str, default: int, aan: int) -> None:
+    assert _doc_total(ex.extract(text), "captured") == default
+    assert _doc_total(ex.extract(text, convention="aan"), "captured") == aan

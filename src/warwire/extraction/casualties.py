@@ -52,6 +52,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
     used: set[tuple[int, str]] = set()
     figures: list[Figure] = []
     headline = title_case(tokens)
+    objects: list[tuple[str, int]] = []  # (outcome, end) of the victims told after their trigger
     for trig in find_triggers(tokens, lex):
         if negated(tokens, trig) or irrealis(tokens, trig) or (in_name(tokens[trig.start]) and not headline):
             continue
@@ -69,13 +70,21 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
             victims.append(quantity)
         additive = _additive(tokens, trig)
         combined = _combine(victims, tokens)
-        _mark_listed_with_a_person(combined)
+        _mark_listed_with_a_person(combined, tokens)
         for q in combined:
+            # "arrested a Taliban leader and detained one suspected insurgent": a second deed's object
+            # in the same sentence is more victims, not the first retold.
+            again = q.start > trig.start and _coordinated_deed(tokens, trig) \
+                and any(d == trig.outcome and e <= trig.start for d, e in objects)
             figures.append(_figure(sent, trig.outcome, q, tokens))
             figures[-1].anaphoric = trig.direction == "remains" or q.pronoun or retold_victim(tokens, q)
             # "His driver was also killed" adds a victim; "the Observatory also said 10 were killed" retells.
             figures[-1].additive = (additive and (q.implicit or _also_did(tokens, trig))) or (
-                tokens[q.start].lower_ in ADDING and not _contrasts(figures[:-1], trig.outcome))
+                _adding(tokens, q) and not _contrasts(figures[:-1], trig.outcome))
+            if again and not figures[-1].anaphoric and not q.definite:
+                figures[-1].additive = True
+            if q.start > trig.start:
+                objects.append((trig.outcome, q.end))
             if not additive:
                 _mark_reference(figures[-1], tokens)
             figures[-1].of_wounds = trig.outcome == "killed" and _died_of_wounds(tokens, trig)
@@ -90,6 +99,20 @@ ADDING = frozenset({"another", "additional", "further"})
 MORE_OF = ADDING | {"also", "second", "third", "fourth", "fifth"}
 ADJECTIVE_FORMS = frozenset({"killed", "wounded", "injured", "dead", "hurt"})  # 'were also killed': a retelling
 _OF_WOUNDS = re.compile(r"\b(?:of|from|to) (?:his|her|their|the) (?:wounds|injuries)")
+
+
+def _coordinated_deed(tokens: list[Token], trig: Trigger) -> bool:
+    """'..., and detained one suspected insurgent': a finite verb joined by 'and' to the deed before it."""
+    before = [t.lower_ for t in tokens[max(0, trig.start - 2) : trig.start]]
+    joined = before[-1:] == ["and"] or before == ["and", "also"]
+    return joined and tokens[trig.start].tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _adding(tokens: list[Token], q: Quantity) -> bool:
+    """'another three', 'two additional suspected insurgents', 'one other suspect': more victims."""
+    first = tokens[q.start].lower_
+    second = tokens[q.start + 1].lower_ if q.start + 1 < q.end else ""
+    return first in ADDING or (q.value is not None and not q.implicit and second in ADDING)
 
 
 def _died_of_wounds(tokens: list[Token], trig: Trigger) -> bool:
@@ -167,10 +190,14 @@ def _combine(victims: list[Quantity], tokens: list[Token]) -> list[Quantity]:
     return out
 
 
-def _mark_listed_with_a_person(combined: list[Quantity]) -> None:
+def _mark_listed_with_a_person(combined: list[Quantity], tokens: list[Token]) -> None:
     """'killing Ashraf and his wife', 'the representative and his son': a person of no known group listed
     with others is someone besides them, never their total (claims.py folds an unspecified figure into a
-    named group's otherwise)."""
+    named group's otherwise). So are 'one of his associates' after the man they belong to."""
+    for q in combined[1:]:
+        words = [t.lower_ for t in tokens[q.start : q.end]]
+        if any(a == "of" and b in ("his", "her", "their") for a, b in zip(words, words[1:], strict=False)):
+            q.companion = True
     if len(combined) > 1 and any(q.group == "unspecified" and q.implicit and q.value == 1 and q.definite
                                  and not q.pronoun for q in combined):
         for q in combined:

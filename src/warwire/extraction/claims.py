@@ -73,7 +73,7 @@ def _fold_unspecified(groups: dict[tuple[str, str], list]) -> None:
         for key in named:
             named_values = {f.quantity.value for f, _ in groups[key]}
             total = sum(max((f.quantity.value or 0) for f, _ in groups[k]) for k in named)
-            if _companions_of(mentions, groups[key]):
+            if _companions_of(mentions, groups[key]) or _companions_of(groups[key], mentions):
                 continue  # "X, a tribal leader, was killed along with his bodyguard": two people
             if values <= named_values or values == {total}:
                 groups[key] += mentions
@@ -150,6 +150,7 @@ def _chosen(mentions: list[tuple[Figure, _Sentence]]) -> tuple[Figure, _Sentence
 
 
 def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -> Claim:
+    _many_beside_one(mentions)
     told = [m for m in mentions if not m[0].additive or m[0].part] or mentions[:1]
     chosen, sentence = _chosen(told)
     claim = _told_claim(outcome, group, told, chosen, sentence)
@@ -158,21 +159,58 @@ def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -
             figure.part = figure.part or figure.additive
         return _told_claim(outcome, group, mentions, chosen, sentence)
     for figure, extra in mentions:  # "A female relative of the officer was also killed": one more
-        if figure.additive and not figure.part and (figure, extra) not in told and figure.quantity.value \
-                and claim.best is not None:
+        if not figure.additive or figure.part or (figure, extra) in told:
+            continue
+        if figure.quantity.value and claim.best is not None and claim.qualifier != "vague":
             claim.best += figure.quantity.value
             claim.value = claim.best
             claim.low = claim.low + figure.quantity.value if claim.low is not None else None
             claim.high = claim.high + figure.quantity.value if claim.high is not None else None
             claim.evidence = _evidence([*told, (figure, extra)])
+        elif _add_vague(claim, figure.quantity.value, figure.quantity.vague, figure.quantity.bounds):
+            claim.evidence = _evidence([*told, (figure, extra)])
     return claim
+
+
+def _many_beside_one(mentions: list[tuple[Figure, _Sentence]]) -> None:
+    """'captured a Taliban facilitator ... Multiple suspected insurgents were detained': a vague plural
+    never retells the one person the claim leads with; it tells more victims."""
+    told = [m for m in mentions if not m[0].additive or m[0].part]
+    if not told:
+        return
+    first = _chosen(told)[0].quantity
+    if not (first.implicit and first.value == 1):
+        return
+    for figure, _ in mentions:
+        q = figure.quantity
+        if q.value is None and q.vague and (q.bounds[0] or 0) >= 2 and not figure.part:
+            figure.additive = True
+
+
+def _add_vague(claim: Claim, value: int | None, vague: str | None,
+               bounds: tuple[int | None, int | None, int | None]) -> bool:
+    """'arrested a Taliban financier ... also detained several suspected insurgents': a count and a vague
+    word together. The claim takes the vague word; `best` keeps the part counted (None when nothing was),
+    low and high add the word's own; a convention adds what it codes the word for (conventions.py)."""
+    if claim.qualifier == "vague" and value and claim.low is not None:  # "several ... also a facilitator"
+        claim.low += value
+        claim.high = claim.high + value if claim.high is not None else None
+        claim.best = (claim.best or 0) + value
+        return True
+    if claim.qualifier == "vague" or value is not None or not vague or bounds[0] is None or claim.best is None:
+        return False
+    claim.qualifier, claim.vague = "vague", vague  # type: ignore[assignment]
+    claim.low = (claim.low if claim.low is not None else claim.best) + bounds[0]
+    claim.high = claim.high + bounds[2] if claim.high is not None and bounds[2] is not None else None
+    return True
 
 
 def _headline_covers(mentions: list[tuple[Figure, _Sentence]], chosen: Figure, sentence: _Sentence) -> bool:
     """'Raids kill 16 civilians' then '9 were killed in X … two others … another five': the body breaks
     the headline's total down, so 'another five' is a part of the 16, not a 17th to 21st victim."""
     body = [f.quantity.value or 0 for f, s in mentions if not s.headline]
-    return sentence.headline and any(f.additive for f, _ in mentions) and sum(body) <= (chosen.quantity.value or 0)
+    return sentence.headline and any(f.additive and not s.headline for f, s in mentions) \
+        and sum(body) <= (chosen.quantity.value or 0)
 
 
 def _told_claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]], chosen: Figure,

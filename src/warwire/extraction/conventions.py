@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from warwire.model import Document
+from warwire.lexicon import load as load_lexicon
+from warwire.model import Claim, Document
 
 DEFAULT = "default"  # best stays empty for a vague word
 
@@ -50,13 +51,23 @@ def apply(doc: Document, name: str | None) -> Document:
     convention = load(name or DEFAULT)
     if convention is None:
         return doc
+    lows = load_lexicon().vague  # the conventions' words are English, as the lexicon's
     for event in doc.events:
         for claim in event.casualties:
-            if claim.best is not None or claim.qualifier != "vague" or not claim.vague:
+            if claim.qualifier != "vague" or not claim.vague:
                 continue
             best = convention.best.get(_key(claim.vague))
             if best is None:
                 continue
-            claim.best = best
+            claim.best = best + _counted(claim, lows)
             claim.convention = convention.name
     return doc
+
+
+def _counted(claim: Claim, lows: dict[tuple[str, ...], tuple[int | None, ...]]) -> int:
+    """The victims counted beside the vague word ('a Taliban leader and several associates': 1): the
+    claim's low above the word's own low (claims.py adds them up so)."""
+    word_low = lows.get(tuple(_key(claim.vague or "").split()), (None,))[0]
+    if word_low is None or claim.low is None:
+        return 0
+    return max(0, claim.low - word_low)

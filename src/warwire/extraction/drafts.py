@@ -41,10 +41,17 @@ class Draft:
     def headline(self) -> bool:
         return self.titled or any(s.headline for s in self.sentences)
 
-    def values(self) -> set[tuple[str, int]]:
+    def values(self) -> set[tuple[str, int | str]]:
         # Figures are only ever appended while drafts are grouped: the set is kept for as many as it counted.
         held = self.__dict__.get("_values")
         if held is None or held[0] != len(self.figures):
-            held = self.__dict__["_values"] = (len(self.figures), {
-                (f.outcome, f.quantity.value) for f, _ in self.figures if f.quantity.value is not None})
+            held = self.__dict__["_values"] = (len(self.figures), {told(f) for f, _ in self.figures} - {None})
         return held[1]
+
+
+def told(figure: Figure) -> tuple[str, int | str] | None:
+    """What a figure tells, to find it told again: its number, else its vague word ('several')."""
+    q = figure.quantity
+    if q.value is not None:
+        return figure.outcome, q.value
+    return (figure.outcome, q.vague.lower()) if q.vague else None

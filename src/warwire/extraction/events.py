@@ -12,7 +12,7 @@ from dataclasses import replace
 from warwire.extraction.background import first_cue, in_parentheses
 from warwire.extraction.casualties import Figure
 from warwire.extraction.claims import merge_figures
-from warwire.extraction.drafts import Draft, SentenceInfo
+from warwire.extraction.drafts import Draft, SentenceInfo, told
 from warwire.extraction.roundups import SEPARATE, fold_into_headline_total
 from warwire.model import Event, EventDate, Place
 from warwire.refs import DateRef, PlaceRef
@@ -106,7 +106,7 @@ def _lead_draft(sentences: list[SentenceInfo]) -> Draft:
 def _find_draft(
     drafts: list[Draft], info: SentenceInfo, place: PlaceRef | None, date: DateRef | None
 ) -> Draft | None:
-    values = {(f.outcome, f.quantity.value) for f in info.figures if (f.quantity.value or 0) > 2}
+    values = {told(f) for f in info.figures if (f.quantity.value or 0) > 2 or f.quantity.value is None} - {None}
     same_kind = [d for d in drafts if d.background == info.background]
     if same_kind and info.figures and all(f.anaphoric for f in info.figures):
         return same_kind[-1]  # "His body was found in X": the victim of the event just told

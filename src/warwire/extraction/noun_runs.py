@@ -15,6 +15,13 @@ def is_trigger(token: Token, lex: Lexicon) -> bool:
     return low in lex.adjectives or low in lex.nouns or low in lex.verb_forms
 
 
+def _time_at(tokens: list[Token], m: int, lex: Lexicon) -> bool:
+    """'yesterday', 'early Sunday': a time word (or one opened by 'early', 'late') ends a noun run."""
+    low = tokens[m].lower_
+    nxt = tokens[m + 1].lower_ if m + 1 < len(tokens) else ""
+    return low in lex.time_words or (low in ("early", "late", "last") and nxt in lex.time_words)
+
+
 def noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
     """Index after the run of modifiers and nouns starting at m ('Syrian Army servicemen')."""
     while m < len(tokens):
@@ -22,7 +29,8 @@ def noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
         if tok.is_space and m > 0 and m + 1 < len(tokens) and tokens[m + 1].pos_ in NOUNISH:
             m += 1  # "a U.S.  military attache": a doubled space inside the phrase
             continue
-        if is_trigger(tok, lex) or tok.lower_ in ("more", "and", "or", "who", "which", "that"):
+        if is_trigger(tok, lex) or tok.lower_ in ("more", "and", "or", "who", "which", "that") \
+                or _time_at(tokens, m, lex):
             break
         if m + 1 < len(tokens) and (tok.lower_, tokens[m + 1].lower_) in lex.phrase_starts:
             break  # "the other four sustained injuries": a trigger phrase, not a modifier
