@@ -388,6 +388,8 @@ GENRES = [  # issue 14: wordings of atrocity descriptions
     ("Insurgents executed three officers of the breakaway rebel brigade, a monitor said.",
      {("killed", "armed_groups", 3, "exact")}),
     ("Two officers of the border police were killed at dawn.", {("killed", "state_forces", 2, "exact")}),
+    ("Rebels carried out a massacre of 14 villagers in the hills.", {("killed", "civilians", 14, "exact")}),
+    ("The feud has claimed no fewer than 30 lives this year.", {("killed", "unspecified", 30, "at_least")}),
 ]
 
 

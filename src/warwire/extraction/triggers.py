@@ -188,7 +188,7 @@ LIFE_VERBS = frozenset({"claim", "claims", "claimed", "claiming", "take", "takes
 
 def _lives_counted(tokens: list[Token], k: int) -> bool:
     """'over 1,000 lives', 'hundreds of lives' (not 'the lives of 12 people', a phrase trigger of its own)."""
-    for j in range(k, min(len(tokens), k + 4)):
+    for j in range(k, min(len(tokens), k + 6)):  # "claimed no fewer than 20 lives"
         if tokens[j].lower_ == "lives":
             before = tokens[j - 1].lower_
             return before != "the" and (tokens[j - 1].like_num or before == "of" or (before,) in LEXICON.vague)
