@@ -421,6 +421,14 @@ def test_isaf_detentions_add_up(ex, text: str, total: int) -> None:
                if c.outcome == "captured") == total
 
 
+def test_a_definite_captive_told_again_is_not_another(ex) -> None:
+    doc = ex.extract("Afghan forces captured a Taliban sub-commander in Logar province on Sunday. The commander "
+                     "planned roadside bomb attacks. After questioning residents at the compound in Baraki "
+                     "Barak district, the force identified and detained the commander.")
+    assert sum(c.best or 0 for e in doc.events if not e.background for c in e.casualties
+               if c.outcome == "captured") == 1
+
+
 def test_also_before_a_passive_retells(ex) -> None:
     doc = ex.extract("Two soldiers were killed in the ambush on Monday. The army said two soldiers were also "
                      "killed there, officials said.")

@@ -54,6 +54,7 @@ def build_events(prepared: Prepared, parsed: dict[int, Doc], lex: Lexicon, menti
     year = published_year(doc)
     infos = [_sentence_info(prepared, span, parsed.get(span[0]), lex, year) for span in prepared.sentences]
     _count_plural_pronouns(infos)
+    _definite_captives_retold(infos)
     _settle_shootings(infos, doc.text)
     _aggregates_as_context(infos)
     resolved = resolve_claimants([i.text for i in infos])
@@ -116,6 +117,21 @@ def _aggregates_as_context(infos: list[SentenceInfo]) -> None:
     if totals and len(totals) < len(news):
         for info in totals:
             info.background = True
+
+
+def _definite_captives_retold(infos: list[SentenceInfo]) -> None:
+    """'captured a Taliban sub-commander ... the force identified and detained the commander': a definite
+    person with no name, detained after a detention was told, is that captive told again."""
+    told = False
+    for info in infos:
+        for figure in info.figures:
+            if figure.outcome != "captured":
+                continue
+            q = figure.quantity
+            if told and q.definite and q.implicit and not q.pronoun and q.value == 1 and q.victims \
+                    and not q.victims[:1].isupper():
+                figure.retold = figure.anaphoric = True
+            told = True
 
 
 def _count_plural_pronouns(infos: list[SentenceInfo]) -> None:
