@@ -57,9 +57,11 @@ def test_two_processes_ingest_halves_at_once(store_url, tmp_path, mk):
 
 
 ARTICLE = (
-    "{town} Police say {n} men were shot dead outside a store on Main Street in {town} on Friday night. "
-    "Officers found the victims in a parked car, police said."
+    "{town} Police say {n} men were shot dead outside a store on {street} Street in {town} on Friday night. "
+    "Officers found {victim} and the other victims in a parked car, police said."
 )
+STREETS = ["Juniper", "Quarry", "Bramble", "Kestrel", "Thornbury", "Magnolia"]
+VICTIMS = ["Dario Okafor", "Imani Bassey", "Silas Varga", "Greta Lindqvist", "Oren Castellano", "Tamsin Achebe"]
 
 
 def test_two_warwire_ingest_commands_at_once(store_url, tmp_path):
@@ -70,7 +72,8 @@ def test_two_warwire_ingest_commands_at_once(store_url, tmp_path):
         p = tmp_path / f"in{half}.jsonl"
         with p.open("w") as fh:
             for i, town in enumerate(towns):
-                rec = {"id": f"h{half}-{i}", "text": ARTICLE.format(town=town, n=i + 2), "outlet": f"Paper {half}",
+                text = ARTICLE.format(town=town, n=i + 2, street=STREETS[i], victim=VICTIMS[i])
+                rec = {"id": f"h{half}-{i}", "text": text, "outlet": f"Paper {half}",
                        "published": f"2021-03-{10 + i:02d}", "title": f"{i + 2} shot in {town}"}  # fmt: skip
                 fh.write(json.dumps(rec) + "\n")
         paths.append(p)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from warwire.ledger import Ledger, link_documents
-from warwire.ledger.features import TermStats, salient_terms
+from warwire.ledger.features import TermStats, background_stats, salient_terms
 from warwire.ledger.link import STORY_MIN_DOCS, compare, doc_mentions
 from warwire.model import PartialDate
 
@@ -19,13 +19,19 @@ STREETS = ["Maple", "Cedar", "Harbor", "Linden", "Juniper", "Orchard", "Willow",
            "Ridgeway", "Sycamore", "Thornbury"]  # fmt: skip
 
 
+LAST = ["Okafor", "Bassey", "Varga", "Lindqvist", "Castellano", "Achebe", "Moreau", "Halloran", "Ibarra", "Kowalczyk",
+        "Nakamura", "Oyelaran", "Petrescu", "Quispe", "Rasmussen", "Sandoval", "Takahashi", "Uzoma", "Vasquez",
+        "Whitcombe", "Yilmaz", "Zielinski"]  # fmt: skip
+
+
 def report(mk, doc: str, i: int, day: tuple[int, int], place: dict, lede: str) -> object:
-    text = f"{lede} {FIRST[i]} Okafor was shot near {STREETS[i]} Avenue on Saturday night, police said."
+    text = f"{lede} {FIRST[i]} {LAST[i]} was shot near {STREETS[i]} Avenue on Saturday night, police said."
     return mk.doc(doc, text, f"Outlet {doc}", (2016, *day), place, type_="attack")
 
 
 def corpus(mk) -> list:
-    """Reports of distinct shootings (other victims and streets) 3 days apart, then two reports of one."""
+    """Reports of distinct shootings (other victims and streets) 3 days apart, then two reports of one
+    (victim Ulric Yilmaz)."""
     days = [(1 + i // 10, 1 + 3 * (i % 10)) for i in range(STORY_MIN_DOCS)]
     docs = [report(mk, f"r{i:02d}", i, days[i], mk.IDLIB, "A man died.") for i in range(STORY_MIN_DOCS)]
     first = report(mk, "early", 20, (4, 25), mk.IDLIB, "A man was wounded.")
@@ -59,6 +65,25 @@ def test_story_match_is_explained(mk):
 def test_story_rule_is_off_on_a_handful_of_documents(mk):
     docs = corpus(mk)[-2:]
     assert sorted(sorted(d for d, _ in c) for c in link_documents(docs)) == [["early"], ["later"]]
+
+
+def test_story_rule_links_the_same_whatever_came_first(mk):
+    """The idf starts from background counts: past the first STORY_MIN_DOCS documents, the two reports of
+    one shooting link in any order of the others, and the others stay apart."""
+    docs = corpus(mk)
+    for order in (docs[:-2] + docs[-2:][::-1], docs[:-2][::-1] + docs[-2:], docs[:-2][::2] + docs[1:-2:2] + docs[-2:]):
+        clusters = sorted(sorted(d for d, _ in c) for c in link_documents(order))
+        assert ["early", "later"] in clusters and len(clusters) == STORY_MIN_DOCS + 1
+
+
+def test_idf_starts_from_background_counts():
+    stats = background_stats()
+    assert stats.n > 1000 and stats.idf("syria") < stats.idf("yilmaz")  # a word of many reports weighs less
+    before = stats.idf("yilmaz")
+    for _ in range(30):
+        stats.add({"yilmaz"})  # a name every report of this ledger uses comes to weigh less too
+    assert stats.idf("yilmaz") < before - 2
+    assert background_stats().idf("yilmaz") == before  # each linker starts from the same counts
 
 
 def seed_documents() -> list:

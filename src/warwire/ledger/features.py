@@ -16,8 +16,10 @@ Rules (documented here, used by link.py):
 - actors: named actors shared score; two disjoint non-empty sets of named perpetrators veto.
 - figures: killed totals within a factor of 3 ((max+1)/(min+1) <= 3) or missing on a side; equal scores most.
 - text (primary events of documents with text): cosine of the two documents' salient terms (capitalised words
-  of title and text: victim and street names, places, agencies), each weighted by its idf over the documents
-  linked so far (`TermStats`), so words every report uses weigh little. See link.py for how it combines.
+  of title and text: victim and street names, places, agencies), each weighted by its idf, so words every
+  report uses weigh little. The counts start from a background table (`background_stats`,
+  data/ledger_term_df.tsv) and add the documents linked so far: counted from nothing, the idf depended on
+  which documents came first, and so did the ledger. See link.py for how it combines.
 """
 
 from __future__ import annotations
@@ -267,18 +269,23 @@ def salient_terms(title: str | None, text: str | None) -> frozenset[str]:
 
 
 LOG_HALF = math.log(0.5)  # log(df + 0.5) of a term no document has
+# the background counts are of Latin-script terms (capitalised words, lowercased): other terms (the words of
+# Arabic reports) are weighed over the documents added alone (`base` not counted)
+BACKGROUND_END = "\u0080"
 
 
 class TermStats:
-    """Document frequencies of salient terms over the documents seen so far (idf for the text feature)."""
+    """Document frequencies of salient terms over the documents added (idf for the text feature); the
+    linker's start from background counts (`background_stats`)."""
 
     def __init__(self) -> None:
         self.df: Counter[str] = Counter()
         self.n = 0
+        self.base = 0  # documents of the background counts in n (`background_stats`)
         self._weights: dict[frozenset[str], tuple[dict[str, float], float]] = {}  # valid until next add
         # idf = log(n + 1) - log(df + 0.5): the second part changes only for the terms of an added document,
         # so it is kept per term, and an add costs no log of the other terms
-        self._log_n = math.log(1)
+        self._log_n = self._log_own = math.log(1)
         self._log_df: dict[str, float] = {}
 
     def add(self, terms: Iterable[str]) -> None:
@@ -286,6 +293,7 @@ class TermStats:
         self.df.update(terms)
         self.n += 1
         self._log_n = math.log(self.n + 1)
+        self._log_own = math.log(self.n - self.base + 1)
         for t in terms:
             self._log_df[t] = math.log(self.df[t] + 0.5)
         self._weights.clear()
@@ -296,6 +304,7 @@ class TermStats:
         self.df.subtract(terms)
         self.n -= 1
         self._log_n = math.log(self.n + 1)
+        self._log_own = math.log(self.n - self.base + 1)
         for t in terms:
             if self.df[t] > 0:
                 self._log_df[t] = math.log(self.df[t] + 0.5)
@@ -308,13 +317,13 @@ class TermStats:
         """Idf weight of each term and the vector's norm (cached until the next `add`)."""
         got = self._weights.get(terms)
         if got is None:
-            log_n, log_df = self._log_n, self._log_df
-            w = {t: log_n - log_df[t] if t in log_df else log_n - LOG_HALF for t in terms}
+            log_n, log_own, log_df = self._log_n, self._log_own, self._log_df
+            w = {t: (log_n if t < BACKGROUND_END else log_own) - log_df.get(t, LOG_HALF) for t in terms}
             got = self._weights[terms] = (w, math.sqrt(sum(x * x for x in w.values())))
         return got
 
     def idf(self, term: str) -> float:
-        return self._log_n - self._log_df.get(term, LOG_HALF)
+        return (self._log_n if term < BACKGROUND_END else self._log_own) - self._log_df.get(term, LOG_HALF)
 
     def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
         """`cosine` without the shared terms (summed in another order: equal up to float rounding)."""
@@ -332,6 +341,34 @@ class TermStats:
         if not na or not nb:
             return 0.0, shared[:6]
         return sum(wa[t] * wb[t] for t in shared) / (na * nb), shared[:6]
+
+
+TERM_DF = Path(__file__).resolve().parents[1] / "data" / "ledger_term_df.tsv"
+
+
+@lru_cache(maxsize=1)
+def _term_df() -> tuple[int, dict[str, int]]:
+    """The shipped table: '#documents<TAB>N', then 'term<TAB>df' lines."""
+    lines = TERM_DF.read_text(encoding="utf-8").splitlines()
+    head, n = lines[0].split("\t")
+    if head != "#documents":
+        raise ValueError(f"{TERM_DF}: first line must be '#documents<TAB>N'")
+    return int(n), {t: int(c) for t, c in (line.split("\t") for line in lines[1:] if line)}
+
+
+def background_stats() -> TermStats:
+    """New statistics that start from the shipped background counts (scripts/build_term_df.py) and then
+    count the documents added. Counted from nothing, the idf of a ledger's first documents was noise and
+    moved with every arrival, so the ledger depended on which came first; over thousands of background
+    documents one more document hardly moves it, while a word every report of this ledger uses still comes
+    to weigh little."""
+    n, df = _term_df()
+    stats = TermStats()
+    stats.df.update(df)
+    stats.n = stats.base = n
+    stats._log_n = math.log(n + 1)  # (_log_own stays log(1): no document added yet)
+    stats._log_df = {t: math.log(c + 0.5) for t, c in df.items()}
+    return stats
 
 
 def text_feature(a: Mention, b: Mention, stats: TermStats) -> Feature:

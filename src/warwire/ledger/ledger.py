@@ -31,7 +31,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from warwire.ledger import assemble, track_record
 from warwire.ledger.blocks import BlockIndex
-from warwire.ledger.features import Mention, TermStats
+from warwire.ledger.features import Mention, TermStats, background_stats
 from warwire.ledger.keys import claim_key, report_key, review_extras
 from warwire.ledger.link import LONG_DAYS, Bridge, Match, _neighbour_months, assign_and_bridge, doc_mentions
 from warwire.ledger.schema import claims, doc_events, documents, ledger_events, links
@@ -330,7 +330,7 @@ class _TermCache:
 
     def stats(self, conn: Connection) -> TermStats:
         if self._stats is None:
-            self._stats = TermStats()
+            self._stats = background_stats()
             self.refresh(conn)
         return self._stats
 

@@ -16,8 +16,9 @@ plus half the fields score (date and place must not veto, and must reach the fie
 pairs) >= AR_MIN, single link, while no member's date or place rules the report out. Set on the whole
 airwars_dev set (B-cubed F1 0.56-0.59 for AR_MIN 0.35-0.45, share 0.4-0.6; fields rule only: 0.48).
 An Arabic and an English report share no words: they link by the fields rule.
-STORY_MIN_DOCS: the story rule needs that many documents with text linked so far (idf over a handful of
-documents is meaningless; small ledgers link by the fields rule alone).
+The idf counts start from background counts (`features.background_stats`), so the first documents of a
+ledger weigh terms as later ones do, whatever came first. STORY_MIN_DOCS: the story rule needs that many
+documents with text linked (a ledger of a handful links by the fields rule alone).
 STORY_ONLY: primary events with text on both sides link by the story rule alone (their extracted fields are
 noisier than the text; the fields rule on them cost precision on the dev set).
 A mention joins the best-scoring cluster (story matches first), else starts a new one. Incremental: a new
@@ -41,6 +42,7 @@ from warwire.ledger.features import (
     TermStats,
     _safe_date,
     actor_feature,
+    background_stats,
     date_feature,
     date_score,
     figure_feature,
@@ -117,12 +119,17 @@ def _story(a: Mention, b: Mention, feats: dict[str, dict[str, Any]], stats: Term
     return Match(round(total, 4), {**feats, "text": text}, b.key, "story")
 
 
+def story_on(stats: TermStats | None) -> bool:
+    """Whether the story rule applies: STORY_MIN_DOCS documents counted besides the background."""
+    return stats is not None and stats.n - stats.base >= STORY_MIN_DOCS
+
+
 def compare(a: Mention, b: Mention, stats: TermStats | None = None) -> Match | None:
     """The match of two mentions by the story rule (with `stats`, primary events) or the fields rule;
     None when neither holds (a fields match below THRESHOLD is returned: callers apply the threshold)."""
     if a.arabic or b.arabic:
         return _arabic_match(a, b, stats)
-    if stats is not None and stats.n >= STORY_MIN_DOCS and a.primary and b.primary and a.terms and b.terms:
+    if story_on(stats) and a.primary and b.primary and a.terms and b.terms:
         if STORY_ONLY and not _story_reachable(a, b, stats):
             return None  # _story would return None whatever the features say: skip computing them
         # (cosines are >= 0: with MAX_BONUS >= STORY_MIN this test never holds and is skipped)
@@ -142,7 +149,7 @@ def _arabic_match(a: Mention, b: Mention, stats: TermStats | None) -> Match | No
     reach the fields rule by date and place (as blocking finds it), and the idf cosine of their Arabic words
     plus AR_FIELDS_SHARE of the fields score reaches AR_MIN. An Arabic and an English report have no words
     in common: the fields rule."""
-    if a.arabic != b.arabic or not (a.primary and b.primary) or stats is None or stats.n < STORY_MIN_DOCS:
+    if a.arabic != b.arabic or not (a.primary and b.primary) or not story_on(stats):
         return _fields_match(a, b)
     if not fields_reachable(a, b):
         return None
@@ -204,7 +211,7 @@ def _cosine_bound(a: frozenset[str], b: frozenset[str], stats: TermStats) -> flo
 def story_capable(m: Mention, stats: TermStats | None) -> bool:
     """Whether `compare(m, ...)` can ever return a story match (else any None vetoes the cluster)."""
     return bool(
-        stats is not None and stats.n >= STORY_MIN_DOCS and m.primary and m.terms
+        story_on(stats) and m.primary and m.terms
         and (m.published is not None or m.arabic)
     )  # fmt: skip
 
@@ -451,7 +458,7 @@ def doc_mentions(doc: Document, as_dicts: Sequence[dict[str, Any]] | None = None
 
 def link_documents(docs: Iterable[Document]) -> list[list[tuple[str, int]]]:
     """Cluster the news events of `docs` without a database: lists of (doc id, event index)."""
-    index, stats = MemoryIndex(), TermStats()
+    index, stats = MemoryIndex(), background_stats()
     for doc in docs:
         mentions = doc_mentions(doc)
         if mentions and mentions[0].terms:
