@@ -152,3 +152,28 @@ def test_migration_0004_keeps_the_links(tmp_path, mk):
     with ledger.engine.connect() as c:
         assert "AUTOINCREMENT" in c.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name='links'").scalar()
     assert sorted((e["id"], tuple(e["documents"])) for e in ledger.events()) == before
+
+
+def test_an_event_merged_away_is_found_under_the_event_it_joined(store_url, mk):
+    """A bookmark or a review made before a merge names the old id: it leads to the event kept, and the
+    desk redirects its page."""
+    ledger = Ledger(store_url)
+    docs = trio(mk, 0)
+    ledger.ingest_documents([docs["a"]])
+    ledger.ingest_documents([docs["b"]])
+    (old_b,) = [e["id"] for e in ledger.events() if e["documents"] == ["o0-b"]]
+    (old_a,) = [e["id"] for e in ledger.events() if e["documents"] == ["o0-a"]]
+    assert ledger.current_id(old_b) == old_b
+    ledger.ingest_documents([docs["c"]])  # merges b's event into a's
+    assert ledger.current_id(old_b) == old_a and ledger.current_id(old_a) == old_a
+    assert sorted(ledger.event(old_b)["documents"]) == ["o0-a", "o0-b", "o0-c"]
+    assert ledger.current_id("ev-nothing-0") is None
+    from fastapi.testclient import TestClient
+
+    from warwire.serve import create_app
+
+    client = TestClient(create_app(ledger, token="t"), base_url="http://127.0.0.1:8080")
+    got = client.get(f"/event/{old_b}.json", follow_redirects=False)
+    assert got.status_code == 307 and got.headers["location"] == f"/event/{old_a}.json"
+    assert sorted(client.get(f"/event/{old_b}.json").json()["event"]["documents"]) == ["o0-a", "o0-b", "o0-c"]
+    assert client.get("/event/ev-nothing-0").status_code == 404

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, true
+from sqlalchemy import Connection, Engine, String, and_, cast, delete, func, insert, or_, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 
 from warwire.ledger import assemble, track_record
@@ -268,11 +268,23 @@ class Ledger:
         return [e for e in out if _date_ok(e, since, until)]
 
     def event(self, event_id: str) -> dict[str, Any]:
+        """The event's detail; an event merged into another since gives the one it is now part of."""
         with self.engine.connect() as conn:
             grouped = _members(conn, [event_id])
+            if event_id not in grouped and (now := _merged_into(conn, event_id)) is not None:
+                event_id, grouped = now, _members(conn, [now])
         if event_id not in grouped:
             raise KeyError(event_id)
         return assemble.detail(event_id, grouped[event_id])
+
+    def current_id(self, event_id: str) -> str | None:
+        """The id an event has now: its own while it holds reports; the event it was merged into (after
+        every later merge: the links moved carry each merge in their explanation); else None."""
+        with self.engine.connect() as conn:
+            held = select(links.c.id).where(links.c.ledger_event_id == event_id).limit(1)
+            if conn.execute(held).first() is not None:
+                return event_id
+            return _merged_into(conn, event_id)
 
     def claimants(self) -> list[dict[str, Any]]:
         """Every claimant's track record (ledger/track_record.py): figures, events, relaying outlets, and how
@@ -567,6 +579,18 @@ def _ordinal(iso: str | None) -> int | None:
         return date.fromisoformat(iso).toordinal() if iso and len(iso) == 10 else None
     except ValueError:
         return None
+
+
+def _merged_into(conn: Connection, event_id: str) -> str | None:
+    """The ledger event holding the links that were merged away from `event_id` (None when none was): a
+    scan of the explanations naming it, only for an id no link holds (a bookmark or a review made before
+    the merge)."""
+    q = select(links.c.ledger_event_id, links.c.explanation).where(
+        cast(links.c.explanation, String).contains(event_id)).order_by(links.c.id)  # fmt: skip
+    for now, why in conn.execute(q):
+        if any(m.get("from") == event_id for m in (why or {}).get("merged", ())):
+            return now
+    return None
 
 
 def _filtered_ids(

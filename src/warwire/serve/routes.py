@@ -98,6 +98,10 @@ def _event(request: Request, event_id: str) -> dict[str, Any]:
     try:
         return pages.event_page(_desk(request), event_id)
     except KeyError:
+        now = _desk(request).ledger.current_id(event_id)  # merged into another by a later report
+        if now is not None and now != event_id:
+            path = request.url.path.replace(event_id, now)
+            raise HTTPException(307, f"event {event_id!r} is now part of {now!r}", {"Location": path}) from None
         raise HTTPException(404, f"no event {event_id!r}") from None
 
 
