@@ -15,6 +15,7 @@ def _kept(doc) -> list[tuple]:
 @pytest.mark.parametrize(("name", "text", "best"), [
     ("aan", "Coalition troops killed several insurgents in Nad Ali district on Tuesday.", 3),
     ("aan", "The patrol detained numerous suspected militants near the bazaar, officials said.", 4),
+    ("aan", "The patrol came under fire and responded, killing several of the gunmen.", 3),  # not 'killing of'
     ("acled", "Gunmen killed dozens of villagers in an overnight raid on Tuesday.", 12),
     ("acled", "Several soldiers were killed when their convoy was ambushed, the army said.", 3),
 ])  # fmt: skip

@@ -72,8 +72,8 @@ def _phrase_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None
 
 def _qualified_phrase(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     """'received light injuries', 'sustained serious wounds': a two-word phrase with an adjective inside."""
-    if i + 2 >= len(tokens) or tokens[i + 1].tag_ != "JJ":
-        return None
+    if i + 2 >= len(tokens) or tokens[i + 1].tag_ != "JJ" or (tokens[i + 1].lower_,) in lex.vague:
+        return None  # "killing several of them": a count, not a phrase "killing of" with an adjective
     outcome = lex.phrases.get((tokens[i].lower_, tokens[i + 2].lower_))
     return Trigger(i, i + 3, outcome, "either") if outcome else None
 
