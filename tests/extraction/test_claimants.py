@@ -41,6 +41,9 @@ def test_known_names_resolve_to_one_id(phrase: str, cid: str) -> None:
     ("the mayor", "local_official"),
     ("rescuers", "civil_defence"),
     ("a witness", "witness_or_family"),
+    ("opposition activists", "anonymous"),
+    ("local activists", "anonymous"),
+    ("the YPG", "armed_group"),
 ])
 def test_unnamed_sources_get_their_kind_from_their_words(phrase: str, kind: str) -> None:
     claimant = claimant_table().claimant(phrase)

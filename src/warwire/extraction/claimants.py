@@ -82,6 +82,7 @@ class ClaimantTable:
         titles = sorted(((t, kind) for kind, ts in data.get("titles", {}).items() for t in ts),
                         key=lambda x: -len(x[0]))
         self.title_kinds = {t.lower(): kind for t, kind in titles}
+        self.head_kinds: dict[str, str] = data.get("head_kinds", {})
         alternatives = "|".join(re.escape(t) for t, _ in titles)
         # "Bartholomew County Sheriff Matt Myers": the body is everything up to the title
         self.titled = re.compile(rf"^(?P<body>(?:.*?\s)?(?P<title>{alternatives}))\.?\s+(?P<person>{PERSON})$")
@@ -140,7 +141,11 @@ class ClaimantTable:
         return best[1] if best is not None else None
 
     def kind_of(self, phrase: str) -> str:
-        """The kind its words give; else a name is taken for a government body, a common noun for anonymous."""
+        """The kind its head noun gives when it names people ('opposition activists': anonymous), else the kind
+        its words give; else a name is taken for a government body, a common noun for anonymous."""
+        found = words_of(phrase)
+        if found and found[-1] in self.head_kinds:
+            return self.head_kinds[found[-1]]
         return self.kind_by_words(phrase) or ("anonymous" if not re.search(r"[A-Z]", phrase) else "government")
 
     def speaker_body(self, phrase: str) -> tuple[str, str | None] | None:
