@@ -390,6 +390,9 @@ GENRES = [  # issue 14: wordings of atrocity descriptions
     ("Two officers of the border police were killed at dawn.", {("killed", "state_forces", 2, "exact")}),
     ("Rebels carried out a massacre of 14 villagers in the hills.", {("killed", "civilians", 14, "exact")}),
     ("The feud has claimed no fewer than 30 lives this year.", {("killed", "unspecified", 30, "at_least")}),
+    ("Four traders were left seriously wounded by the blast.", {("wounded", "civilians", 4, "exact")}),
+    ("Nine others remain injured in the town's clinic.", {("wounded", "unspecified", 9, "exact")}),
+    ("Five villagers sustained gunshot wounds in the raid.", {("wounded", "civilians", 5, "exact")}),
 ]
 
 

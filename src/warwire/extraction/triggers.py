@@ -20,7 +20,8 @@ LEFT_SKIP = frozenset(
     "were was are is been have has had be being got get reportedly also allegedly later all both each "
     "then subsequently apparently now already tragically fatally seriously critically lightly slightly "
     "badly severely mortally instantly immediately more who that which since thereby too initially "
-    "eventually confirmed believed said feared reported estimated thought known presumed to found ".split()
+    "eventually confirmed believed said feared reported estimated thought known presumed to found left remain "
+    "remained remains ".split()
 )
 
 
