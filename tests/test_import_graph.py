@@ -22,9 +22,6 @@ LAYERS = [
     {"__init__", "__main__"},
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
-# Old module names kept one session as aliases of their new homes (each file says so).
-ALIASES = {"extraction/lexicon.py", "extraction/context.py", "resolve/dates.py", "resolve/datelines.py",
-           "extraction/scan.py", "resolve/openings.py"}
 
 
 def _stage(module: str) -> str:
@@ -55,7 +52,7 @@ def _edges() -> list[tuple[str, str, str]]:
     edges = []
     for path in sorted(SRC.rglob("*.py")):
         rel = path.relative_to(SRC).as_posix()
-        if rel.startswith("ledger/migrations/") or rel in ALIASES:
+        if rel.startswith("ledger/migrations/"):
             continue
         here = rel.split("/")[0].removesuffix(".py")
         for module in _run_time_imports(ast.parse(path.read_text(encoding="utf-8"))):
@@ -84,3 +81,10 @@ def test_the_check_sees_an_upward_import() -> None:
     tree = ast.parse("import warwire.resolve.x\nif TYPE_CHECKING:\n    import warwire.cli\n"
                      "def f():\n    from warwire.ledger import Ledger\n")
     assert _run_time_imports(tree) == ["warwire.resolve.x", "warwire.ledger"]
+
+
+def test_old_module_names_are_gone() -> None:
+    """The names moved last session (lexicon, refs, refs.dates, refs.datelines, matching) have one home."""
+    for old in ("extraction/lexicon.py", "extraction/context.py", "resolve/dates.py", "resolve/datelines.py",
+                "extraction/scan.py", "resolve/openings.py"):
+        assert not (SRC / old).exists(), old

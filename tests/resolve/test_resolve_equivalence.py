@@ -231,7 +231,7 @@ def test_word_fact_table_gives_the_facts_of_each_word_and_stays_bounded(monkeypa
 
 
 def test_cached_setting_tests_answer_like_the_plain_ones():
-    from warwire.extraction import context
+    from warwire import refs as context
 
     text = "Fighting in Homs. ALEPPO, Jan 3 - Ankara-backed rebels near the city of Idlib and Syria's Afrin."
     spans = [(m.start(), m.end()) for m in re.finditer(r"[A-Z][A-Za-z]+", text)]
