@@ -199,7 +199,7 @@ def _add_vague(claim: Claim, value: int | None, vague: str | None,
         return True
     if claim.qualifier == "vague" or value is not None or not vague or bounds[0] is None or claim.best is None:
         return False
-    claim.qualifier, claim.vague = "vague", vague  # type: ignore[assignment]
+    claim.qualifier, claim.vague = "vague", vague
     claim.low = (claim.low if claim.low is not None else claim.best) + bounds[0]
     claim.high = claim.high + bounds[2] if claim.high is not None and bounds[2] is not None else None
     return True

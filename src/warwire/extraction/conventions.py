@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -64,7 +65,7 @@ def apply(doc: Document, name: str | None) -> Document:
     return doc
 
 
-def _counted(claim: Claim, lows: dict[tuple[str, ...], tuple[int | None, ...]]) -> int:
+def _counted(claim: Claim, lows: Mapping[tuple[str, ...], tuple[int | None, ...]]) -> int:
     """The victims counted beside the vague word ('a Taliban leader and several associates': 1): the
     claim's low above the word's own low (claims.py adds them up so)."""
     word_low = lows.get(tuple(_key(claim.vague or "").split()), (None,))[0]

@@ -45,7 +45,8 @@ class Draft:
         # Figures are only ever appended while drafts are grouped: the set is kept for as many as it counted.
         held = self.__dict__.get("_values")
         if held is None or held[0] != len(self.figures):
-            held = self.__dict__["_values"] = (len(self.figures), {told(f) for f, _ in self.figures} - {None})
+            found = {t for f, _ in self.figures if (t := told(f)) is not None}
+            held = self.__dict__["_values"] = (len(self.figures), found)
         return held[1]
 
 
