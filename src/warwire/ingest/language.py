@@ -5,6 +5,7 @@ and is also read by the English rules, which see only its Latin text."""
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 
 SAMPLE = 5000  # characters read: enough to tell a language, a bounded cost on any input
@@ -31,6 +32,8 @@ def _identifier():  # noqa: ANN202 (a py3langid LanguageIdentifier)
 def arabic_share(text: str) -> float:
     """Arabic-script letters among Arabic and Latin letters of the sample."""
     sample = text[:SAMPLE]
+    if sample.isascii():
+        return 0.0  # no Arabic letter: the two scans below are not needed
     arabic = len(ARABIC_LETTER.findall(sample))
     latin = len(LATIN_LETTER.findall(sample))
     return arabic / (arabic + latin) if arabic + latin else 0.0
@@ -40,26 +43,38 @@ def has_arabic(text: str) -> bool:
     return ARABIC_LETTER.search(text) is not None
 
 
+def letter_count(text: str) -> int:
+    """How many characters of `text` are letters (str.isalpha); ASCII text is counted in C."""
+    if text.isascii():
+        return len(text) - len(text.translate(_NOT_ASCII_LETTERS))
+    return sum(map(str.isalpha, text))
+
+
+_NOT_ASCII_LETTERS = dict.fromkeys(map(ord, string.ascii_letters))  # translate() deletes them
+
+
 def detect_language(text: str) -> str | None:
     """'en', 'ar', 'ru', ... or None when the text has too few letters to tell."""
     sample = text[:SAMPLE]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    letters = letter_count(sample)
+    if letters < MIN_LETTERS:
         return None
     if arabic_share(sample) >= 0.5:
         return "ar"  # script decides: langid may call an Arabic post with a few Latin words Persian or Urdu
-    if _plainly_english(sample):
+    if _plainly_english(sample, letters):
         return "en"  # English function words: the model (a second to load) is not needed
     lang = str(_identifier().classify(sample)[0])
     return TO_ISO1.get(lang, lang if len(lang) == 2 else None)
 
 
-def _plainly_english(sample: str) -> bool:
+def _plainly_english(sample: str, letters: int) -> bool:
     """Latin script with English function words (over 5% of its words, the test warwire used before it
-    detected languages): told without the model, whose load costs a second or two per process."""
-    words = [w.lower() for w in ENGLISH_WORD.findall(sample)]
-    if sum(len(w) for w in words) < 0.8 * sum(ch.isalpha() for ch in sample):
+    detected languages): told without the model, whose load costs a second or two per process.
+    `letters`: the sample's letter count."""
+    words = ENGLISH_WORD.findall(sample)
+    if sum(map(len, words)) < 0.8 * letters:
         return False
-    return len(words) >= 3 and sum(w in ENGLISH for w in words) / len(words) > 0.05
+    return len(words) >= 3 and sum(w.lower() in ENGLISH for w in words) / len(words) > 0.05
 
 
 def language_warning(language: str | None) -> str | None:

@@ -24,8 +24,10 @@ class Prefilter:
         self.pattern = re.compile("|".join(branches) or r"(?!)", re.I)
         self.literals = tuple(sorted({*prefixes, *words, *(w.lower() for _, c in cues for w in c)}))
         self._automaton = ahocorasick.Automaton()
+        prefix_set = {p.lower() for p in prefixes}
         for literal in self.literals:
-            self._automaton.add_word(literal, literal)
+            # value: (length, whether it is a prefix, which the pattern matches wherever it stands)
+            self._automaton.add_word(literal, (len(literal), literal in prefix_set))
         if self.literals:
             self._automaton.make_automaton()
 
@@ -34,10 +36,18 @@ class Prefilter:
 
     def spans(self, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """The spans (sorted, not overlapping) that hold a match: the pattern is tried only on spans
-        holding a literal (a regex alternation costs a try per character of every span)."""
+        holding a literal (a regex alternation costs a try per character of every span), and not even there
+        when a prefix lies wholly inside the span (the pattern, case-insensitive, matches it there)."""
         lower = text.lower()
         if len(lower) != len(text) or not self.literals:  # a longer lower case would shift offsets
             return [(s, e) for s, e in spans if self.pattern.search(text, s, e)]
         starts = [s for s, _ in spans]
-        hit = {bisect_right(starts, end) - 1 for end, _ in self._automaton.iter(lower)}
-        return [(s, e) for i, (s, e) in enumerate(spans) if i in hit and self.pattern.search(text, s, e)]
+        hit: set[int] = set()
+        sure: set[int] = set()
+        for end, (length, prefix) in self._automaton.iter(lower):
+            i = bisect_right(starts, end) - 1
+            hit.add(i)
+            if prefix and i >= 0 and end - length + 1 >= spans[i][0] and end < spans[i][1]:
+                sure.add(i)
+        return [(s, e) for i, (s, e) in enumerate(spans)
+                if i in sure or (i in hit and self.pattern.search(text, s, e))]
