@@ -195,3 +195,32 @@ def test_a_victim_named_after_the_death_was_told_is_counted_once(ex) -> None:
 
 def test_another_named_victim_is_one_more(ex) -> None:
     assert _killed(ex.extract(NAMED_AND_ANOTHER, published="2016-05-28")) == 2
+
+
+SHOT_AND_KILLED = """Shooting at a house party
+
+Six people were shot Sunday night at a house party on Elm Street in Dayton, leaving one man dead, police said.
+
+The man died at the scene, and the others were taken to a hospital.
+"""
+
+ANOTHER_SHOT = """Teen dies after shooting near school
+
+A 16-year-old boy was killed Tuesday in a shooting near Lincoln High School in Dayton, police said.
+
+A 15-year-old boy was also shot and taken to a hospital.
+"""
+
+
+def _total(doc, outcome: str) -> int:
+    return sum(c.best or 0 for e in doc.events if not e.background for c in e.casualties if c.outcome == outcome)
+
+
+def test_people_shot_beside_a_count_of_the_dead_are_the_rest_wounded(ex) -> None:
+    doc = ex.extract(SHOT_AND_KILLED, published="2016-05-28")
+    assert (_total(doc, "killed"), _total(doc, "wounded")) == (1, 5)
+
+
+def test_shot_with_no_word_of_death_in_a_report_of_a_death_is_wounded(ex) -> None:
+    doc = ex.extract(ANOTHER_SHOT, published="2016-05-28")
+    assert (_total(doc, "killed"), _total(doc, "wounded")) == (1, 1)

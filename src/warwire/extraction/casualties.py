@@ -40,6 +40,7 @@ class Figure:
     anaphoric: bool = False  # "his body was found": a victim already told of, wherever the body lay
     retold: bool = False  # "a higher toll of 23": the event's victims counted again, by another count
     of_wounds: bool = False  # "one of whom later died", "died of his wounds": a death among the wounded
+    settled: bool = False  # "X was shot": an outcome the rest of the report settled (document.py)
     named_one: bool = False  # "Rodriguez", "the 13-year-old", "the teen": one person told by name or role
 
 

@@ -97,7 +97,10 @@ _HURT_WORDS = re.compile(r"\b(?:wounded|injured|injuries|injury|wounds|hospitali
 
 def _settle_shootings(infos: list[SentenceInfo], text: str) -> None:
     """'X was shot' says neither killed nor wounded: the rest of the report settles it when it speaks of
-    death only (killed) or of injury only (wounded); otherwise the figure is left out."""
+    death only (killed) or of injury only (wounded). A report that speaks of both settles it by the
+    figure's own sentence: shot and nothing of death there is wounded ('Another teen was shot in the
+    foot'); shot beside a count of the dead leaves the rest wounded ('Six people were shot, leaving one
+    man dead': five); shot with a word of death and no count is left out."""
     if not any(f.outcome == SHOT for i in infos for f in i.figures):
         return
     death, hurt = _DEATH_WORDS.search(text) is not None, _HURT_WORDS.search(text) is not None
@@ -105,8 +108,21 @@ def _settle_shootings(infos: list[SentenceInfo], text: str) -> None:
     for info in infos:
         for figure in info.figures:
             if figure.outcome == SHOT:
-                figure.outcome = outcome or SHOT
+                mixed = death and hurt
+                figure.outcome, figure.settled = outcome or (_shot_in_sentence(figure, info) if mixed else SHOT), True
         info.figures = [f for f in info.figures if f.outcome != SHOT]
+
+
+def _shot_in_sentence(figure, info: SentenceInfo) -> str:
+    dead = sum(f.quantity.value or 0 for f in info.figures if f.outcome == "killed")
+    if dead:
+        value = figure.quantity.value
+        if value is None or value <= dead:
+            return SHOT
+        rest = value - dead
+        figure.quantity.value, figure.quantity.bounds = rest, (rest, rest, rest)
+        return "wounded"
+    return SHOT if _DEATH_WORDS.search(info.text) else "wounded"
 
 
 def _aggregates_as_context(infos: list[SentenceInfo]) -> None:

@@ -27,9 +27,13 @@ def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef 
     drafts: list[Draft] = []
     place: PlaceRef | None = None
     date: DateRef | None = None
+    told: Told = {}
     for info in sentences:
         place = info.places[0] if info.places else place
         date = info.dates[0] if info.dates else date
+        if not info.figures and not info.zeros:
+            continue
+        _fold_named_victims(info, told)
         if not info.figures and not info.zeros:
             continue
         draft = _find_draft(drafts, info, place, date)
@@ -41,7 +45,7 @@ def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef 
         draft.sentences.append(info)
         draft.figures += [(f, info) for f in info.figures]
         draft.zeros += [(o, info) for o in info.zeros]
-    drafts = _fold_named_victims(drafts)
+        _count_told(info, draft, told)
     if not any(not d.background for d in drafts) and sentences:
         opening = _opening_draft(drafts, sentences, year)
         if opening is not None:
@@ -53,26 +57,36 @@ def group_events(sentences: list[SentenceInfo], doc_id: str, published: DateRef 
     return _to_events(drafts, doc_id, published)
 
 
-def _fold_named_victims(drafts: list[Draft]) -> list[Draft]:
+Told = dict[tuple[str, bool], Draft]  # (outcome, of armed groups) -> the news event that counted it last
+
+
+def _fold_named_victims(info: SentenceInfo, told: Told) -> None:
     """'A 15-year-old was killed Thursday ...' then 'The teen, identified as X, died at the scene': one
-    person named or pointed at ('the teen', 'Smith') after an earlier sentence counted victims of the
-    same outcome is one of them, even when a new place or date word started another event for it. Such
-    a figure joins the latest news event that counted that outcome before it, as a retelling; an event
-    left with no figure is dropped. 'Also' and 'another' keep their victims apart (additive)."""
-    told: dict[tuple[str, bool], tuple[Draft, int]] = {}
-    for draft in drafts:
-        for figure, info in list(draft.figures):
-            key = (figure.outcome, figure.quantity.group == "armed_groups")  # 'the suspect' is not a victim
-            earlier = told.get(key)
-            if figure.named_one and not figure.additive and not draft.background and earlier is not None \
-                    and earlier[1] < info.start:
-                figure.retold = True
-                if earlier[0] is not draft:
-                    draft.figures.remove((figure, info))
-                    earlier[0].figures.append((figure, info))
-            elif not draft.background:
-                told[key] = (draft, info.start)
-    return [d for d in drafts if d.figures or d.zeros]
+    person named or pointed at ('the teen', 'Smith', 'he') after an earlier sentence counted victims of
+    the same outcome is one of them, even when a new place or date word would start another event for
+    it. Such a figure joins the latest news event that counted that outcome, as a retelling, and leaves
+    the sentence's own figures. 'Also' and 'another' keep their victims apart (additive); 'the suspect'
+    retells no victim. One told as shot ('Smith was shot in the chest') may retell either outcome."""
+    if info.background:
+        return
+    own = []
+    for figure in info.figures:
+        key = (figure.outcome, figure.quantity.group == "armed_groups")
+        target = told.get(key)
+        if figure.settled and target is None:  # "killed his friend ... shot him in the chest"
+            target = told.get(("killed" if figure.outcome == "wounded" else "wounded", key[1]))
+        if target is None or not figure.named_one or figure.additive:
+            own.append(figure)
+            continue
+        figure.retold = True
+        target.figures.append((figure, info))
+    info.figures = own
+
+
+def _count_told(info: SentenceInfo, draft: Draft, told: Told) -> None:
+    if not draft.background:
+        for figure in info.figures:
+            told[(figure.outcome, figure.quantity.group == "armed_groups")] = draft
 
 
 def _opening_draft(drafts: list[Draft], sentences: list[SentenceInfo], year: int | None) -> Draft | None:

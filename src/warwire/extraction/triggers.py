@@ -112,7 +112,7 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return Trigger(i, end, "killed", "to death")  # "shot a man to death"
     if low in ("body", "corpse") and (_found(tokens, i + 1) or _found_active(tokens, i)):
         return Trigger(i, i + 1, "killed", "remains")  # "His body was found the next day"
-    if low == "shot" and _bare_passive(tokens, i):
+    if low == "shot" and _bare_passive(tokens, i, lex):
         return Trigger(i, i + 1, SHOT, "left")  # "X was shot": killed or wounded, as the report goes on
     if low in ("shot", "shoots", "shooting") and tok.tag_ in ACTIVE_TAGS and _hit_in_body(tokens, i + 1):
         return Trigger(i, i + 1, SHOT, "right")  # "accidentally shot his uncle in the stomach"
@@ -159,13 +159,16 @@ def _hit_in_body(tokens: list[Token], k: int) -> bool:
 SHOT = "shot"  # an outcome the report settles elsewhere (document.py); never a claim's outcome itself
 
 
-def _bare_passive(tokens: list[Token], i: int) -> bool:
-    """'was shot', 'were reportedly shot' with no outcome after it ('shot dead' and 'shot and killed' are
-    phrases; 'shot down' is an aircraft)."""
+def _bare_passive(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """'was shot', 'were reportedly shot', 'was shot and taken to a hospital' with no outcome after it
+    ('shot dead' and 'shot and killed' are phrases; 'shot down' is an aircraft)."""
     j = i - 1
     while j >= 0 and tokens[j].tag_ == "RB":
         j -= 1
     after = tokens[i + 1].lower_ if i + 1 < len(tokens) else ""
+    if after == "and" and i + 2 < len(tokens):
+        then = tokens[i + 2].lower_
+        after = "and" if lex.lemma(then) in lex.verb_lemmas or then in lex.adjectives else ""
     return j >= 0 and tokens[j].lower_ in ("was", "were") and after not in ("dead", "and", "to", "down", "at")
 
 
