@@ -86,3 +86,24 @@ def test_a_total_over_several_incidents_is_the_news_when_it_is_all_there_is(ex) 
     news = [c.best for e in ex.extract(text).events if not e.background for c in e.casualties
             if c.outcome == "killed"]
     assert news == [30]
+
+
+@pytest.mark.parametrize("lede", [
+    "KABUL, Afghanistan (May 3, 2011) - Several insurgents were killed and numerous others detained during separate "
+    "clearing and security operations in southern Afghanistan yesterday.",
+    "KABUL, Afghanistan (May 3, 2011) - Coalition forces detained more than 10 suspected insurgents and killed "
+    "several others during three operations in the south yesterday.",
+])
+def test_a_roundup_of_operations_gives_way_to_the_operation_told(ex, lede: str) -> None:
+    text = (lede + " In Nad Ali district, Helmand province, a patrol saw two insurgents planting a roadside bomb. "
+            "The patrol engaged them with small arms fire, killing one insurgent.")
+    news = [(c.outcome, c.best) for e in ex.extract(text, convention="aan").events if not e.background
+            for c in e.casualties]
+    assert news == [("killed", 1)]
+
+
+def test_one_operation_is_no_roundup(ex) -> None:
+    text = ("A coalition force killed several insurgents during a clearing operation in Kunar province today. "
+            "The force also seized two rifles.")
+    news = [c.best for e in ex.extract(text, convention="aan").events if not e.background for c in e.casualties]
+    assert news == [3]
