@@ -141,3 +141,18 @@ def test_place_cue_words_and_titles_come_from_the_data() -> None:
     assert lex.military_titles < lex.titles and "sheikh" in lex.titles - lex.military_titles
     titles = data.load_json("casualties.json", "en")["person_titles"]
     assert not set(titles["military"]) & set(titles["civil"])  # one group per title
+
+
+def test_arabic_outcome_group_and_qualifier_names_are_the_models() -> None:
+    """The Arabic path hands its lexicon's names straight to `Claim` (a cast, not a check)."""
+    from typing import get_args
+
+    from warwire.extraction.ar.lexicon import lexicon as ar_lexicon
+    from warwire.model import Group, Outcome, Qualifier
+
+    lex = ar_lexicon()
+    outcomes = {*lex.events.values(), *lex.suffix_stems.values()} | {n.outcome for n in lex.nouns.values()}
+    groups = {n.group for n in lex.nouns.values()} | {g for _, g in lex.element_groups} | {lex.element_default}
+    assert outcomes - {None} <= set(get_args(Outcome))
+    assert groups <= set(get_args(Group))
+    assert {q for _, q in lex.qualifiers} <= set(get_args(Qualifier))

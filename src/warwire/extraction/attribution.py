@@ -77,17 +77,27 @@ class _Issued:
         for verb in ISSUED_VERB.finditer(sentence):
             name = NAME_AT_END.search(sentence, max(0, verb.start() - LOOK_BACK), verb.start())
             if name:
-                return _IssuedMatch(name.group("x"), sentence[name.start() : verb.end()])
+                return _IssuedMatch(name.group("x"), sentence[name.start() : verb.end()], name.start(), verb.end())
         return None
 
 
 @dataclass
 class _IssuedMatch:
+    """As much of `re.Match` as `_claimant` reads."""
+
     x: str
     whole: str
+    begin: int
+    stop: int
 
     def group(self, key: int | str = 0) -> str:
         return self.x if key == "x" else self.whole
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
 
 
 ISSUED = _Issued()

@@ -45,10 +45,10 @@ def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
         western, note = data.decode("latin-1"), "not UTF-8: decoded as Latin-1"
     if _mostly_ascii_letters(western):
         return western, (note,)
-    codec = _guess(data)  # letters mostly accented when read as Western: another script's code page
-    if codec is None or codec in WESTERN:
+    guessed = _guess(data)  # letters mostly accented when read as Western: another script's code page
+    if guessed is None or guessed in WESTERN:
         return western, (note,)
-    return data.decode(codec, errors="replace"), (f"not UTF-8: decoded as {codec} (detected)",)
+    return data.decode(guessed, errors="replace"), (f"not UTF-8: decoded as {guessed} (detected)",)
 
 
 def _strict_or_replace(data: bytes, codec: str, why: str) -> tuple[str, tuple[str, ...]]:

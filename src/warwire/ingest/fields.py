@@ -119,6 +119,7 @@ def clean_record(record: Record) -> Record:
     """A copy of `record` with every field made safe, and a warning for each change."""
     warnings = list(record.warnings)
     changes: dict[str, Any] = {}
+    cleaned: str | None  # None: the field is dropped
     for name, limit in (("id", ID_MAX), ("title", TITLE_MAX), ("outlet", OUTLET_MAX), ("url", URL_MAX),
                         ("published", 64), ("text", None), ("html", None)):
         value = getattr(record, name)

@@ -91,16 +91,17 @@ def _bounded_article(html: str) -> HtmlArticle | None:
     return None
 
 
-def _trafilatura(html: str, **favour: bool) -> HtmlArticle | None:
+def _trafilatura(html: str, *, favor_precision: bool = False, favor_recall: bool = False) -> HtmlArticle | None:
     try:
         result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                             include_tables=False, **favour)
+                                             include_tables=False, favor_precision=favor_precision,
+                                             favor_recall=favor_recall)
     except (RecursionError, ValueError, TypeError, AttributeError):  # a tree the parser cannot walk
         return None
     text = getattr(result, "text", None) if result is not None else None
     if not text or len(text.split()) < MIN_WORDS:
         return None
-    notes = [] if favour.get("favor_precision") else ["article found only on a lenient reading of the HTML"]
+    notes = [] if favor_precision else ["article found only on a lenient reading of the HTML"]
     return HtmlArticle(text=text, title=getattr(result, "title", None), date=getattr(result, "date", None),
                        outlet=getattr(result, "sitename", None), url=getattr(result, "url", None), warnings=notes)
 

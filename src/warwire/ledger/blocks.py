@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -114,7 +114,7 @@ class BlockIndex:
         self.own.append((self.last + 1, cid))
         self.add((self.last + 1, cid, m))
 
-    def settle(self, ids: list[int]) -> None:
+    def settle(self, ids: Sequence[int]) -> None:
         """The ids the links added by `add_own` got, in the same order."""
         for (provisional, cid), lid in zip(self.own, ids, strict=True):
             cid = self.find(cid)

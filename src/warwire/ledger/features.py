@@ -114,15 +114,16 @@ def day_range(m: Mention) -> tuple[int, int] | None:
 
 def date_feature(a: Mention, b: Mention) -> Feature:
     ok, score, gap = date_score(a, b)
-    if gap is None:
-        if not a.start or a.start.is_empty or not b.start or b.start.is_empty:
+    sa, sb = a.start, b.start
+    if gap is None or sa is None or sb is None:  # (a day gap means both dates are there)
+        if not sa or sa.is_empty or not sb or sb.is_empty:
             return True, 0.0, "date unknown on one side"
-        return _partial_date_feature(a.start, b.start)
+        return _partial_date_feature(sa, sb)
     if not ok:
-        return False, 0.0, f"dates {a.start.iso()} / {b.start.iso()} {gap} days apart"
+        return False, 0.0, f"dates {sa.iso()} / {sb.iso()} {gap} days apart"
     if score >= 0.7:
-        return True, score, f"{a.start.iso()} ~ {b.start.iso()} (gap {max(gap, 0)} d)"
-    return True, score, f"{a.start.iso()} overlaps {b.start.iso()}"
+        return True, score, f"{sa.iso()} ~ {sb.iso()} (gap {max(gap, 0)} d)"
+    return True, score, f"{sa.iso()} overlaps {sb.iso()}"
 
 
 def date_score(a: Mention, b: Mention) -> tuple[bool, float, int | None]:

@@ -20,13 +20,13 @@ import gc
 import hashlib
 import math
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, and_, cast, delete, func, insert, or_, select, true
+from sqlalchemy import Connection, Engine, Row, String, and_, cast, delete, func, insert, or_, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 
 from warwire.ledger import assemble, track_record
@@ -185,7 +185,8 @@ class Ledger:
             self._merge(conn, bridges, mentions)
             report.bridged += sum(len(merged) for _, merged, _ in bridges)
         joined = {i: (cid, got) for i, cid, got in assigned}
-        new_events, link_rows = [], []
+        new_events: list[dict[str, Any]] = []
+        link_rows: list[dict[str, Any]] = []
         for i, m in enumerate(mentions):
             cid, got = joined.get(i, (None, None))
             if cid is None:
@@ -193,7 +194,8 @@ class Ledger:
                 new_events.append({"id": cid, "created_at": datetime.now(UTC)})
             link_rows.append({
                 "ledger_event_id": cid, "doc_event_id": row_ids[m.key[1]], "score": got.score if got else None,
-                "explanation": {"features": got.features, "matched": list(got.with_key)} if got else None,
+                "explanation": {"features": got.features, "matched": list(got.with_key) if got.with_key else None}
+                if got else None,
             })  # fmt: skip
         self._pending.events += new_events
         self._pending.links += link_rows
@@ -408,14 +410,14 @@ class _Pending:
         self.events: list[dict[str, Any]] = []
         self.links: list[dict[str, Any]] = []
 
-    def flush(self, conn: Connection) -> list[int]:
+    def flush(self, conn: Connection) -> Sequence[int]:
         """Insert the rows (parents first: foreign keys are checked at once); the links' ids, in order."""
         if self.claims:
             conn.execute(INSERT_CLAIMS, self.claims)
         if self.events:
             conn.execute(INSERT_LEDGER_EVENTS, self.events)
         ids = conn.execute(INSERT_LINKS, self.links).scalars().all() if self.links else []
-        self.__init__()
+        self.claims, self.events, self.links = [], [], []
         return ids
 
 
@@ -527,7 +529,7 @@ def _candidates(
 
 
 def _members_of(
-    conn: Connection, pairs: list[tuple[str, int]], terms: _TermCache, cache: dict[int, Mention]
+    conn: Connection, pairs: Sequence[Row[str, int]], terms: _TermCache, cache: dict[int, Mention]
 ) -> dict[str, list[Mention]]:
     """(ledger event, doc_event id) pairs as member mentions per ledger event, in the pairs' order."""
     _load_mentions(conn, [de for _, de in pairs if de not in cache], terms, cache)
@@ -634,8 +636,8 @@ def _members(conn: Connection, ids: list[str] | None) -> dict[str, list[dict[str
     de_ids = [r["id"] for r in rows]
     for chunk in range(0, len(de_ids), 500):
         part = de_ids[chunk : chunk + 500]
-        for c in conn.execute(select(claims).where(claims.c.doc_event_id.in_(part)).order_by(claims.c.id)):
-            c = dict(c._mapping)
+        for row in conn.execute(select(claims).where(claims.c.doc_event_id.in_(part)).order_by(claims.c.id)):
+            c = dict(row._mapping)
             c["group"] = c.pop("victim_group")
             by_de.setdefault(c["doc_event_id"], []).append(c)
     grouped: dict[str, list[dict[str, Any]]] = {}

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeGuard
 
 from warwire.extraction.ar.terms import arabic_terms
 from warwire.ledger.features import (
@@ -87,7 +87,8 @@ def _fields(
 ) -> tuple[float, dict[str, dict[str, Any]], str | None]:
     """Weighted score and details of every feature, and the first vetoing feature (None when none);
     with `stop_on_veto` the rest is not computed once a feature vetoes (the caller only wants the veto)."""
-    total, feats, veto = 0.0, {}, None
+    feats: dict[str, dict[str, Any]] = {}
+    total, veto = 0.0, None
     for name, fn in FEATURES.items():
         ok, score, detail = fn(a, b)
         if not ok and veto is None:
@@ -119,7 +120,7 @@ def _story(a: Mention, b: Mention, feats: dict[str, dict[str, Any]], stats: Term
     return Match(round(total, 4), {**feats, "text": text}, b.key, "story")
 
 
-def story_on(stats: TermStats | None) -> bool:
+def story_on(stats: TermStats | None) -> TypeGuard[TermStats]:
     """Whether the story rule applies: STORY_MIN_DOCS documents counted besides the background."""
     return stats is not None and stats.n - stats.base >= STORY_MIN_DOCS
 
@@ -149,7 +150,7 @@ def _arabic_match(a: Mention, b: Mention, stats: TermStats | None) -> Match | No
     reach the fields rule by date and place (as blocking finds it), and the idf cosine of their Arabic words
     plus AR_FIELDS_SHARE of the fields score reaches AR_MIN. An Arabic and an English report have no words
     in common: the fields rule."""
-    if a.arabic != b.arabic or not (a.primary and b.primary) or not story_on(stats):
+    if stats is None or a.arabic != b.arabic or not (a.primary and b.primary) or not story_on(stats):
         return _fields_match(a, b)
     if not fields_reachable(a, b):
         return None
@@ -379,7 +380,7 @@ class MemoryIndex:
 
 
 def assign(
-    mentions: Sequence[Mention], candidates: dict[Any, Sequence[Mention]], stats: TermStats | None = None
+    mentions: Sequence[Mention], candidates: Mapping[Any, Sequence[Mention]], stats: TermStats | None = None
 ) -> list[tuple[int, Any, Match]]:
     """Greedy best-first assignment of one document's mentions to candidate clusters (one each)."""
     return assign_and_bridge(mentions, candidates, stats)[0]
@@ -397,7 +398,7 @@ Bridge = tuple[Any, list[tuple[Any, Match]], int]  # (cluster kept, [(cluster me
 
 
 def assign_and_bridge(
-    mentions: Sequence[Mention], candidates: dict[Any, Sequence[Mention]], stats: TermStats | None = None
+    mentions: Sequence[Mention], candidates: Mapping[Any, Sequence[Mention]], stats: TermStats | None = None
 ) -> tuple[list[tuple[int, Any, Match]], list[Bridge]]:
     """`assign`, and the bridges: a mention that also matches clusters no mention of its document took
     joins them all (two reports of one event that did not match each other, and a third that matches both,

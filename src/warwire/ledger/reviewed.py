@@ -67,8 +67,8 @@ def _load_rows(conn: Connection) -> list[dict[str, Any]]:
     )  # fmt: skip
     rows = sorted((dict(r._mapping) for r in conn.execute(q)), key=_row_order)
     by_de: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for c in conn.execute(select(claims).order_by(claims.c.id)):
-        c = dict(c._mapping)
+    for row in conn.execute(select(claims).order_by(claims.c.id)):
+        c = dict(row._mapping)
         c["group"] = c.pop("victim_group")
         by_de[c["doc_event_id"]].append(c)
     for r in rows:
@@ -355,7 +355,8 @@ class ReviewedLedger:
             if self._view is not None and ver == self._version:
                 return self._view
             with self._lock:
-                if self._view is not None and ver[:-1] == self._version[:-1] and ver != self._version:
+                if (self._view is not None and self._version is not None and ver[:-1] == self._version[:-1]
+                        and ver != self._version):
                     self._view, self._version = refresh(self._view, conn, self.log), ver  # only the log grew
                 elif self._view is None or ver != self._version:
                     self._view, self._version = build(conn, self.log), ver

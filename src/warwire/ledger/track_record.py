@@ -76,8 +76,9 @@ def _compare(records: dict[str, _Record], reports: list[Report], keys: list[str]
             if others is None:
                 continue
             records[key].compared.append((best, others))
-            if about.get(key):
-                records[key].by_party[about[key]].append((best, others))
+            party = about.get(key)
+            if party:
+                records[key].by_party[party].append((best, others))
 
 
 def track_records(grouped: dict[str, list[dict[str, Any]]]) -> dict[str, _Record]:

@@ -112,6 +112,7 @@ def find_ar_dates(text: str, pub: PartialDate | None) -> list[ArDate]:
         y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
         if 1 <= int(mo) <= 12:
             add(m, _partial(int(y), int(mo), int(d)))
+    year: int | None  # None: no year written and no publication year to take it from
     for m in p["explicit"].finditer(text):  # type: ignore[attr-defined]
         month = p["months"][m["month"]]  # type: ignore[index]
         if m["year"]:

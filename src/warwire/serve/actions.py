@@ -112,6 +112,8 @@ def review_event(
     if ev is None:
         raise HTTPException(404, f"no event {event!r}")
     anchor = desk.view().members[event][0]["key"]
+    before: dict[str, Any] | None
+    after: dict[str, Any]
     if action == "set_type":
         from warwire.resolve.event_types import EVENT_TYPES
 

@@ -127,7 +127,7 @@ def _toll_movement(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for (outcome, group), rs in sorted(seq.items()):
         steps, last = [], None
         for r in rs:
-            move = None if last is None or r["best"] is None or last is None else (
+            move: str | None = None if last is None or r["best"] is None or last is None else (
                 "rose" if r["best"] > last else "fell" if r["best"] < last else "same")
             steps.append({"wording": r["wording"], "best": r["best"], "outlet": r["outlet"] or r["doc"],
                           "published": r["published"], "move": move})  # fmt: skip

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import cast
 
 from warwire.extraction.ar.claimants import find_claimant
 from warwire.extraction.ar.figures import ArFigure, find_figures, words_of
 from warwire.extraction.ar.lexicon import ArabicLexicon, lexicon
 from warwire.extraction.ar.normalise import Normalised
-from warwire.model import Claim, Claimant, Document, Event, Evidence
+from warwire.model import Claim, Claimant, Document, Event, Evidence, Group, Outcome, Qualifier
 
 ARABIC = re.compile(r"[\u0621-\u064A]")
 BREAK = re.compile(r"[.!?؟]+(?=\s)|\n")
@@ -90,7 +91,7 @@ def build_ar_events(doc: Document, norm: Normalised) -> list[Event]:
         s.claimant = found or (last_claimant if n - since <= CLAIMANT_REACH else None)
     news = [s for s in sentences if s.figures and not s.background]
     past = [s for s in sentences if s.figures and s.background]
-    events = []
+    events: list[Event] = []
     if news or sentences:
         events.append(_event(doc, norm, news or sentences[:1], len(events) + 1, primary=True, background=False))
     if past:
@@ -139,18 +140,20 @@ def _total(figs: list[ArFigure]) -> int | None:
 
 def _claim(key: tuple[str, str], figs: list[ArFigure], evidence: Evidence, claimant: Claimant | None,
            victims: str | None) -> Claim:
-    outcome, group = key
+    # the lexicon's outcome, group and qualifier names are the model's (tests/test_data_files.py checks them)
+    outcome, group = cast(Outcome, key[0]), cast(Group, key[1])
     total = _total(figs)
     first = figs[0]
-    by = {"claimed_by": claimant.name if claimant else None, "claimant": claimant}
+    claimed_by = claimant.name if claimant else None
     if total is None:  # a vague word only: bounds, no best
         lo, hi = first.bounds or (None, None)
-        return Claim(outcome, group, None, "vague", lo, None, hi, [evidence], victims=victims,  # type: ignore[arg-type]
-                     vague=first.vague, **by)
-    qualifier = first.qualifier if len(figs) == 1 else "exact"
+        return Claim(outcome, group, None, "vague", lo, None, hi, [evidence], victims=victims,
+                     vague=first.vague, claimed_by=claimed_by, claimant=claimant)
+    qualifier = cast(Qualifier, first.qualifier) if len(figs) == 1 else "exact"
     low = None if qualifier == "at_most" else total
     high = None if qualifier == "at_least" else total
-    return Claim(outcome, group, total, qualifier, low, total, high, [evidence], victims=victims, **by)  # type: ignore[arg-type]
+    return Claim(outcome, group, total, qualifier, low, total, high, [evidence], victims=victims,
+                 claimed_by=claimed_by, claimant=claimant)
 
 
 def _victims(doc: Document, norm: Normalised, s: ArSentence, figs: list[ArFigure]) -> str | None:
@@ -171,7 +174,7 @@ def _fold_unspecified(claims: list[Claim]) -> list[Claim]:
         if c.group != "unspecified" or c.best is None:
             continue
         civ = next((d for d in out if d.group == "civilians" and d.outcome == c.outcome and d.best is not None), None)
-        if civ is None:
+        if civ is None or civ.best is None:
             continue
         keep, drop = (civ, c) if civ.best >= c.best else (c, civ)
         keep.evidence += [e for e in drop.evidence if e not in keep.evidence]

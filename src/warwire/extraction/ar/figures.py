@@ -202,9 +202,10 @@ def _victims(lex: ArabicLexicon, words: list[str], j: int, outcome: str, start: 
         if fig is None:
             break
         figs.append(fig)
-        k = _next_conjunct(lex, words, fig.end)
-        if k is None:
+        joined_at = _next_conjunct(lex, words, fig.end)
+        if joined_at is None:
             break
+        k = joined_at
     return figs
 
 
