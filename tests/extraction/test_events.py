@@ -224,3 +224,18 @@ def test_people_shot_beside_a_count_of_the_dead_are_the_rest_wounded(ex) -> None
 def test_shot_with_no_word_of_death_in_a_report_of_a_death_is_wounded(ex) -> None:
     doc = ex.extract(ANOTHER_SHOT, published="2016-05-28")
     assert (_total(doc, "killed"), _total(doc, "wounded")) == (1, 1)
+
+
+ONE_DEAD_RETOLD_AS_SHOT = """Boy, 2, dies in accidental shooting
+
+A 2-year-old boy has died after an accidental shooting at a home in Dayton on Monday, police said.
+
+The boy was shot just before 9 a.m. in a bedroom of the house on Elm Street.
+
+He was taken to a hospital, where he died of his injuries.
+"""
+
+
+def test_one_shot_in_a_report_of_one_death_is_the_dead_one_told_again(ex) -> None:
+    doc = ex.extract(ONE_DEAD_RETOLD_AS_SHOT, published="2016-05-28")
+    assert (_total(doc, "killed"), _total(doc, "wounded")) == (1, 0)

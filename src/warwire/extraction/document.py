@@ -105,15 +105,29 @@ def _settle_shootings(infos: list[SentenceInfo], text: str) -> None:
         return
     death, hurt = _DEATH_WORDS.search(text) is not None, _HURT_WORDS.search(text) is not None
     outcome = "killed" if death and not hurt else "wounded" if hurt and not death else None
+    one_dead = _one_dead(infos)
     for info in infos:
         for figure in info.figures:
             if figure.outcome == SHOT:
                 mixed = death and hurt
-                figure.outcome, figure.settled = outcome or (_shot_in_sentence(figure, info) if mixed else SHOT), True
+                figure.outcome, figure.settled = outcome or (
+                    _shot_in_sentence(figure, info, one_dead) if mixed else SHOT), True
         info.figures = [f for f in info.figures if f.outcome != SHOT]
 
 
-def _shot_in_sentence(figure, info: SentenceInfo) -> str:
+def _one_dead(infos: list[SentenceInfo]) -> bool:
+    """The report's news counts one death, however often it tells it."""
+    dead = [f.quantity.value for i in infos if not i.background for f in i.figures if f.outcome == "killed"]
+    return bool(dead) and all(v == 1 for v in dead)
+
+
+_ONE_MORE = re.compile(r"(?:also|another|other|others|second|third|both|additional|survived)", re.I)
+
+
+def _shot_in_sentence(figure, info: SentenceInfo, one_dead: bool) -> str:
+    if one_dead and figure.quantity.value == 1 and not figure.additive and not _ONE_MORE.search(info.text) \
+            and not _HURT_WORDS.search(info.text):
+        return SHOT  # "A boy, 2, has died ..." then "The boy was shot just before 9:30 a.m.": the dead one
     dead = sum(f.quantity.value or 0 for f in info.figures if f.outcome == "killed")
     if dead:
         value = figure.quantity.value
