@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from shared_data import shared_path
+from stores import STORES, fresh_store
 
 REPO = Path(__file__).resolve().parents[1]
 DEV_SETS = ("rdwti_dev", "fakes_dev", "wad_dev", "case2021_dev")
@@ -22,6 +23,12 @@ CONVENTION_SETS = (("isaf_dev", "aan"),)
 @pytest.fixture(scope="session")
 def shared() -> Path:
     return shared_path()
+
+
+@pytest.fixture(params=STORES)
+def any_store(request: pytest.FixtureRequest, tmp_path: Path):  # noqa: ANN201 - yields a URL
+    """A fresh ledger URL, once on SQLite and once on PostgreSQL (skipped without WARWIRE_TEST_PG_URL)."""
+    yield from fresh_store(request.param, tmp_path)
 
 
 @dataclass

@@ -62,12 +62,13 @@ def test_fuzz_extract(ex, validator, batch: list[dict]) -> None:
 @settings(max_examples=max(EXAMPLES // 6, 5), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(batch=st.lists(records(), min_size=1, max_size=4))
-def test_fuzz_ingest(ex, tmp_path_factory, batch: list[dict]) -> None:
+def test_fuzz_ingest(ex, any_store, batch: list[dict]) -> None:
+    """One ledger per store for all examples: later batches are linked against what earlier ones stored."""
     from warwire.ledger import Ledger
     from warwire.model import Document
 
     docs = [r for r in ex.extract_many(batch) if isinstance(r, Document)]
-    ledger = Ledger(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'ledger.db'}")
+    ledger = Ledger(any_store)
     try:
         report = ledger.ingest_documents(docs)
         assert report.stored + report.skipped == len(docs)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import uuid
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,6 @@ from warwire.ingest.records import Record
 
 REPORT = ("Shelling kills five in Hama\n\nHAMA, Syria (test) - Artillery shells fired by militants killed five "
           "civilians and wounded nine others in the Arbaeen district of Hama on Monday, a police source said.\n")
-PG_URL = os.environ.get("WARWIRE_TEST_PG_URL")
 
 
 @pytest.fixture(scope="module")
@@ -79,37 +76,52 @@ def test_hostile_field_in_extract(tmp_path: Path, fields: dict, warning: str) ->
         assert all(ch not in json.dumps(doc, ensure_ascii=False) for ch in ("\x00", "\ud800", "\x1b"))
 
 
-def _ledger_docs(url: str, prefix: str) -> list[str]:
+def _ledger_docs(url: str) -> list[str]:
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
     with engine.connect() as conn:
-        rows = conn.execute(text("select doc from documents where doc like :p"), {"p": f"{prefix}%"}).all()
+        rows = conn.execute(text("select doc from documents")).all()
     engine.dispose()
     return sorted(r[0] for r in rows)
 
 
-def _ingest_hostile(tmp_path: Path, db: str) -> None:
-    tag = uuid.uuid4().hex[:8]
+def _ingest(tmp_path: Path, db: str, records: list[dict]):  # noqa: ANN202 - a click Result
+    return CliRunner().invoke(app, ["ingest", str(_jsonl(tmp_path, records)), "--db", db, "--workers", "1"])
+
+
+def test_hostile_fields_in_ingest(tmp_path: Path, any_store: str) -> None:
+    """Issue 17: a surrogate, NUL, an over-long id, outlet or URL aborted ingest (PostgreSQL: 1 of 4 stored)."""
     records = []
     for n, (fields, _) in enumerate(p.values for p in HOSTILE_FIELDS):
-        record = {"id": f"{tag}-{n}", "text": REPORT.replace("five", f"{n + 5}"), "published": "2020-03-02"}
-        record.update({k: (f"{tag}-{n}-{v}" if k == "id" else v) for k, v in fields.items()})
+        record = {"id": f"h{n}", "text": REPORT.replace("five", f"{n + 5}"), "published": "2020-03-02"}
+        record.update({k: (f"h{n}-{v}" if k == "id" else v) for k, v in fields.items()})
         records.append(record)
-    result = CliRunner().invoke(app, ["ingest", str(_jsonl(tmp_path, records)), "--db", db, "--workers", "1"])
+    result = _ingest(tmp_path, any_store, records)
     assert result.exit_code == 0, result.stderr
-    stored = _ledger_docs(db, tag)
+    stored = _ledger_docs(any_store)
     assert len(stored) == len(HOSTILE_FIELDS)
     assert all(len(d) <= ID_MAX and "\x00" not in d for d in stored)
+    again = _ingest(tmp_path, any_store, records)  # a rerun stores nothing twice
+    assert again.exit_code == 0 and f"({len(records)} seen before)" in again.stderr
 
 
-def test_hostile_fields_in_ingest_sqlite(tmp_path: Path) -> None:
-    _ingest_hostile(tmp_path, f"sqlite:///{tmp_path / 'ledger.db'}")
+def test_duplicate_ids_in_ingest(tmp_path: Path, any_store: str) -> None:
+    records = [{"id": "same", "text": REPORT, "published": "2020-03-02"},
+               {"id": "same", "text": REPORT.replace("five", "six").replace("Hama", "Homs"), "published": "2020-03-02"}]
+    result = _ingest(tmp_path, any_store, records)
+    assert result.exit_code == 0, result.stderr
+    assert "id 'same' was used by an earlier record" in result.stderr
+    assert _ledger_docs(any_store) == ["same", "same~2"]
 
 
-@pytest.mark.skipif(not PG_URL, reason="WARWIRE_TEST_PG_URL not set: PostgreSQL hostile ingest skipped")
-def test_hostile_fields_in_ingest_postgres(tmp_path: Path) -> None:
-    _ingest_hostile(tmp_path, PG_URL)
+def test_bad_published_in_ingest(tmp_path: Path, any_store: str) -> None:
+    bad = ["2020-13-45", "2020-00-10", "2020-02-30", "yesterday"]
+    records = [{"id": f"p{n}", "text": REPORT, "published": p} for n, p in enumerate(bad)]
+    result = _ingest(tmp_path, any_store, records)
+    assert result.exit_code == 0, result.stderr
+    assert all(f"published {p!r} is not a date" in result.stderr for p in bad)
+    assert _ledger_docs(any_store) == [f"p{n}" for n in range(len(bad))]
 
 
 @pytest.mark.parametrize("published", ["2020-13-45", "2020-00-10", "2020-02-30", "yesterday"])
@@ -182,6 +194,38 @@ def test_doc_timeout_fails_the_slow_document(ex, monkeypatch) -> None:
     assert _killed(results[1].to_dict()) == {5}
 
 
+def test_doc_timeout_outside_the_main_thread(ex, monkeypatch) -> None:
+    """Signals reach only the main thread, and Ray Data runs its actors' batches in a thread pool: the
+    budget holds there too, on a document busy in Python."""
+    import dataclasses
+    import threading
+    import time
+
+    import warwire.pipeline as pipeline
+
+    real = pipeline.resolve_events
+
+    def busy(doc, places):
+        if doc.doc == "slow":
+            end = time.monotonic() + 5
+            while time.monotonic() < end:
+                pass
+        return real(doc, places)
+
+    monkeypatch.setattr(pipeline, "resolve_events", busy)
+    monkeypatch.setattr(ex, "settings", dataclasses.replace(ex.settings, doc_timeout=0.5))
+    results: list = []
+    start = time.monotonic()
+    worker = threading.Thread(target=lambda: results.extend(
+        ex.extract_many([Record("slow", text=REPORT), Record("b", text=REPORT)])))
+    worker.start()
+    worker.join()
+    assert time.monotonic() - start < 4
+    assert [r.doc for r in results] == ["slow", "b"]
+    assert "over 0.5 s (--doc-timeout)" in results[0].message
+    assert _killed(results[1].to_dict()) == {5}
+
+
 def test_duplicate_ids_are_renamed(tmp_path: Path) -> None:
     path = _jsonl(tmp_path, [{"id": "same", "text": REPORT}, {"id": "same", "text": REPORT.replace("five", "six")}])
     result, docs = _extract(str(path))
@@ -223,23 +267,40 @@ def test_extract_csv_prefixes_formula_cells(tmp_path: Path, cell: str) -> None:
     result, _ = _extract(str(_jsonl(tmp_path, [{"id": cell + "doc", "text": REPORT}])), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and all(r["doc"].startswith("'") and r["event_id"].startswith("'") for r in rows)
+    _no_formula_cell(rows)
 
 
-def test_events_csv_prefixes_formula_cells(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'l.db'}"
-    path = _jsonl(tmp_path, [{"id": "=cmd|' /C calc'!A0", "text": REPORT, "published": "2020-03-02"}])
-    assert CliRunner().invoke(app, ["ingest", str(path), "--db", db, "--workers", "1"]).exit_code == 0
-    out = CliRunner().invoke(app, ["events", "--db", db, "--format", "csv"]).stdout
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def _no_formula_cell(rows: list[dict]) -> None:
+    """No cell of any column starts a formula (a number such as -1.5 is a number to a spreadsheet too)."""
+    cells = [v for r in rows for v in r.values() if v and not _is_number(v)]
+    assert cells and not [v for v in cells if v[0] in "=+-@\t\r"]
+
+
+def test_events_csv_prefixes_formula_cells(tmp_path: Path, any_store: str) -> None:
+    records = [{"id": "=cmd|' /C calc'!A0", "text": REPORT, "published": "2020-03-02"},
+               {"id": "@SUM(A1)", "text": REPORT.replace("Hama", "Homs"), "published": "2020-03-02",
+                "outlet": "\t+1"}]
+    assert _ingest(tmp_path, any_store, records).exit_code == 0
+    out = CliRunner().invoke(app, ["events", "--db", any_store, "--format", "csv"]).stdout
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert rows and all(r["documents"].startswith("'=") for r in rows)
+    assert {r["documents"][:2] for r in rows} == {"'=", "'@"}
+    _no_formula_cell(rows)
 
 
-def test_terminal_output_strips_control_sequences(tmp_path: Path) -> None:
+def test_terminal_output_strips_control_sequences(tmp_path: Path, any_store: str) -> None:
     title = "Shelling\x1b[2J\x1b]0;owned\x07 kills [bold]five[/] in Hama"
     path = _jsonl(tmp_path, [{"id": "t\x1b[31m", "text": REPORT, "title": title, "published": "2020-03-02"}])
     result, _ = _extract(str(path), "--format", "table")
     assert result.exit_code == 0 and "\x1b" not in result.stdout and "[bold]five[/]" in result.stdout
-    db = f"sqlite:///{tmp_path / 'l.db'}"
+    db = any_store
     assert CliRunner().invoke(app, ["ingest", str(path), "--db", db, "--workers", "1"]).exit_code == 0
     [event] = [json.loads(x) for x in CliRunner().invoke(app, ["events", "--db", db]).stdout.splitlines()]
     for args in (["event", event["id"], "--db", db], ["events", "--db", db, "--format", "table"]):

@@ -8,7 +8,7 @@ import pytest
 from scale_inputs import as_lines, own_records
 from shared_data import SHARED
 
-from warwire.ingest.records import ReadError, iter_records
+from warwire.ingest.records import ReadError, Record, iter_records
 
 if importlib.util.find_spec("ray") is None:
     pytest.skip("ray is not installed: pip install 'warwire[ray]' to run the Ray engine tests",
@@ -50,3 +50,21 @@ def test_ray_reads_jsonl_like_local(local_ray, extractor):
     assert len(got) == len(want) > 300
     assert sorted(got) == sorted(want)
     assert got == want  # and in input order
+
+
+def test_doc_timeout_in_ray_actors(local_ray):
+    """Ray Data calls an actor's batches in a thread pool, where no signal arrives: --doc-timeout holds there
+    too (warwire.budget), the slow page fails alone, the reports after it are extracted."""
+    import dataclasses
+
+    from warwire.model import Document, Failure
+    from warwire.scale import run_extraction
+    from warwire.settings import Settings
+
+    row = "<tr>" + "".join(f"<td>cell {n} of the row</td>" for n in range(40)) + "</tr>"
+    page = f"<html><body><table>{row * (1_500_000 // len(row))}</table></body></html>"
+    records = [Record("slow.html", html=page), *own_records(2)]
+    settings = dataclasses.replace(Settings(), doc_timeout=0.5)
+    results = list(run_extraction(records, workers=1, engine="ray", settings=settings))
+    assert isinstance(results[0], Failure) and "--doc-timeout" in results[0].message, results[0]
+    assert [type(r) for r in results[1:]] == [Document, Document]

@@ -94,14 +94,14 @@ def extract_dataset(ds: Any, workers: int, source: str = "ray", settings: Settin
                           batch_format="numpy", num_cpus=1)
 
 
-def read_jsonl(path: str | Path, workers: int) -> Any:
+def read_jsonl(path: str | Path, workers: int, settings: Settings | None = None) -> Any:
     """A JSONL file (or directory of them; local or any filesystem pyarrow reads) as a Ray Dataset
     of results, read by Ray itself so the driver never holds the input."""
     import ray.data
 
     # Reading is I/O: ask for no CPU, or the read waits forever behind actors holding every core.
     lines = ray.data.read_text(str(path), num_cpus=0)
-    return extract_dataset(lines, workers, source=Path(str(path)).name)
+    return extract_dataset(lines, workers, source=Path(str(path)).name, settings=settings)
 
 
 def run_ray(records: Iterable[Item], workers: int, ray_address: str | None = None,
@@ -115,9 +115,10 @@ def run_ray(records: Iterable[Item], workers: int, ray_address: str | None = Non
         yield from _collect(extract_dataset(ray.data.from_items(window), workers, settings=settings))
 
 
-def run_ray_jsonl(path: str | Path, workers: int, ray_address: str | None = None) -> Iterator[Result]:
+def run_ray_jsonl(path: str | Path, workers: int, ray_address: str | None = None,
+                  settings: Settings | None = None) -> Iterator[Result]:
     init_ray(ray_address)
-    yield from _collect(read_jsonl(path, workers))
+    yield from _collect(read_jsonl(path, workers, settings))
 
 
 def _collect(results: Any) -> Iterator[Result]:
