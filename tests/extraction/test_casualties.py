@@ -424,6 +424,17 @@ def test_isaf_detentions_add_up(ex, text: str, total: int) -> None:
                if c.outcome == "captured") == total
 
 
+@pytest.mark.parametrize(("text", "total"), [
+    ("The patrol arrested an Islamic Movement of Uzbekistan commander in Kunduz province on Monday.", 1),
+    ("Afghan forces detained a Hezb-e Islami Gulbuddin financier and two other suspects near the village.", 3),
+    ("A combined force captured a Party of God recruiter and several other insurgents in the district today.", 4),
+])
+def test_of_inside_a_groups_name_keeps_the_person(ex, text: str, total: int) -> None:
+    doc = ex.extract(text, convention="aan")
+    assert sum(c.best or 0 for e in doc.events if not e.background for c in e.casualties
+               if c.outcome == "captured") == total
+
+
 def test_a_definite_captive_told_again_is_not_another(ex) -> None:
     doc = ex.extract("Afghan forces captured a Taliban sub-commander in Logar province on Sunday. The commander "
                      "planned roadside bomb attacks. After questioning residents at the compound in Baraki "

@@ -67,6 +67,11 @@ def _doc_total(doc, outcome: str) -> int:
     # the same vague word told in the lede and again in the body is one figure, not two
     ("Afghan and coalition forces detained several suspected insurgents in Zabul province yesterday. After "
      "questioning residents in Shah Joy district, the force detained several suspected insurgents.", 0, 3),
+    # 'several more' is a second group, 'also ... several' the first told again
+    ("The patrol detained several suspected insurgents in Nawa district on Monday. Several more suspected "
+     "insurgents were detained at a second compound.", 0, 6),
+    ("The patrol detained a Taliban facilitator and several suspected insurgents in Nawa district on Monday. "
+     "The force also detained several suspected insurgents for questioning.", 1, 4),
 ])  # fmt: skip
 def test_counted_and_vague_victims_add_up_under_a_convention(ex, text: str, default: int, aan: int) -> None:
     assert _doc_total(ex.extract(text), "captured") == default

@@ -42,6 +42,7 @@ class Figure:
     of_wounds: bool = False  # "one of whom later died", "died of his wounds": a death among the wounded
     settled: bool = False  # "X was shot": an outcome the rest of the report settled (document.py)
     named_one: bool = False  # "Rodriguez", "the 13-year-old", "the teen": one person told by name or role
+    more: bool = False  # "several more insurgents": a vague word adding to a vague figure told before
 
 
 def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
@@ -90,6 +91,7 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
                 _mark_reference(figures[-1], tokens)
             figures[-1].of_wounds = trig.outcome == "killed" and _died_of_wounds(tokens, trig)
             figures[-1].named_one = _named_one(tokens, q)
+            figures[-1].more = _more_vague(tokens, q)
     _inherit_groups(tokens, figures, lex)
     settled = {id(f.quantity) for f in figures if f.outcome != SHOT}  # "was shot three times, and killed"
     figures = [f for f in figures if f.outcome != SHOT or id(f.quantity) not in settled]
@@ -113,7 +115,12 @@ def _adding(tokens: list[Token], q: Quantity) -> bool:
     """'another three', 'two additional suspected insurgents', 'one other suspect': more victims."""
     first = tokens[q.start].lower_
     second = tokens[q.start + 1].lower_ if q.start + 1 < q.end else ""
-    return first in ADDING or (q.value is not None and not q.implicit and second in ADDING)
+    return first in ADDING or (q.value is not None and not q.implicit and second in ADDING) or _more_vague(tokens, q)
+
+
+def _more_vague(tokens: list[Token], q: Quantity) -> bool:
+    """'Several more insurgents were killed': a vague word told as more than the victims told before."""
+    return q.value is None and q.vague is not None and q.start + 1 < q.end and tokens[q.start + 1].lower_ == "more"
 
 
 def _died_of_wounds(tokens: list[Token], trig: Trigger) -> bool:

@@ -167,7 +167,7 @@ def _claim(outcome: str, group: str, mentions: list[tuple[Figure, _Sentence]]) -
             claim.low = claim.low + figure.quantity.value if claim.low is not None else None
             claim.high = claim.high + figure.quantity.value if claim.high is not None else None
             claim.evidence = _evidence([*told, (figure, extra)])
-        elif _add_vague(claim, figure.quantity.value, figure.quantity.vague, figure.quantity.bounds):
+        elif _add_vague(claim, figure.quantity.value, figure.quantity.vague, figure.quantity.bounds, figure.more):
             claim.evidence = _evidence([*told, (figure, extra)])
     return claim
 
@@ -188,7 +188,7 @@ def _many_beside_one(mentions: list[tuple[Figure, _Sentence]]) -> None:
 
 
 def _add_vague(claim: Claim, value: int | None, vague: str | None,
-               bounds: tuple[int | None, int | None, int | None]) -> bool:
+               bounds: tuple[int | None, int | None, int | None], more: bool = False) -> bool:
     """'arrested a Taliban financier ... also detained several suspected insurgents': a count and a vague
     word together. The claim takes the vague word; `best` keeps the part counted (None when nothing was),
     low and high add the word's own; a convention adds what it codes the word for (conventions.py)."""
@@ -196,6 +196,10 @@ def _add_vague(claim: Claim, value: int | None, vague: str | None,
         claim.low += value
         claim.high = claim.high + value if claim.high is not None else None
         claim.best = (claim.best or 0) + value
+        return True
+    if more and claim.qualifier == "vague" and vague and bounds[0] is not None and claim.low is not None:
+        claim.low += bounds[0]  # "killed several insurgents ... Several more were killed": the word's low twice
+        claim.high = claim.high + bounds[2] if claim.high is not None and bounds[2] is not None else None
         return True
     if claim.qualifier == "vague" or value is not None or not vague or bounds[0] is None or claim.best is None:
         return False

@@ -32,6 +32,9 @@ def noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
         if is_trigger(tok, lex) or tok.lower_ in ("more", "and", "or", "who", "which", "that") \
                 or _time_at(tokens, m, lex):
             break
+        if tok.lower_ == "of" and _name_goes_on(tokens, m, lex):
+            m += 1  # "an Islamic Movement of Uzbekistan facilitator": 'of' inside a group's name
+            continue
         if m + 1 < len(tokens) and (tok.lower_, tokens[m + 1].lower_) in lex.phrase_starts:
             break  # "the other four sustained injuries": a trigger phrase, not a modifier
         # Compound modifiers ("foreign-backed", "high-ranking") are split by the tokenizer.
@@ -60,6 +63,16 @@ def noun_run(tokens: list[Token], m: int, lex: Lexicon) -> int:
             break  # a count ends the run; an ordinal is a modifier ("the Second Secretary")
         m += 1
     return m
+
+
+def _name_goes_on(tokens: list[Token], m: int, lex: Lexicon) -> bool:
+    """'of' between two capitalised name words, neither a person noun ('Governor of Helmand' is a person)."""
+    if m == 0 or m + 1 >= len(tokens):
+        return False
+    before, after = tokens[m - 1], tokens[m + 1]
+    return before.pos_ == "PROPN" and after.pos_ == "PROPN" and before.is_title and after.is_title \
+        and before.lower_ not in lex.victim_groups and before.lower_ not in lex.singular_person \
+        and before.lower_ not in lex.titles
 
 
 ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
