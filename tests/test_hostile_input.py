@@ -326,3 +326,23 @@ def test_huge_html_page_is_cut(monkeypatch) -> None:
             + "<table>" + "<tr><td>a cell</td></tr>" * 2000 + "</table></article></body></html>")
     article = html.extract_article(page)
     assert "Artillery shells" in article.text and any("only the first" in w for w in article.warnings)
+
+
+LANGUAGES = {  # sentences written here; Arabic has its own rule pack (issue 16), the others only a warning
+    "zh": "三名平民在周日的炮击中丧生，另有五人受伤。当地官员说，袭击发生在城市的市场附近，救援人员仍在废墟中搜寻。",
+    "ru": "Трое мирных жителей погибли в результате артиллерийского обстрела рынка в городе, сообщили местные "
+          "власти в воскресенье.",
+    "ar": "قتل ثلاثة مدنيين وأصيب خمسة آخرون بقصف مدفعي على سوق المدينة يوم الأحد، بحسب مصادر محلية.",
+}
+
+
+def test_text_in_another_script_is_named(tmp_path: Path) -> None:
+    """Issue 17: Arabic, Chinese and Russian text got no warning; now each document names its language, and
+    one with no rule pack says so."""
+    records = [{"id": lang, "text": text} for lang, text in LANGUAGES.items()]
+    result, docs = _extract(str(_jsonl(tmp_path, records)))
+    assert result.exit_code == 0, result.stderr
+    assert {d["doc"]: d["language"] for d in docs} == {"zh": "zh", "ru": "ru", "ar": "ar"}
+    for lang in ("zh", "ru"):
+        assert f"warning: {lang}: text looks like language '{lang}', which has no rule pack" in result.stderr
+    assert "warning: ar: text looks like" not in result.stderr
