@@ -36,6 +36,7 @@ class Lexicon:  # noqa: B903
     titles: frozenset[str] = frozenset()  # before a name: "Major Robert Perry", "Sheikh Hamad"
     military_titles: frozenset[str] = frozenset()  # the titles that make their bearer state forces
     time_words: frozenset[str] = frozenset()  # "detained two insurgents yesterday": a noun run ends before them
+    wound_kinds: frozenset[str] = frozenset()  # "a gunshot wound": one wound, of a victim told or counted elsewhere
 
     @cached_property
     def verb_forms(self) -> dict[str, tuple[str, str]]:
@@ -179,6 +180,7 @@ def _load(lang: str) -> Lexicon:
         titles=frozenset(titles.get("military", []) + titles.get("civil", [])),
         military_titles=frozenset(titles.get("military", [])),
         time_words=frozenset(raw.get("time_words", [])),
+        wound_kinds=frozenset(raw.get("wound_kinds", [])),
     )
 
 

@@ -239,3 +239,28 @@ He was taken to a hospital, where he died of his injuries.
 def test_one_shot_in_a_report_of_one_death_is_the_dead_one_told_again(ex) -> None:
     doc = ex.extract(ONE_DEAD_RETOLD_AS_SHOT, published="2016-05-28")
     assert (_total(doc, "killed"), _total(doc, "wounded")) == (1, 0)
+
+
+DIED_OF_A_GUNSHOT_WOUND = """Man killed in shooting on Oak Street
+
+A 34-year-old man was killed in a shooting on Oak Street in Dayton late Friday, police said.
+
+The coroner said he died from a gunshot wound to the chest.
+"""
+
+SUFFERING_FROM_A_GUNSHOT_WOUND = """Teen hurt in shooting on Oak Street
+
+Officers found a 17-year-old boy suffering from a gunshot wound on Oak Street in Dayton late Friday, police said.
+
+He was taken to a hospital in stable condition.
+"""
+
+
+def test_a_gunshot_wound_the_victim_died_of_is_no_wounded_victim(ex) -> None:
+    doc = ex.extract(DIED_OF_A_GUNSHOT_WOUND, published="2016-05-28")
+    assert (_total(doc, "killed"), _total(doc, "wounded")) == (1, 0)
+
+
+def test_one_found_with_a_gunshot_wound_is_one_wounded(ex) -> None:
+    doc = ex.extract(SUFFERING_FROM_A_GUNSHOT_WOUND, published="2016-05-28")
+    assert (_total(doc, "killed"), _total(doc, "wounded")) == (0, 1)

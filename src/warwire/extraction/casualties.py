@@ -43,6 +43,7 @@ class Figure:
     settled: bool = False  # "X was shot": an outcome the rest of the report settled (document.py)
     named_one: bool = False  # "Rodriguez", "the 13-year-old", "the teen": one person told by name or role
     more: bool = False  # "several more insurgents": a vague word adding to a vague figure told before
+    a_wound: bool = False  # "suffering from a gunshot wound": one wound, of someone the report may count elsewhere
 
 
 def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
@@ -92,6 +93,8 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
             figures[-1].of_wounds = trig.outcome == "killed" and _died_of_wounds(tokens, trig)
             figures[-1].named_one = _named_one(tokens, q)
             figures[-1].more = _more_vague(tokens, q)
+            if q.head is not None and tokens[q.head].lower_ in lex.wound_kinds:
+                figures[-1].a_wound = figures[-1].named_one = True
     _inherit_groups(tokens, figures, lex)
     settled = {id(f.quantity) for f in figures if f.outcome != SHOT}  # "was shot three times, and killed"
     figures = [f for f in figures if f.outcome != SHOT or id(f.quantity) not in settled]

@@ -56,6 +56,7 @@ def build_events(prepared: Prepared, parsed: dict[int, Doc], lex: Lexicon, menti
     _count_plural_pronouns(infos)
     _definite_captives_retold(infos)
     _settle_shootings(infos, doc.text)
+    _wounds_of_the_dead(infos)
     _aggregates_as_context(infos)
     resolved = resolve_claimants([i.text for i in infos])
     for info, (said, claimant) in zip(infos, resolved, strict=True):
@@ -137,6 +138,23 @@ def _shot_in_sentence(figure, info: SentenceInfo, one_dead: bool) -> str:
         figure.quantity.value, figure.quantity.bounds = rest, (rest, rest, rest)
         return "wounded"
     return SHOT if _DEATH_WORDS.search(info.text) else "wounded"
+
+
+_DIED_OF = re.compile(r"\b(?:died|dies|dead|dying|death|killed|succumbed|fatal|fatally)\b[^.,;:]{0,30}$", re.I)
+
+
+def _wounds_of_the_dead(infos: list[SentenceInfo]) -> None:
+    """'a gunshot wound' is one wound, of someone the report tells of: the dead one's when a death word
+    leads to it ('died from a gunshot wound', 'a fatal gunshot wound'), or when the report's news counts one
+    death and the sentence adds no one ('She suffered a gunshot wound to the head' after 'a girl was
+    killed'). Otherwise it is one wounded person, who may be one the report counted before (named_one)."""
+    if not any(f.a_wound for i in infos for f in i.figures):
+        return
+    one_dead = _one_dead(infos)
+    for info in infos:
+        adds = _ONE_MORE.search(info.text) is not None
+        info.figures = [f for f in info.figures if not f.a_wound or not (
+            _DIED_OF.search(info.text[: f.char_start]) or (one_dead and not f.additive and not adds))]
 
 
 def _aggregates_as_context(infos: list[SentenceInfo]) -> None:
