@@ -100,6 +100,11 @@ def test_triggers_numbers_and_victims(sentence: str, expected: list) -> None:
     ("إصابة عدة أشخاص بقصف على البلدة", [("wounded", "unspecified", None, "vague")]),
     ("مقتل أربعة من مقاتليهم بغارة", [("killed", "armed_groups", 4, "exact")]),
     ("إصابتين طفل ورجل بقذيفة", [("wounded", "civilians", 2, "exact")]),
+    # a body recovered is one dead (an indefinite victim; 'جثة المرأة' is someone told before)
+    ("تمكنت الفرق من انتشال جثمان رجل من تحت ركام المبنى", [("killed", "civilians", 1, "exact")]),
+    ("عثر الأهالي على جثث ثلاثة شبان قرب الطريق", [("killed", "civilians", 3, "exact")]),
+    # the victims after 'ضحيتها' (the massacre's victims)
+    ("مجزرة ضحيتها أربعة من عائلة واحدة في القرية", [("killed", "civilians", 4, "exact")]),
 ])
 def test_more_victim_shapes(sentence: str, expected: list) -> None:
     assert figures(sentence) == expected
@@ -113,6 +118,8 @@ def test_more_victim_shapes(sentence: str, expected: list) -> None:
     "سقوط 4 قذائف على الحي",  # shells, not people
     "إصابة الهدف بدقة",  # a hit, not an injury
     "مقتل مدنيين بقصف على الحي",  # a plural without a number
+    "وأسعفت الفرق المصابين وانتشلت جثة الرجل",  # the body of someone told before
+    "راح ضحيتها نساء وأطفال",
 ])
 def test_no_figure(sentence: str) -> None:
     assert figures(sentence) == []

@@ -51,3 +51,12 @@ def test_a_month_told_as_past_recalls_an_earlier_incident(extract) -> None:
     primary = next(e for e in doc.events if e.primary)
     assert [(c.outcome, c.best) for c in primary.casualties] == [("killed", 1)]
     assert any(e.background and e.casualties[0].best == 7 for e in doc.events)
+
+
+def test_a_number_told_later_replaces_a_vague_mention(extract) -> None:
+    text = ("إصابة عدد من المدنيين بقصف مدفعي على بلدة البارة جنوبي إدلب.\n"
+            "وقال الدفاع المدني إن القصف تسبب بإصابة ثلاثة أطفال وامرأة بجروح متفاوتة.")
+    primary = next(e for e in extract(text).events if e.primary)
+    wounded = [c for c in primary.casualties if c.outcome == "wounded"]
+    assert [(c.group, c.best) for c in wounded] == [("civilians", 4)]
+    assert len(wounded[0].evidence) == 2  # both sentences stay its evidence

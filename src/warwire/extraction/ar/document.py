@@ -2,8 +2,8 @@
 
 The news figures (every sentence not recalling the past) make one primary event, as a post or a short
 report tells one incident; figures recalled with "وكان ... قد", "منذ بداية العام" make a background event.
-Within an event, one claim per outcome and group: the first sentence that gives it leads (a sentence's
-figures for distinct victims add up: "مقتل طفل وامرأة" is two); later mentions widen low/high.
+Within an event, one claim per outcome and group: the first sentence that gives it a number leads (a
+sentence's figures for distinct victims add up: "مقتل طفل وامرأة" is two); later mentions widen low/high.
 Reading stops at a block of related-article links ("اقرأ أيضاً", "السابق", "التالي").
 """
 
@@ -122,11 +122,15 @@ def _claims(doc: Document, norm: Normalised, sentences: list[ArSentence]) -> lis
             sums.setdefault((f.outcome, f.group), []).append(f)
         for key, figs in sums.items():
             claim = claims.get(key)
-            if claim is None:
-                claims[key] = _claim(key, figs, evidence, s.claimant, _victims(doc, norm, s, figs))
+            total = _total(figs)
+            if claim is None or claim.best is None and total is not None:
+                # a vague mention first ('إصابة عدد من المدنيين') gives way to the number a later sentence
+                # tells of the same victims ('إصابة 4 مدنيين من عائلة واحدة')
+                fresh = _claim(key, figs, evidence, s.claimant, _victims(doc, norm, s, figs))
+                fresh.evidence += claim.evidence if claim is not None else []
+                claims[key] = fresh
                 continue
             claim.evidence.append(evidence)
-            total = _total(figs)
             if total is not None:
                 claim.low = min(claim.low, total) if claim.low is not None else claim.low
                 claim.high = max(claim.high, total) if claim.high is not None else claim.high

@@ -154,6 +154,8 @@ def _act(lex: ArabicLexicon, words: list[str], i: int, outcome: str, taken: int,
     j = i + taken
     while j < len(words) and words[j] in SKIP_AFTER_TRIGGER:
         j += 1
+    if stem in lex.bodies and j < len(words) and any(v.startswith("ال") for v in variants(words[j])):
+        return []  # 'انتشلت جثة الرجل': the body of a victim told before
     figs = _victims(lex, words, j, outcome, i)
     if figs and outcome == "missing" and any(w in lex.lost_life for w in words[figs[-1].end : figs[-1].end + 2]):
         for fig in figs:  # 'فقدان مدني لحياته': lost his life

@@ -68,6 +68,7 @@ class ArabicLexicon:
     joiners: frozenset[str] = frozenset()  # 'بالإضافة' joins a further victim like 'و'
     toll_words: frozenset[str] = frozenset()  # 'حصيلة', 'عدد': a toll whose number comes later
     lost_life: frozenset[str] = frozenset()  # 'فقدان مدني لحياته': a loss of life, not a missing person
+    bodies: frozenset[str] = frozenset()  # 'جثة', 'جثامين': killed, an indefinite victim after it
 
     def noun_at(self, words: list[str], i: int) -> tuple[Noun, int] | None:
         """The noun phrase opening at words[i] (prefixes allowed on its first word) and its length."""
@@ -105,6 +106,8 @@ def lexicon() -> ArabicLexicon:
             lex.events[norm_word(word)] = outcome
         for word in cas["suffix_triggers"][outcome]:
             lex.suffix_stems[norm_word(word)] = outcome
+    lex.bodies = frozenset(norm_word(w) for w in cas["body_words"]["words"])
+    lex.events.update(dict.fromkeys(lex.bodies, "killed"))
     for verb, words in cas["need_companion"].items():
         if not verb.startswith("_"):
             lex.companions[norm_word(verb)] = tuple(norm_word(w) for w in words)
