@@ -79,3 +79,25 @@ def test_the_body_investigating_the_case_claims_its_figure(ex) -> None:
     text = "Brookfield police are investigating a shooting that left a 19-year-old man dead on Tuesday night."
     ids = {c.claimant.id for e in ex.extract(text).events for c in e.casualties if c.claimant}
     assert ids == {"police:brookfield"}
+
+
+@pytest.mark.parametrize("dateline", ["BRENTWOOD --", "BRENTWOOD |", "BRENTWOOD, Tenn. (WXYZ) -"])
+def test_bare_police_take_the_town_of_a_dateline_in_capitals(ex, dateline: str) -> None:
+    text = f"{dateline} Two men were wounded in a shooting outside a store on Tuesday night, police said."
+    ids = {c.claimant.id for e in ex.extract(text).events for c in e.casualties if c.claimant}
+    assert ids == {"police:brentwood"}
+
+
+def test_bare_police_take_the_one_police_the_text_names(ex) -> None:
+    text = ("A woman was shot and wounded on Elm Street early Sunday, according to a police report. "
+            "Dunmore Police are asking anyone with information to call the tip line.")
+    ids = {c.claimant.id for e in ex.extract(text).events for c in e.casualties if c.claimant}
+    assert ids == {"police:dunmore"}
+
+
+def test_a_sentence_opening_word_is_no_police_place(ex) -> None:
+    text = ("Three people were wounded in a shooting at a park in Carlton on Saturday, police said. "
+            "Many police officers searched the area. The victims were taken to Mercy Medical Center.\n\n"
+            "Police said the gunman fled on foot.")
+    ids = {c.claimant.id for e in ex.extract(text).events for c in e.casualties if c.claimant}
+    assert ids == {"police:carlton"}

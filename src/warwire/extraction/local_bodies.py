@@ -136,6 +136,11 @@ class LocalBodies:
             return None
         return "city" if body.place == "name" else body.place
 
+    def place_level(self, claimant: Claimant) -> str | None:
+        """The place level of a local body's type, placed or not ('police:oakland' -> 'city')."""
+        body = self.types.get(claimant.id.split(":")[0])
+        return None if body is None else body.place
+
     def place(self, claimant: Claimant, place: str) -> Claimant:
         """A bare local body ('police') as the body of a place ('Oakland' -> police:oakland)."""
         placed = self._make(self.types[claimant.id], place)
