@@ -435,6 +435,16 @@ def test_of_inside_a_groups_name_keeps_the_person(ex, text: str, total: int) -> 
                if c.outcome == "captured") == total
 
 
+@pytest.mark.parametrize("text", [
+    "Afghan and coalition forces killed Taliban leader, Gul Agha, during an operation in Kunar province today.",
+    "The security force killed Haqqani-linked insurgent commander, Zarif, in Khost province yesterday.",
+])
+def test_a_role_with_its_bearers_name_is_one_person(ex, text: str) -> None:
+    doc = ex.extract(text)
+    assert [(c.outcome, c.group, c.best) for e in doc.events if not e.background for c in e.casualties] == \
+        [("killed", "armed_groups", 1)]
+
+
 def test_a_definite_captive_told_again_is_not_another(ex) -> None:
     doc = ex.extract("Afghan forces captured a Taliban sub-commander in Logar province on Sunday. The commander "
                      "planned roadside bomb attacks. After questioning residents at the compound in Baraki "

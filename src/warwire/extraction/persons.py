@@ -34,6 +34,30 @@ def person_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
     return quantity
 
 
+def role_with_name_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | None:
+    """'killed Taliban leader, Wali, during ...': a role with no article right after a verb, its bearer's
+    name set off by commas, is one person."""
+    if i == 0 or not tokens[i - 1].tag_.startswith("VB"):
+        return None
+    end = noun_run(tokens, i, lex)
+    if end == i or end + 2 >= len(tokens) or tokens[end].text != "," or tokens[end + 1].tag_ != "NNP":
+        return None
+    head = tokens[end - 1]
+    if head.tag_ != "NN" or head.lower_ not in lex.singular_person:
+        return None
+    name = end + 1
+    while name < len(tokens) and tokens[name].tag_ == "NNP":
+        name += 1
+    if name < len(tokens) and tokens[name].text not in (",", "."):
+        return None
+    group, _ = head_group(tokens, end - 1, lex)
+    group = modifier_group(tokens[i : end - 1], lex) or group or "unspecified"
+    victims = "".join(t.text_with_ws for t in tokens[i:end]).strip()
+    quantity = Quantity(i, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, True, True)
+    quantity.definite = True
+    return quantity
+
+
 def _name_run(tokens: list[Token], i: int, lex: Lexicon) -> int | None:
     """End of a person's name starting at i: two or more proper nouns ('Jaffar Hassan', 'Abdul-Wahab
     Jabr Halloub'), or one after a title, not an organisation ('Islamic State', 'Syrian Army') nor

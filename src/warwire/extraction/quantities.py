@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from warwire.extraction.noun_runs import AGE, head_group, member_of, modifier_group, noun_run, shared_head
 from warwire.extraction.numbers import FRACTIONS, SCALES, UNITS, fraction, not_a_count, number_run
-from warwire.extraction.persons import DEFINITE_DETS, IMPLICIT_DETS, implicit_at, person_at
+from warwire.extraction.persons import DEFINITE_DETS, IMPLICIT_DETS, implicit_at, person_at, role_with_name_at
 from warwire.extraction.quantity import Quantity, build
 from warwire.lexicon import Lexicon
 from warwire.matching.scan import scan
@@ -26,7 +26,8 @@ def find_quantities(sent: Span, lex: Lexicon) -> list[Quantity]:
         tok = tokens[i]
         if not (tok.tag_ in ("NNP", "NNPS") or tok.like_num or tok.lower_ in starts):
             return None  # most words can open no quantity: skip the full tries
-        return person_at(tokens, i, lex) or _quantity_at(tokens, i, lex)
+        return person_at(tokens, i, lex) or _quantity_at(tokens, i, lex) or (
+            role_with_name_at(tokens, i, lex) if tok.tag_ == "NNP" else None)
 
     return scan(len(tokens), at)
 
