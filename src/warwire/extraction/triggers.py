@@ -11,21 +11,22 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from warwire import data
 from warwire.lexicon import Lexicon
 from warwire.lexicon import load as load_lexicon
 from warwire.matching.scan import scan
 
 LEXICON = load_lexicon()
-LEFT_SKIP = frozenset(
-    "were was are is been have has had be being got get reportedly also allegedly later all both each "
-    "then subsequently apparently now already tragically fatally seriously critically lightly slightly "
-    "badly severely mortally instantly immediately more who that which since thereby too initially "
-    "eventually confirmed believed said feared reported estimated thought known presumed to found left remain "
-    "remained remains ".split()
-)
+# The word sets read around a trigger, each with its why and an example: data/lang/en/triggers.json.
+_WORDS = data.load_json("triggers.json", "en")
 
 
-NEGATION = frozenset({"not", "n't", "no", "never", "nobody", "none"})
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_WORDS[name]["words"])
+
+
+LEFT_SKIP = _words("left_skip")
+NEGATION = _words("negation")
 PASSIVE_TAGS = frozenset({"VBN"})
 
 
@@ -85,7 +86,7 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     lemma = lex.lemma(low)
     if low in lex.toll_nouns:
         before = {t.lower_ for t in tokens[max(0, i - 3) : i]}
-        if before & {"earlier", "previous", "initial", "preliminary", "old"}:
+        if before & SUPERSEDED:
             return None  # "updating an earlier toll of 15": superseded
         outcome = "wounded" if i > 0 and tokens[i - 1].lower_ in ("injury", "wounded") else "killed"
         return Trigger(i, i + 1, outcome, "toll")
@@ -121,7 +122,8 @@ def _word_trigger(tokens: list[Token], i: int, lex: Lexicon) -> Trigger | None:
     return None
 
 
-PERFECT = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
+PERFECT = _words("perfect")
+SUPERSEDED = _words("superseded_toll")
 
 
 def _perfect(tokens: list[Token], i: int) -> bool:
@@ -133,11 +135,8 @@ def _perfect(tokens: list[Token], i: int) -> bool:
     return j >= 0 and tokens[j].lower_ in PERFECT
 
 
-BODY_PARTS = frozenset("head face neck chest back stomach abdomen arm arms leg legs foot feet hand hands shoulder "
-                       "hip thigh knee buttocks torso side groin".split())
-
-
-_GUNFIRE = frozenset({"fire", "fired", "gunfire", "shots", "gunshots", "bullets", "rounds", "opened"})
+BODY_PARTS = _words("body_parts")
+_GUNFIRE = _words("gunfire")
 
 
 def _after_gunfire(tokens: list[Token], i: int) -> bool:
@@ -186,8 +185,7 @@ def _a_life_claimed(tokens: list[Token], i: int) -> bool:
     return "life" in words and any(w in ("'s", "’s") for w in words[: words.index("life")])
 
 
-LIFE_VERBS = frozenset({"claim", "claims", "claimed", "claiming", "take", "takes", "took", "taking", "cost",
-                        "costs", "costing"})
+LIFE_VERBS = _words("life_verbs")
 
 
 def _lives_counted(tokens: list[Token], k: int) -> bool:
@@ -201,7 +199,8 @@ def _lives_counted(tokens: list[Token], k: int) -> bool:
     return False
 
 
-_HYPHENATED_DEATH = re.compile(r"\b(?:shot|stabbed|beaten|burned|burnt|hacked|stoned|clubbed)-to-death\b", re.I)
+_HYPHENATED = "|".join(map(re.escape, _WORDS["hyphenated_deaths"]["words"]))
+_HYPHENATED_DEATH = re.compile(rf"\b(?:{_HYPHENATED})-to-death\b", re.I)
 
 
 def unhyphenate_deaths(text: str) -> str:
@@ -209,8 +208,7 @@ def unhyphenate_deaths(text: str) -> str:
     return _HYPHENATED_DEATH.sub(lambda m: m.group().replace("-", " "), text)
 
 
-MANNER = frozenset({"shot", "stabbed", "beat", "beaten", "burned", "burnt", "hacked", "stoned", "shooting",
-                    "stabbing", "beating", "burning", "hacking", "stoning"})
+MANNER = _words("manner")
 
 
 def _to_death(tokens: list[Token], k: int) -> int | None:
@@ -223,7 +221,7 @@ def _to_death(tokens: list[Token], k: int) -> int | None:
     return None
 
 
-FOUND = frozenset({"found", "discovered", "recovered", "retrieved", "located"})
+FOUND = _words("found")
 
 
 def _found_active(tokens: list[Token], i: int) -> bool:
@@ -254,12 +252,15 @@ def title_case(tokens: list[Token]) -> bool:
     return bool(words) and sum(t.text[:1].isupper() for t in words) / len(words) > 0.6
 
 
+IRREALIS = _words("irrealis")
+
+
 def irrealis(tokens: list[Token], trig: Trigger) -> bool:
     """'attempting to kill', 'threatened to kill the hostage': no one was killed."""
     k = trig.start
     if k >= 1 and tokens[k - 1].lower_ == "to" and tokens[k - 1].tag_ == "TO":
         return True  # "threatened to kill", "enough explosives to kill one person"
-    return k >= 1 and tokens[k - 1].lower_ in ("attempted", "attempt", "would-be", "would", "will", "could", "might")
+    return k >= 1 and tokens[k - 1].lower_ in IRREALIS
 
 
 def negated(tokens: list[Token], trig: Trigger) -> bool:
