@@ -120,3 +120,21 @@ def test_it_said_points_back_to_the_organisation() -> None:
 def test_a_place_after_the_speaker_is_skipped() -> None:
     [(_, claimant)] = resolve_claimants(["Medics at the scene said four people died."])
     assert claimant is not None and (claimant.id, claimant.kind) == ("medics", "medical")
+
+
+def test_the_group_points_back_to_a_body_the_text_names_without_quoting_it() -> None:
+    sentences = [
+        "Two volunteers of the Syria Civil Defence were killed in an air strike on Sunday.",
+        "The group said three more rescuers were wounded.",
+    ]
+    assert _ids(sentences)[1] == "syria-civil-defence"
+    armed = ["Fighters of the White Helmets' town were shelled.", "The jihadist group said 20 soldiers died."]
+    assert _ids(armed)[1] != "syria-civil-defence"  # its own words make it an armed group
+
+
+def test_an_ngo_is_the_monitor_the_next_sentence_names() -> None:
+    sentences = [
+        "Barrel bombs killed at least 11 people in Aleppo on Monday, an NGO said.",
+        "The Syrian Observatory for Human Rights said children were among the dead.",
+    ]
+    assert _ids(sentences) == ["sohr", "sohr"]

@@ -42,18 +42,29 @@ LOCAL_KINDS = frozenset({"police", "medical", "local_official"})
 NEARBY_KINDS = frozenset({"police", "medical", "local_official", "government", "military", "monitor",
                           "civil_defence", "un_agency", "ngo", "media"})
 NEARBY = (1, -1, 2)  # the next sentence first: "Two men died Friday. Police said ..."; the one after for a local body
-HEAD_KINDS = {"monitor": "monitor", "observatory": "monitor", "network": "monitor", "agency": "media",
-              "military": "military", "army": "military", "command": "military", "ministry": "government",
-              "group": "armed_group", "police": "police"}
+NON_STATE = frozenset({"armed_group", "monitor", "ngo", "civil_defence", "medical"})
+# The kinds of body a reference's head word may point back to: "the group" after the White Helmets or UOSSM
+HEAD_KINDS: dict[str, frozenset[str]] = {
+    "monitor": frozenset({"monitor"}), "observatory": frozenset({"monitor"}), "network": frozenset({"monitor"}),
+    "agency": frozenset({"media"}), "military": frozenset({"military"}), "army": frozenset({"military"}),
+    "command": frozenset({"military"}), "ministry": frozenset({"government"}), "police": frozenset({"police"}),
+    "group": NON_STATE, "ngo": NON_STATE - {"armed_group"}, "organisation": NON_STATE - {"armed_group"},
+    "organization": NON_STATE - {"armed_group"}, "charity": frozenset({"ngo", "medical"}),
+}
+# A lone head word that describes rather than names ("..., an NGO said" read as "NGO")
+DESCRIPTION_HEADS = frozenset({"ngo", "monitor", "group", "organisation", "organization", "charity"})
+MENTION_BACK = 3  # sentences 'the group added' looks back (and 'an aid group said' ahead) for a body named
 
 
 def resolve_claimants(sentences: list[str]) -> list[tuple[str | None, Claimant | None]]:
     """Per sentence, the claimant's name as a person reads it, and the claimant as an entity."""
     found = spread_quotes(sentences, [find_attribution(s) for s in sentences])
-    return resolve_found(found)
+    return resolve_found(found, sentences)
 
 
-def resolve_found(found: list[Attribution | None]) -> list[tuple[str | None, Claimant | None]]:
+def resolve_found(found: list[Attribution | None], sentences: list[str] | None = None
+                  ) -> list[tuple[str | None, Claimant | None]]:
+    """`sentences`: the text of each (a definite reference with no attributed antecedent looks in them)."""
     table = claimant_table()
     history: list[tuple[str, Claimant]] = []
     out: list[tuple[str | None, Claimant | None]] = []
@@ -61,7 +72,9 @@ def resolve_found(found: list[Attribution | None]) -> list[tuple[str | None, Cla
         if attribution is None:
             out.append((None, None))
             continue
-        picked = _resolve(table, attribution, history, found[index + 1 : index + 3])
+        near = sentences[max(0, index - MENTION_BACK) : index + MENTION_BACK] if sentences is not None else []
+        picked = _resolve(table, attribution, history, found[index + 1 : index + 3], near,
+                          min(index, MENTION_BACK))
         if picked is None:
             out.append((None, None))
             continue
@@ -75,7 +88,11 @@ def resolve_found(found: list[Attribution | None]) -> list[tuple[str | None, Cla
 
 
 def _resolve(table: ClaimantTable, a: Attribution, history: list[tuple[str, Claimant]],
-             ahead: list[Attribution | None]) -> tuple[str, Claimant] | None:
+             ahead: list[Attribution | None], near: list[str], at: int) -> tuple[str, Claimant] | None:
+    """`near`: the text of the sentences about this one, `near[at]` its own."""
+    if a.kind == "named" and words_of(a.claimant)[-1:] == [a.claimant.lower()] \
+            and a.claimant.lower() in DESCRIPTION_HEADS and table.lookup(a.claimant) is None:
+        a = replace(a, kind="indefinite")  # "..., an NGO said": a description the next sentences may name
     if a.kind == "named":
         surname = table.surname(a.claimant)
         if surname is not None:  # "Judd said" after "Polk County Sheriff Grady Judd said"
@@ -105,8 +122,8 @@ def _resolve(table: ClaimantTable, a: Attribution, history: list[tuple[str, Clai
                 candidate = table.claimant(later.claimant)
                 if _fits(a.claimant, candidate, later.claimant):
                     return later.claimant, candidate
-        return a.claimant, own
-    antecedent = _antecedent(a.claimant, history)
+        return _mentioned(table, a.claimant, near[at:]) or (a.claimant, own)  # "the aid group ... said. UOSSM's"
+    antecedent = _antecedent(a.claimant, history) or _mentioned(table, a.claimant, near[at::-1])
     if antecedent is not None:
         return antecedent
     if words_of(a.claimant)[-1:] and words_of(a.claimant)[-1] in PRONOUNS | {"statement", "report", "communique"}:
@@ -156,6 +173,30 @@ def _a_body(table: ClaimantTable, claimant: Claimant) -> bool:
         or table.kind_by_words(claimant.name) is not None
 
 
+def _mentioned(table: ClaimantTable, reference: str, before: list[str]) -> tuple[str, Claimant] | None:
+    """'Four staff of the Union of Syrian Medical Relief Organisations were killed ... the group added': the
+    first table body the sentences (nearest first) name, as speakers or not, that a reference's head fits."""
+    kinds = _head_kinds(words_of(reference))
+    if not kinds:
+        return None
+    for sentence in before:
+        entry = table.lookup(sentence)
+        if entry is not None and entry.kind in kinds:
+            return entry.name, table.claimant(entry.name)
+    return None
+
+
+def _head_kinds(words: list[str]) -> frozenset[str]:
+    """The kinds a reference's head word allows, narrowed to the one its other words give ('a monitoring
+    group': monitor; 'the jihadist group': armed_group)."""
+    kinds = HEAD_KINDS.get(words[-1], frozenset()) if words else frozenset()
+    if len(kinds) > 1 and len(words) > 1:
+        said = claimant_table().kind_by_words(" ".join(words[:-1]))
+        if said is not None:
+            return kinds & {said}
+    return kinds
+
+
 def _antecedent(generic: str, history: list[tuple[str, Claimant]]) -> tuple[str, Claimant] | None:
     words = words_of(generic)
     head = words[-1] if words else ""
@@ -173,7 +214,7 @@ def _fits(reference: str, claimant: Claimant, name: str) -> bool:
     head = words[-1] if words else ""
     if head in ANY_ANTECEDENT or head in words_of(name) or head in words_of(claimant.name):
         return True
-    if HEAD_KINDS.get(head) == claimant.kind:
+    if claimant.kind in _head_kinds(words):  # "the group" after the White Helmets, not "the jihadist group"
         return True
     kind = claimant_table().kind_of(reference)
     return kind not in ("anonymous", "government") and kind == claimant.kind
