@@ -11,27 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from warwire import data
 from warwire.extraction.claimants import claimant_table
 
-VERBS = (
-    r"said|says|say|reported|reports|told|tells|announced|announces|stated|states|claimed|claims|confirmed|"
-    r"confirms|added|adds|noted|notes|commented|underscored|stressed|reads|runs|read|quoted|cited|revealed|"
-    r"informed|declared|explained|insisted|indicated|wrote|writes|tweeted|posted|put|estimated|estimates|"
-    r"counted|documented|recorded|tallied"
-)
+# The word sets of the cues below, each with its why and an example: data/lang/en/attribution.json.
+_WORDS = data.load_json("attribution.json", "en")
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_WORDS[name]["words"])
+
+
+VERBS = "|".join(_WORDS["verbs"]["words"])
 NAME = r"(?:[A-Z][\w’'.\-]*|al-\w+)(?:\s+(?:[A-Z][\w’'.\-]*|of|for|the|and|on|in|al-\w+|de|du|\(\w+\)))*"
 ACCORDING = re.compile(r"\b(?:according to|as reported by|as told by) (?P<x>[^,.;:\"“”()]+)", re.I)
 VERB_AT = re.compile(rf"\s(?:(?:also|later|earlier|further|has|had|have|previously|again)\s+){{0,2}}(?:{VERBS})\b")
-CONNECTORS = frozenset({"of", "for", "the", "and", "on", "in", "al", "de", "du", "’s", "'s"})
-ORG_NOUNS = frozenset(
-    "television tv agency media ministry army police monitor source sources officials official spokesman "
-    "spokeswoman spokesperson military command forces government channel radio newspaper outlet state local "
-    "security provincial news interior health medical hospital witnesses residents activists medics doctors "
-    "rescuers authorities coroner examiner sheriff deputies investigators detectives officers relatives family "
-    "paramedics firefighters observatory monitors reporter correspondent province governorate county "
-    "city office department sheriff’s sheriff's examiner’s examiner's coroner’s coroner's prosecutor’s "
-    "prosecutor's patrol bureau service watchdog".split()
-)
+CONNECTORS = _words("connectors")
+ORG_NOUNS = _words("org_nouns")
 LEAD_SOURCE = re.compile(
     r"^(?P<x>(?i:(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}(?:source|official|spokesman|spokesperson|officer|commander|"
     r"witness|resident|activist|doctor|medic|relative)s?)(?:\s+(?:at|in|from|with|of|for)\s+(?:the\s+)?"
@@ -113,22 +109,19 @@ WHO_VERB = re.compile(rf"(?P<via>{NAME})\s+(?:reported|said|quoted|cited)\b", re
 
 
 # Periods of titles and initials would end a name ("according to Sgt. Danielle Newman"): dropped before matching.
-ABBREVIATION = re.compile(r"\b(Sgt|Lt|Capt|Cpl|Det|Gen|Col|Maj|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Insp|Supt|Cmdr|St|Jr|"
-                          r"Sr|[A-Z])\.(?=\s+[A-Z])")
+_TITLES = "|".join(_WORDS["abbreviations"]["words"])
+ABBREVIATION = re.compile(rf"\b({_TITLES}|[A-Z])\.(?=\s+[A-Z])")
 # "claimed the lives of", "has claimed 21 lives": a casualty verb, not a claim
 CLAIMED_LIVES = re.compile(r"\s*(?:the\s+)?(?:lives?|life|\d[\d,]*\s+lives|\w+\s+lives|at least)\b", re.I)
-GROUP_NOUNS = frozenset("group organisation organization network committee union society association rights "
-                        "coalition council".split())
+GROUP_NOUNS = _words("group_nouns")
 WHEN = re.compile(r"\s+(?:(?:on|late|early|this|last|earlier|later)\s+)?(?:monday|tuesday|wednesday|thursday|"
                   r"friday|saturday|sunday|today|yesterday|morning|afternoon|evening|night|tonight)"
                   r"(?:\s+(?:morning|afternoon|evening|night))?\s*$", re.I)
-MODIFIERS = frozenset("defence defense interior foreign health state local military medical security civil rescue "
-                      "ambulance aid war monitoring humanitarian "
-                      "emergency opposition government official rebel regional provincial federal".split())
+MODIFIERS = _words("modifiers")
 ACRONYM_AFTER = re.compile(r"\s*\([A-Z][\w\-]{1,12}\)\s*$")  # "the Syrian Observatory for Human Rights (SOHR) said"
 AT_PLACE = re.compile(r"\s+(?:at|in|on|from)\s+(?:the|a)\s+[a-z][\w\-]*$")
 PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s$", re.I)
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday also meanwhile".split())
+WEEKDAYS = _words("speaker_stops")  # a day, or an adverb opening a sentence
 
 
 # ", a spokesman for the Harris County Sheriff's Office": the body a person just named speaks for
@@ -139,9 +132,7 @@ ROLE_FOR = re.compile(
     r"(?:for|with|of|at|from|in)\s+(?P<body>(?:the\s+)?[A-Z][^,.;:\"“”()]*)", re.I)
 # Words that may follow an inverted speaker ("said the Observatory, which ...", "said the man Monday"); any other
 # lowercase word is the rest of a clause ("X, said the victim died": 'the victim' is no speaker).
-AFTER_SPEAKER = frozenset("which who that on in at after adding citing according as late early this last earlier "
-                          "told quoted and but while with from of for to by when because referring noting "
-                          "without".split())
+AFTER_SPEAKER = _words("after_speaker")
 # "said the Observatory which tracks ...", "... on the village of Taduf said the Syrian Observatory": a table
 # body right after the verb is the speaker, with or without a comma.
 NAME_AFTER = re.compile(rf"\s+(?P<x>(?:the\s+)?{NAME})")
@@ -154,8 +145,7 @@ LEADING = re.compile(r"^(?:(?i:but|and|however|meanwhile|later|earlier|also|yet|
 
 
 # Every pattern above needs one of these words: a sentence without any attributes nothing.
-TRIGGER_WORDS = frozenset(VERBS.split("|")) | frozenset(
-    "according reported told issued released published put citing quoting quoted cited carried".split())
+TRIGGER_WORDS = _words("verbs") | _words("cue_words")
 LOWER_WORD = re.compile(r"[a-z]+")
 
 
