@@ -251,7 +251,8 @@ def ingest(
     err.print(f"stored {report.stored} documents ({report.skipped} seen before), {report.events} events: "
               f"{report.merged} joined existing ledger events, {report.new_ledger_events} new"
               + (f"; {report.replaced} replaced an earlier version" if report.replaced else "")
-              + (f"; {report.bridged} ledger events merged by a report matching two" if report.bridged else ""),
+              + (f"; {report.bridged} ledger events merged by a report matching two" if report.bridged else "")
+              + (f"; {report.moved} reports moved by the re-link in publication order" if report.moved else ""),
               markup=False)  # fmt: skip
     _finish(tally, "processed")
 

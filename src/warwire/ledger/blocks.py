@@ -20,10 +20,9 @@ same links because a cluster left out here cannot match.
 Kept in step with the database by reading the links added since the last read (`links.id > last`) at the
 start of each write transaction: on SQLite one writer at a time assigns ids and commits, so ids grow in
 commit order and nothing is missed (PostgreSQL keeps the SQL query). Links are never updated: a merge
-(a bridging report) deletes the merged event's links and inserts them again under the event kept, and a
-replaced document's links are deleted. This process applies its own merges in memory (`merge`); another
-process's merge or deletion shows as fewer links up to `last` than this index holds (`sync` returns False:
-the caller reads everything again).
+(a bridging report) or a re-link deletes links and inserts them again under their new event, and a
+replaced document's links are deleted. This process applies its own changes in memory (`merge`, `move`);
+another process's shows as a new `changes` count in `ledger_state` (the ledger then builds a new index).
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, bindparam, select
 
 from warwire.ledger.features import MAX_KM, Mention, _fine, _place_name, day_range, norm
 from warwire.ledger.link import LONG_DAYS, _neighbour_months, fields_reachable
@@ -45,7 +44,6 @@ MAX_YEARS = 3  # a row whose dates span more years is filed under no year (read 
 PERIOD = LONG_DAYS + 1  # days of one publication period of the term index
 SINCE = select(links.c.id, links.c.ledger_event_id, links.c.doc_event_id).where(
     links.c.id > bindparam("last")).order_by(links.c.id)  # fmt: skip
-UP_TO = select(func.count()).select_from(links).where(links.c.id <= bindparam("last"))
 Row = tuple[int, str, Mention]  # (link id, ledger event, member mention)
 Lookup = Callable[[Connection, list[int]], dict[int, Mention]]  # doc_event ids -> their mentions
 
@@ -62,19 +60,16 @@ class BlockIndex:
         self.first: dict[str, int] = {}  # cluster -> its first link id (the SQL query's order)
         self.own: list[tuple[int, str]] = []  # (provisional id, cluster) of links not inserted yet
         self.alias: dict[str, str] = {}  # ledger event merged away -> the one it was merged into
-        self.known = 0  # links held (all with id <= last)
+        self.dead: set[int] = set()  # ids of links deleted by a re-link (`move`): their rows are skipped
 
-    def sync(self, conn: Connection, lookup: Lookup) -> bool:
-        """Read the links added since the last read; False when links this index holds were deleted
-        since (another process merged or replaced): the index is stale and must be built again."""
-        if self.last and conn.execute(UP_TO, {"last": self.last}).scalar() != self.known:
-            return False
+    def sync(self, conn: Connection, lookup: Lookup) -> None:
+        """Read the links added since the last read (by another process: this one's own are added as it
+        inserts them)."""
         got = conn.execute(SINCE, {"last": self.last}).all()
         if got:
             mentions = lookup(conn, [de for _, _, de in got])
             for lid, cid, de in got:
                 self.add((lid, cid, mentions[de]))
-        return True
 
     def find(self, cid: str) -> str:
         while cid in self.alias:
@@ -87,6 +82,18 @@ class BlockIndex:
         self.first[keep] = min(self.first[keep], self.first.pop(gone))
         self.alias[gone] = keep
         self.last = max(self.last, last)
+
+    def move(self, moved: list[tuple[int, int, str, str, Mention]]) -> None:
+        """Reports a re-link moved: (old link id, new link id, old event, new event, mention)."""
+        for old, new, gone, into, m in moved:
+            self.dead.add(old)
+            kept = [x for x in self.members.get(gone, ()) if x is not m]
+            if kept:
+                self.members[gone] = kept
+            else:
+                self.members.pop(gone, None)
+                self.first.pop(gone, None)
+            self.add((new, into, m))
 
     def add(self, row: Row) -> None:
         lid, cid, m = row
@@ -106,7 +113,6 @@ class BlockIndex:
         self.members[cid].append(m)
         self.first.setdefault(cid, lid)
         self.last = max(self.last, lid)
-        self.known += 1
 
     def add_own(self, cid: str, m: Mention) -> None:
         """A link of the open transaction, inserted at its end: numbered after every link known (as SQLite
@@ -130,13 +136,14 @@ class BlockIndex:
         for m in mentions:
             found |= self._fields_block(m)
             found |= self._story_block(m)
-        found = {self.find(cid) for cid in found}
+        found = {c for cid in found if (c := self.find(cid)) in self.first}  # (not emptied by a re-link)
         return sorted(found, key=self.first.__getitem__)
 
     def _fields_block(self, m: Mention) -> set[str]:
         found: set[str] = set()
-        for _, cid, other in self._rows(m):
-            if cid not in found and fields_reachable(m, other):
+        dead = self.dead
+        for lid, cid, other in self._rows(m):
+            if cid not in found and lid not in dead and fields_reachable(m, other):
                 found.add(cid)
         return found
 

@@ -299,6 +299,12 @@ class TermStats:
             self._log_df[t] = math.log(self.df[t] + 0.5)
         self._weights.clear()
 
+    def copy(self) -> TermStats:
+        out = TermStats()
+        out.df, out.n, out.base = Counter(self.df), self.n, self.base
+        out._log_n, out._log_own, out._log_df = self._log_n, self._log_own, dict(self._log_df)
+        return out
+
     def remove(self, terms: Iterable[str]) -> None:
         """Undo `add` (a document replaced by its new version)."""
         terms = set(terms)

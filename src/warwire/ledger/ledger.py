@@ -8,10 +8,15 @@ skipped: known ones without a query, ones another process stored meanwhile by th
 A document whose id is stored with other text is a new version: the old one is deleted with its events and
 links (and ledger events left without reports), and the new one is linked afresh.
 Each write transaction holds the ledger's write lock (SQLite) or link lock (PostgreSQL), so two processes
-ingesting at once link one document at a time, each seeing everything the other committed.
+ingesting at once link one document at a time, each seeing everything the other committed; a transaction
+that deletes rows (merge, replaced version) bumps `ledger_state.changes`, and a process that finds another
+count there reads its caches again (one primary-key read per transaction).
 A report that matches two ledger events merges them (`link.assign_and_bridge`): the merged event's links
 move to the event kept, each with the merge in its explanation (`merged`: from, into, by, rule, score,
-features), so the ledger does not depend on which report came first.
+features). At the end of each ingest run the documents from the first one not yet in canonical order
+onwards are linked again in that order (`relink`, relink.py): the partition is then that of one run over
+all documents sorted by day and id, whatever order, split or number of processes they came in. A report
+the re-link moves to another event is logged the same way (`merged`, with `relinked: true`).
 """
 
 from __future__ import annotations
@@ -26,7 +31,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Row, String, and_, cast, delete, func, insert, or_, select, true
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Row,
+    String,
+    and_,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from warwire.ledger import assemble, track_record
@@ -34,7 +54,8 @@ from warwire.ledger.blocks import BlockIndex
 from warwire.ledger.features import Mention, TermStats, background_stats
 from warwire.ledger.keys import claim_key, report_key, review_extras
 from warwire.ledger.link import LONG_DAYS, Bridge, Match, _neighbour_months, assign_and_bridge, doc_mentions
-from warwire.ledger.schema import claims, doc_events, documents, ledger_events, links
+from warwire.ledger.relink import doc_key, link_day, replay
+from warwire.ledger.schema import claims, doc_events, documents, ledger_events, ledger_state, links
 from warwire.ledger.store import LINK_LOCK, lock, make_engine, upgrade, writing
 from warwire.model import Document, PartialDate
 
@@ -44,6 +65,9 @@ INSERT_EVENTS = insert(doc_events).returning(doc_events.c.id, sort_by_parameter_
 INSERT_CLAIMS = insert(claims)
 INSERT_LEDGER_EVENTS = insert(ledger_events)
 INSERT_LINKS = insert(links).returning(links.c.id, sort_by_parameter_order=True)
+LINKED_UPTO = select(ledger_state.c.value).where(ledger_state.c.name == "linked_upto")
+CHANGES = select(ledger_state.c.value).where(ledger_state.c.name == "changes")
+BUMP_CHANGES = update(ledger_state).where(ledger_state.c.name == "changes").values(value=ledger_state.c.value + 1)
 # SQLite: documents per transaction, by time so a slow stream (extraction feeding ingest) still commits
 # often; the write lock is held that long at most (plus one document)
 BATCH_SECONDS = 0.25
@@ -67,6 +91,8 @@ class IngestReport:
     new_ledger_events: int = 0
     bridged: int = 0  # ledger events merged into another by a report that matches both
     replaced: int = 0  # documents stored before under the same id with other text (earlier versions)
+    relinked: int = 0  # documents linked again in canonical order at the end of the run (`Ledger.relink`)
+    moved: int = 0  # reports the re-link moved to another ledger event
     stored_docs: list[str] = field(default_factory=list)
 
 
@@ -82,6 +108,7 @@ class Ledger:
         upgrade(self.engine)
         self._sqlite = self.engine.dialect.name == "sqlite"
         self._insert_document = _insert_document(self.engine)
+        self._dropped: list[tuple[int, int, str]] = []  # doc keys of versions replaced since the last re-link
         self._reset()
 
     def _reset(self) -> None:
@@ -92,6 +119,7 @@ class Ledger:
         # SQLite: blocking in memory (blocks.py); PostgreSQL: the SQL query of `_candidates`
         self._blocks = BlockIndex() if self._sqlite else None
         self._pending = _Pending()
+        self._changes: int | None = None  # ledger_state.changes when the caches were last in step
 
     def close(self) -> None:
         self.engine.dispose()
@@ -99,12 +127,15 @@ class Ledger:
     def ingest_documents(self, docs: Iterable[Document]) -> IngestReport:
         report = IngestReport()
         with self.engine.connect() as conn:  # what is stored, read before any write transaction
+            if self._changes is None:  # (read first: a deletion after it shows as another count)
+                self._changes = conn.execute(CHANGES).scalar()
             self._terms.stats(conn)
         todo = iter(docs)
         with _frozen_heap():
             try:
                 while self._ingest_batch(todo, report):
                     pass
+                self.relink(report)
             except BaseException:
                 self._reset()  # the caches may hold rows of the transaction rolled back
                 raise
@@ -130,14 +161,21 @@ class Ledger:
 
     def _catch_up(self, conn: Connection) -> None:
         """What other processes committed since this one last looked: their documents count in the idf,
-        their links join the block index. When they deleted rows this process holds (a merge, a replaced
-        document), every cache is read again."""
-        fresh = self._terms.refresh(conn)
-        if not fresh or (self._blocks is not None and not self._blocks.sync(conn, self._lookup)):
+        their links join the block index. When they deleted rows (a merge, a replaced document: another
+        `changes` count), every cache is read again."""
+        changes = conn.execute(CHANGES).scalar()
+        if changes != self._changes:
             self._reset()
-            self._terms.stats(conn)
-            if self._blocks is not None:
-                self._blocks.sync(conn, self._lookup)
+            self._changes = changes
+        self._terms.refresh(conn)
+        if self._blocks is not None:
+            self._blocks.sync(conn, self._lookup)
+
+    def _deleting(self, conn: Connection) -> None:
+        """This transaction deletes rows: the other processes are told by the `changes` count (this one
+        keeps its caches in step itself)."""
+        conn.execute(BUMP_CHANGES)
+        self._changes = conn.execute(CHANGES).scalar()
 
     def _flush(self, conn: Connection) -> None:
         link_ids = self._pending.flush(conn)
@@ -158,7 +196,8 @@ class Ledger:
             self._insert_document,
             [{"doc": doc.doc, "sha256": sha, "title": doc.title, "outlet": doc.outlet, "url": doc.url,
               "published": doc.published.iso() if doc.published else None,
-              "data": {**data, LINK_TERMS: sorted(terms), **review_extras(doc)}, "ingested_at": datetime.now(UTC)}],
+              "data": {**data, LINK_TERMS: sorted(terms), **review_extras(doc)}, "ingested_at": datetime.now(UTC),
+              "link_day": link_day(doc.published, (e.date.start for e in doc.events if not e.background))}],
         ).scalar()  # fmt: skip
         self._terms.shas.add(sha)
         if doc_id is None:  # stored by another process since the hashes were read
@@ -212,6 +251,7 @@ class Ledger:
         """Merge the ledger events each bridge joins into the one kept: their links are deleted and
         inserted again under it, each explanation extended with the merge (`merged`)."""
         self._flush(conn)  # a merged event may have been created earlier in this transaction
+        self._deleting(conn)
         at = datetime.now(UTC).isoformat(timespec="seconds")
         for keep, merged, i in bridges:
             for gone, got in merged:
@@ -229,10 +269,185 @@ class Ledger:
                 if self._blocks is not None:
                     self._blocks.merge(keep, gone, conn.execute(select(func.max(links.c.id))).scalar() or 0)
 
+    def relink(self, report: IngestReport | None = None) -> IngestReport:
+        """Put the ledger in canonical order (relink.py): link again, in that order, every document from the
+        first one stored since the last re-link onwards, against the clusters of the documents before it;
+        reports that end in another event move there (logged in their explanation). One transaction under
+        the write (link) lock; a no-op when nothing was stored since."""
+        report = report or IngestReport()
+        with writing(self.engine) as conn:
+            lock(conn, LINK_LOCK)
+            self._catch_up(conn)
+            upto = conn.execute(LINKED_UPTO).scalar() or 0
+            newest = conn.execute(select(func.max(documents.c.id))).scalar() or 0
+            if newest <= upto:
+                return report
+            # (documents without news events take no part in linking: neither in the idf nor in a cluster)
+            news = exists().where(doc_events.c.document_id == documents.c.id, doc_events.c.background.is_(False))
+            q = select(documents.c.link_day, documents.c.doc).where(documents.c.id > upto, news)
+            fresh = conn.execute(q).all()
+            if not fresh:
+                conn.execute(update(ledger_state).where(ledger_state.c.name == "linked_upto").values(value=newest))
+                return report
+            start = min([doc_key(day, doc) for day, doc in fresh] + self._dropped)  # (this process's replaced)
+            tail = documents.c.link_day.is_(None) if start[0] else or_(
+                documents.c.link_day.is_(None), documents.c.link_day >= start[1])  # fmt: skip
+            q2 = select(documents.c.id, documents.c.link_day, documents.c.doc, documents.c.sha256).where(news, tail)
+            region: dict[int, tuple[Any, str]] = {}
+            for i, day, doc, sha in conn.execute(q2):
+                if doc_key(day, doc) >= start:
+                    region[i] = (doc_key(day, doc), sha)
+            moved = self._relink(conn, region)
+            conn.execute(update(ledger_state).where(ledger_state.c.name == "linked_upto").values(value=newest))
+        self._dropped = []
+        report.relinked += len(region)
+        report.moved += moved
+        return report
+
+    def _relink(self, conn: Connection, region: dict[int, tuple[Any, str]]) -> int:
+        """Replay the documents of `region` (row id -> (doc key, sha256)) and apply the difference."""
+        rows: list[Any] = []  # (link id, ledger event, doc_event, explanation, ...) of the region's reports
+        for chunk in _chunks(list(region)):
+            q = (select(links.c.id, links.c.ledger_event_id, links.c.doc_event_id, links.c.explanation,
+                        doc_events.c.document_id, doc_events.c.event_index, doc_events.c.is_primary)
+                 .join(doc_events, links.c.doc_event_id == doc_events.c.id)
+                 .where(doc_events.c.document_id.in_(chunk)))  # fmt: skip
+            rows += conn.execute(q).all()
+        mentions = self._lookup(conn, [r.doc_event_id for r in rows])
+        per_doc: dict[int, list[Any]] = {}
+        for r in sorted(rows, key=lambda r: (not r.is_primary, r.event_index)):  # doc_mentions' order
+            per_doc.setdefault(r.document_id, []).append(r)
+        ordered = sorted(per_doc, key=lambda d: region[d][0])
+        stats = self._terms.stats(conn).copy()
+        for terms in self._terms.get(conn, set(region)).values():
+            if terms:  # (as stored: documents without terms were never counted)
+                stats.remove(terms)
+        now = {r.doc_event_id: r for r in rows}
+        touched = {r.ledger_event_id for r in rows}
+        kept_before = self._outside_members(conn, touched, set(now))  # touched events' earlier reports
+
+        def seeds(ms: list[Mention]) -> dict[str, list[Mention]]:
+            if self._blocks is not None:
+                found = {cid: self._blocks.members.get(cid, []) for cid in self._blocks.clusters(ms)}
+            else:
+                found = _candidates(conn, ms, self._terms, self._mentions)
+            return {cid: [m for m in members if m.source not in region] for cid, members in found.items()}
+
+        earlier = conn.execute(select(func.count()).select_from(links)).scalar() != len(rows)  # reports before
+        done = replay([[mentions[r.doc_event_id] for r in per_doc[d]] for d in ordered], stats,
+                      seeds if earlier else None)  # fmt: skip
+        return self._apply(conn, done, now, set(kept_before) | set(done.seed_of.values()), region)
+
+    def _outside_members(self, conn: Connection, events: set[str], inside: set[int]) -> dict[str, int]:
+        """Of `events`, those holding reports outside `inside` (doc_event ids): event -> how many."""
+        out: dict[str, int] = {}
+        for chunk in _chunks(sorted(events)):
+            for cid, de in conn.execute(select(links.c.ledger_event_id, links.c.doc_event_id).where(
+                    links.c.ledger_event_id.in_(chunk))):  # fmt: skip
+                if de not in inside:
+                    out[cid] = out.get(cid, 0) + 1
+        return out
+
+    def _apply(self, conn: Connection, done: Any, now: dict[int, Any], held: set[str],
+               region: dict[int, tuple[Any, str]]) -> int:
+        """Give each replayed cluster an id and move the reports whose event changed (logged)."""
+        index = done.index
+        de_of = {id(self._mentions[de]): de for de in now}
+        seeds_in: dict[int, list[str]] = {}
+        for idx, cid in done.seed_of.items():
+            seeds_in.setdefault(index.find(idx), []).append(cid)
+        bridge_of: dict[int, tuple[Mention, Match, str]] = {}  # seed cluster index -> how it was merged away
+        for gone, keep, by, got in done.merges:
+            if gone in done.seed_of:
+                bridge_of[gone] = (by, got, str(keep))
+        taken = set(held)  # every event holding earlier reports keeps its id (for those reports at least)
+        target: dict[int, str] = {}  # final cluster index -> its id
+        clusters = [(i, c) for i, c in enumerate(index.clusters) if c]
+        for i, _ in clusters:
+            if seeds_in.get(i):
+                target[i] = min(seeds_in[i])
+        for i, members in clusters:
+            if i in target:
+                continue
+            votes: dict[str, int] = {}  # (in member order: ties go to the id of the earliest report)
+            for m in members:
+                cid = now[de_of[id(m)]].ledger_event_id
+                if cid not in taken:
+                    votes[cid] = votes.get(cid, 0) + 1
+            if votes:
+                target[i] = max(votes, key=votes.__getitem__)
+            else:
+                first = now[de_of[id(members[0])]]
+                target[i] = self._fresh_id(conn, f"ev-{region[first.document_id][1][:12]}-{first.event_index}", taken)
+            taken.add(target[i])
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        moves: list[tuple[int, str, str, dict[str, Any] | None, Match | None, Mention | None]] = []
+        for i, members in clusters:
+            into = target[i]
+            for m in members:
+                de = de_of.get(id(m))
+                if de is not None and now[de].ledger_event_id != into:
+                    moves.append((de, now[de].ledger_event_id, into, now[de].explanation, done.match.get(id(m)), None))
+        for idx, cid in done.seed_of.items():  # earlier events merged into another by a replayed report
+            into = target[index.find(idx)]
+            if into != cid:
+                by, got, _ = bridge_of.get(idx, (None, None, ""))
+                q = select(links.c.doc_event_id, links.c.explanation).where(links.c.ledger_event_id == cid)
+                for de, why in conn.execute(q):
+                    if de not in now:
+                        moves.append((de, cid, into, why, None, by))
+        if moves:
+            self._move(conn, moves, at, bridge_of)
+        return len(moves)
+
+    def _fresh_id(self, conn: Connection, base: str, taken: set[str]) -> str:
+        cid, n = base, 1
+        while cid in taken or conn.execute(select(ledger_events.c.id).where(ledger_events.c.id == cid)).first():
+            n += 1
+            cid = f"{base}-{n}"
+        return cid
+
+    def _move(self, conn: Connection, moves: list[Any], at: str, bridge_of: dict[int, Any]) -> None:
+        """Delete the moved reports' links and insert them under their new events, each explanation
+        extended with the move (`merged`: from, into, by, rule, score, matched, features, at, relinked)."""
+        self._flush(conn)
+        self._deleting(conn)
+        known = {r[0] for r in conn.execute(select(ledger_events.c.id).where(
+            ledger_events.c.id.in_(sorted({into for _, _, into, _, _, _ in moves}))))}  # fmt: skip
+        new_events = sorted({into for _, _, into, _, _, _ in moves} - known)
+        if new_events:
+            conn.execute(INSERT_LEDGER_EVENTS, [{"id": cid, "created_at": datetime.now(UTC)} for cid in new_events])
+        old_ids = {de: lid for de, lid in conn.execute(select(links.c.doc_event_id, links.c.id).where(
+            links.c.doc_event_id.in_([de for de, *_ in moves])))}  # fmt: skip
+        conn.execute(delete(links).where(links.c.doc_event_id.in_(list(old_ids))))
+        out = []
+        for de, gone, into, why, got, by in moves:
+            why = dict(why or {})
+            record = {"from": gone, "into": into, "by": list(by.key) if by else None, "relinked": True, "at": at}
+            if got is not None:  # the report's own match in the replay: its explanation now
+                why.update(features=got.features, matched=list(got.with_key) if got.with_key else None)
+                record.update(rule=got.rule, score=got.score)
+            elif by is None:  # the first report of its event in the replay
+                why.pop("features", None)
+                why.pop("matched", None)
+            out.append({"ledger_event_id": into, "doc_event_id": de, "score": got.score if got else None,
+                        "explanation": {**why, "merged": [*why.get("merged", []), record]}})  # fmt: skip
+        new_ids = conn.execute(INSERT_LINKS, out).scalars().all()
+        gone_events = sorted({gone for _, gone, *_ in moves})
+        empty = ledger_events.c.id.in_(gone_events) & ~ledger_events.c.id.in_(select(links.c.ledger_event_id))
+        conn.execute(delete(ledger_events).where(empty))
+        if self._blocks is not None:
+            self._blocks.move([(old_ids[row["doc_event_id"]], lid, gone, row["ledger_event_id"],
+                                self._mentions[row["doc_event_id"]])
+                               for row, lid, (_, gone, *_) in zip(out, new_ids, moves, strict=True)])  # fmt: skip
+
     def _remove(self, conn: Connection, doc_ids: list[int]) -> None:
         """Delete stored documents (earlier versions of one being stored) with their events, claims and
         links; ledger events left without reports go too. The caches forget them."""
         self._flush(conn)
+        self._deleting(conn)
+        q = select(documents.c.link_day, documents.c.doc).where(documents.c.id.in_(doc_ids))
+        self._dropped += [doc_key(day, doc) for day, doc in conn.execute(q)]  # the re-link starts there at most
         de_ids = [r[0] for r in conn.execute(select(doc_events.c.id).where(doc_events.c.document_id.in_(doc_ids)))]
         events = select(links.c.ledger_event_id).where(links.c.doc_event_id.in_(de_ids)).distinct()
         affected = [r[0] for r in conn.execute(events)]
@@ -340,7 +555,6 @@ class _TermCache:
         self.last = 0  # the highest document row id read or stored
         self.versions: dict[str, list[int]] = {}  # document id as given -> its stored row ids
         self._sha_of: dict[int, str] = {}
-        self.count = 0  # documents stored with id <= last (as this process knows them)
 
     def stats(self, conn: Connection) -> TermStats:
         if self._stats is None:
@@ -348,17 +562,13 @@ class _TermCache:
             self.refresh(conn)
         return self._stats
 
-    def refresh(self, conn: Connection) -> bool:
+    def refresh(self, conn: Connection) -> None:
         """Read the documents stored since the last read (by another process: this one's own are added as
         it stores them). Called at the start of each write transaction, which holds the ledger's write (or
-        link) lock: ids then grow in commit order, so `id > last` misses nothing. False when documents
-        read before were deleted since (by another process: the caches are stale)."""
+        link) lock: ids then grow in commit order, so `id > last` misses nothing."""
         if self._stats is None:
             self.stats(conn)
-            return True
-        upto = select(func.count()).select_from(documents).where(documents.c.id <= self.last)
-        if conn.execute(upto).scalar() != self.count:
-            return False
+            return
         q = select(documents.c.id, documents.c.doc, documents.c.sha256, documents.c.data[LINK_TERMS]).where(
             documents.c.id > self.last).order_by(documents.c.id)  # fmt: skip
         for doc_id, doc, sha, terms in conn.execute(q):
@@ -366,7 +576,6 @@ class _TermCache:
             self.put(doc_id, doc, sha, frozenset(terms or ()))
             if terms:  # as link_documents: documents without text do not count
                 self._stats.add(self.by_doc[doc_id])
-        return True
 
     def forget(self, doc_ids: list[int]) -> None:
         for doc_id in doc_ids:
@@ -374,7 +583,6 @@ class _TermCache:
             if terms and self._stats is not None:
                 self._stats.remove(terms)
             self.shas.discard(self._sha_of.pop(doc_id, ""))
-            self.count -= 1
         for doc, ids in list(self.versions.items()):
             if kept := [i for i in ids if i not in doc_ids]:
                 self.versions[doc] = kept
@@ -387,7 +595,6 @@ class _TermCache:
         self._sha_of[doc_id] = sha
         self.versions.setdefault(doc, []).append(doc_id)
         self.last = max(self.last, doc_id)
-        self.count += 1
 
     def get(self, conn: Connection, doc_ids: set[int]) -> dict[int, frozenset[str]]:
         """Terms of the given documents; ones stored by another process since are read (one query)."""
@@ -466,6 +673,11 @@ def _insert_events(
         for c, cd in zip(ev.casualties, as_dicts[i]["casualties"], strict=True)
     ]
     return row_ids
+
+
+def _chunks(ids: list[Any], size: int = 500) -> Iterator[list[Any]]:
+    for n in range(0, len(ids), size):
+        yield ids[n : n + size]
 
 
 def _block_filter(m: Mention) -> Any:
@@ -622,6 +834,7 @@ def _members(conn: Connection, ids: list[str] | None) -> dict[str, list[dict[str
             documents.c.outlet,
             documents.c.title,
             documents.c.url,
+            documents.c.link_day,
         )
         .join(doc_events, links.c.doc_event_id == doc_events.c.id)
         .join(documents, doc_events.c.document_id == documents.c.id)
@@ -631,7 +844,10 @@ def _members(conn: Connection, ids: list[str] | None) -> dict[str, list[dict[str
         if not ids:
             return {}
         q = q.where(links.c.ledger_event_id.in_(ids))
-    rows = [dict(r._mapping) for r in conn.execute(q)]
+    # canonical order (relink.py): reports by day and document, events by their first report, so the
+    # listing does not depend on the order the documents came in (link ids do)
+    rows = sorted((dict(r._mapping) for r in conn.execute(q)),
+                  key=lambda r: (doc_key(r.pop("link_day"), r["doc"]), r["event_index"]))  # fmt: skip
     by_de: dict[int, list[dict[str, Any]]] = {}
     de_ids = [r["id"] for r in rows]
     for chunk in range(0, len(de_ids), 500):

@@ -458,19 +458,12 @@ def doc_mentions(doc: Document, as_dicts: Sequence[dict[str, Any]] | None = None
 
 
 def link_documents(docs: Iterable[Document]) -> list[list[tuple[str, int]]]:
-    """Cluster the news events of `docs` without a database: lists of (doc id, event index)."""
-    index, stats = MemoryIndex(), background_stats()
-    for doc in docs:
-        mentions = doc_mentions(doc)
-        if mentions and mentions[0].terms:
-            stats.add(mentions[0].terms)
-        found = sorted({cid for m in mentions for cid in index.candidates(m)})
-        cands = {cid: index.clusters[cid] for cid in found}
-        assigned, bridges = assign_and_bridge(mentions, cands, stats)
-        for keep, merged, _ in bridges:
-            for gone, _ in merged:
-                index.merge(keep, gone)
-        joined = {i: cid for i, cid, _ in assigned}
-        for i, m in enumerate(mentions):
-            index.add(m, joined.get(i))
-    return [[m.key for m in c] for c in index.clusters if c]
+    """Cluster the news events of `docs` without a database: lists of (doc id, event index). The documents
+    are linked in canonical order (relink.py), so any order of `docs` gives the same clusters."""
+    from warwire.ledger.relink import doc_key, link_day, replay  # (relink builds on this module)
+
+    def key(doc: Document) -> tuple[int, int, str]:
+        return doc_key(link_day(doc.published, (e.date.start for e in doc.events if not e.background)), doc.doc)
+
+    ordered = [doc_mentions(doc) for doc in sorted(docs, key=key)]
+    return [[m.key for m in c] for c in replay(ordered, background_stats()).clusters()]

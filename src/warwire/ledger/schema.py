@@ -5,6 +5,7 @@ doc_events  one event as one document tells it (blocking columns: country, admin
 claims      one casualty figure of a doc_event
 ledger_events  a deduplicated real-world event
 links       doc_event -> ledger_event, with the score and the features that matched
+ledger_state  counters writers share (migration 0005): `changes` (deletions), `linked_upto` (re-link)
 review_log  the reviewers' decisions, append-only, keyed by the stable ids of ledger/keys.py
 The migrations in ./migrations create exactly these tables; change both together.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -40,6 +42,7 @@ documents = Table(
     Column("published", String(10)),
     Column("data", JSON, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("link_day", Integer, index=True),  # relink.link_day (migration 0006)
 )
 
 doc_events = Table(
@@ -130,4 +133,11 @@ review_log = Table(
     Column("after", JSON),
     Column("note", Text),
     Index("ix_review_log_target", "target"),
+)
+
+ledger_state = Table(
+    "ledger_state",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", BigInteger, nullable=False),
 )
