@@ -106,6 +106,7 @@ def test_local_and_wire_patterns(sentence: str, cid: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "The two children were reported missing on Saturday.",
     "The blast claimed the lives of four workers.",
+    "A car bomb in the northern town of Tal Abyad has claimed the lives of at least nine people.",
 ])
 def test_casualty_verbs_are_not_attributions(sentence: str) -> None:
     assert resolve_claimants([sentence]) == [(None, None)]
@@ -138,3 +139,8 @@ def test_an_ngo_is_the_monitor_the_next_sentence_names() -> None:
         "The Syrian Observatory for Human Rights said children were among the dead.",
     ]
     assert _ids(sentences) == ["sohr", "sohr"]
+
+
+def test_reports_before_their_verb_are_an_unnamed_source_not_the_place_before_them() -> None:
+    [(_, claimant)] = resolve_claimants(["Gunmen shot dead 14 villagers in the province of Deraa reports indicate."])
+    assert claimant is not None and (claimant.id, claimant.kind) == ("reports", "anonymous")

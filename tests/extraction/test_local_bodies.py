@@ -14,6 +14,7 @@ from warwire.extraction.local_bodies import local_bodies
     "Carlton police", "police in Carlton", "the Carlton Police Department", "a Carlton police spokesman",
     "Carlton Police Chief Dana Reyes", "Sgt. Lee Moss of the Carlton Police Department",
     "Lee Moss, a spokesman for the Carlton Police Department",
+    "Sgt. Lee Moss of the Carlton Police Department's Harbor Station",
 ])
 def test_one_city_police_is_one_id_however_named(phrase: str) -> None:
     claimant = claimant_table().claimant(phrase)

@@ -112,6 +112,9 @@ WHO_VERB = re.compile(rf"(?P<via>{NAME})\s+(?:reported|said|quoted|cited)\b", re
 _TITLES = "|".join(_WORDS["abbreviations"]["words"])
 ABBREVIATION = re.compile(rf"\b({_TITLES}|[A-Z])\.(?=\s+[A-Z])")
 # "claimed the lives of", "has claimed 21 lives": a casualty verb, not a claim
+# "... reports indicate": the noun before its verb, an unnamed source, not "X reports"
+NOUN_THEN_VERB = re.compile(r"\s+(?:indicate[sd]?|suggest(?:s|ed)?|show(?:s|ed)?|said|say)\b")
+REPORTS_OWNER = re.compile(r"(?P<x>(?:[A-Z][\w.'’\-]*\s+){0,4}(?P<n>\w+))\s*$")
 CLAIMED_LIVES = re.compile(r"\s*(?:the\s+)?(?:lives?|life|\d[\d,]*\s+lives|\w+\s+lives|at least)\b", re.I)
 GROUP_NOUNS = _words("group_nouns")
 WHEN = re.compile(r"\s+(?:(?:on|late|early|this|last|earlier|later)\s+)?(?:monday|tuesday|wednesday|thursday|"
@@ -204,8 +207,14 @@ def _claimant(sentence: str) -> Attribution | None:
     if lead and verb:
         return _classify(_clean(lead.group("x")), f"{lead.group('x')}{verb.group(0)}")
     for match in VERB_AT.finditer(sentence):
-        if match.group(0).strip().startswith("claim") and CLAIMED_LIVES.match(sentence, match.end()):
-            continue
+        if match.group(0).split()[-1].startswith("claim") and CLAIMED_LIVES.match(sentence, match.end()):
+            continue  # "Homs has claimed the lives of"
+        noun_verb = NOUN_THEN_VERB.match(sentence, match.end())
+        if noun_verb and match.group(0).split()[-1] in ("reports", "claims"):
+            # "Police reports say", "New Orleans Police Department reports indicate": the body's reports
+            owner = REPORTS_OWNER.search(sentence, max(0, match.start() - LOOK_BACK), match.start())
+            noun = f"{owner.group('x')} reports" if owner and owner.group("n").lower() in ORG_NOUNS else "reports"
+            return _classify(noun, f"{noun}{noun_verb[0]}")
         if PASSIVE.search(sentence, max(0, match.start() - 8), match.start() + 1):  # "were reported missing"
             continue
         after = _table_name_after(sentence, match.end())

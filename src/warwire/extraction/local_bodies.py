@@ -87,7 +87,8 @@ class LocalBodies:
         if found is None:
             return None
         start, end, body = found
-        rest = keys[end:]
+        # "the Los Angeles Police Department's Harbor Station": a unit of the body is the body
+        rest = [] if words[end - 1].endswith(("'s", "’s")) else keys[end:]
         place_after: list[str] = []
         i = 0
         while i < len(rest):
