@@ -6,56 +6,29 @@ from __future__ import annotations
 
 import re
 
+from warwire.matching.regex_syntax import Branches, Node, parse
+
 
 def reversed_regex(pattern: str) -> str:
     r"""A regex for the reversed strings of `pattern`'s, for the subset the cue patterns use: literals,
-    escapes (\s \w \d \b ...), [classes], (?:groups), |, and the quantifiers ? + * {m,n}."""
-    out, i = _reversed_alternation(pattern, 0)
-    if i != len(pattern):
-        raise ValueError(f"unbalanced ')' in {pattern!r}")
-    return out
+    escapes (\s \w \d \b ...), [classes], (?:groups), |, and the quantifiers ? + * {m,n} (read by
+    `regex_syntax`)."""
+    return _reversed_alternation(parse(pattern))
 
 
-def _reversed_alternation(p: str, i: int) -> tuple[str, int]:
-    """The branches from p[i] up to the ')' closing their group (or the end), each read backwards."""
-    branches: list[list[str]] = [[]]
-    while i < len(p) and p[i] != ")":
-        if p[i] == "|":
-            branches.append([])
-            i += 1
-            continue
-        atom, i = _reversed_atom(p, i)
-        q = i  # a quantifier stays after its atom
-        if q < len(p) and p[q] in "?+*":
-            q += 1
-        elif p.startswith("{", q):
-            q = p.index("}", q) + 1
-        q += p.startswith("?", q) and q > i  # a lazy quantifier matches the same strings
-        branches[-1].append(atom + p[i:q])
-        i = q
-    return "|".join("".join(reversed(b)) for b in branches), i
+def _reversed_alternation(branches: Branches) -> str:
+    """Each branch read backwards; a quantifier stays after its atom (a lazy one matches the same strings)."""
+    return "|".join("".join(_reversed_atom(n) + n.quantifier for n in reversed(b)) for b in branches)
 
 
-def _reversed_atom(p: str, i: int) -> tuple[str, int]:
-    c = p[i]
-    if c == "(":
-        if not p.startswith("(?:", i):
-            raise ValueError(f"only (?:...) groups are reversed: {p[i:i + 4]!r}")
-        inner, j = _reversed_alternation(p, i + 3)
-        return f"(?:{inner})", j + 1
-    if c == "[":
-        j = i + 1 + p.startswith("^", i + 1)
-        j += p.startswith("]", j)
-        while p[j] != "]":
-            j += 2 if p[j] == "\\" else 1
-        return p[i:j + 1], j + 1
-    if c == "\\":
-        if p[i + 1] in "AZGz0123456789":  # one-sided anchors and back-references have no mirror here
-            raise ValueError(f"escape {p[i:i + 2]!r} not reversed")
-        return p[i:i + 2], i + 2  # \b is a boundary read either way
-    if c in "^$":
-        raise ValueError(f"anchor {c!r} inside a pattern not reversed")
-    return c, i + 1
+def _reversed_atom(node: Node) -> str:
+    if node.kind == "group":
+        if node.opener != "(?:":
+            raise ValueError(f"only (?:...) groups are reversed: {node.text[:4]!r}")
+        return f"(?:{_reversed_alternation(node.branches)})"
+    if node.kind == "anchor" and node.text not in (r"\b", r"\B"):  # \b is a boundary read either way
+        raise ValueError(f"anchor {node.text!r} inside a pattern not reversed")  # one-sided: no mirror here
+    return node.text
 
 
 class EndPattern:
