@@ -21,9 +21,15 @@ def fresh_store(kind: str, tmp_path: Path) -> Iterator[str]:
         return
     if not PG_URL:
         pytest.skip("WARWIRE_TEST_PG_URL not set: the PostgreSQL case is skipped")
+    yield from fresh_pg_database()
+
+
+def fresh_pg_database() -> Iterator[str]:
+    """A new, empty database on the test server (dropped afterwards): migrations start from nothing."""
     from sqlalchemy import create_engine, text
 
-    name = f"warwire_h_{uuid.uuid4().hex[:10]}"
+    assert PG_URL, "WARWIRE_TEST_PG_URL is not set"
+    name = f"warwire_t_{uuid.uuid4().hex[:10]}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
+from stores import PG_URL, fresh_pg_database
 
 from warwire.model import Actor, Claim, Document, Event, EventDate, Evidence, PartialDate, Place
 
@@ -66,24 +65,7 @@ def mk() -> SimpleNamespace:
     return SimpleNamespace(doc=make_doc, claim=claim, IDLIB=IDLIB, SARAQIB=SARAQIB, HOMS=HOMS)
 
 
-PG_URL = os.environ.get("WARWIRE_TEST_PG_URL")
 PG_SKIP = "WARWIRE_TEST_PG_URL not set: PostgreSQL ledger test skipped"
-
-
-def fresh_pg_database() -> Iterator[str]:
-    """A new, empty database on the test server (dropped afterwards): migrations start from nothing."""
-    from sqlalchemy import create_engine, text
-
-    name = f"warwire_t_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield PG_URL.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
