@@ -264,3 +264,19 @@ def test_a_gunshot_wound_the_victim_died_of_is_no_wounded_victim(ex) -> None:
 def test_one_found_with_a_gunshot_wound_is_one_wounded(ex) -> None:
     doc = ex.extract(SUFFERING_FROM_A_GUNSHOT_WOUND, published="2016-05-28")
     assert (_total(doc, "killed"), _total(doc, "wounded")) == (0, 1)
+
+
+SMALL_COUNT_TOLD_AGAIN = """Two dead in Dayton shooting
+
+Two men were found shot dead at a home on Elm Street in Dayton, Ohio, early Saturday, police said.
+
+On Monday, detectives searched a motel in Louisville, Kentucky, for the gunman.
+
+Two men were pronounced dead at the scene.
+"""
+
+
+def test_a_small_count_told_again_with_no_place_or_time_of_its_own_is_the_same_victims(ex) -> None:
+    # The last place and day named (Louisville, Monday) belong to the search, not to the two dead.
+    doc = ex.extract(SMALL_COUNT_TOLD_AGAIN, published="2016-05-31")
+    assert _total(doc, "killed") == 2

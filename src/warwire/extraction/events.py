@@ -120,7 +120,10 @@ def _lead_draft(sentences: list[SentenceInfo]) -> Draft:
 def _find_draft(
     drafts: list[Draft], info: SentenceInfo, place: PlaceRef | None, date: DateRef | None
 ) -> Draft | None:
-    values = {told(f) for f in info.figures if (f.quantity.value or 0) > 2 or f.quantity.value is None} - {None}
+    # A small number repeats by chance in another incident, unless the sentence names no place or time of
+    # its own: "Two people were declared dead at the scene" after "Two people were found shot dead".
+    bare = not info.places and not info.dates
+    values = {told(f) for f in info.figures if bare or (f.quantity.value or 0) > 2 or f.quantity.value is None} - {None}
     same_kind = [d for d in drafts if d.background == info.background]
     if same_kind and info.figures and all(f.anaphoric for f in info.figures):
         return same_kind[-1]  # "His body was found in X": the victim of the event just told
