@@ -29,6 +29,8 @@ def _patterns() -> list[str]:
     (r"\b(?-i:UAVs?)\b", ("uav",)),
     (r"\briot(?:s|ed)\b(?!\s+police)", ("riot",)),
     (r"(?P<verb>kill)ed", ("kill",)),
+    (r"(?<!^)(?<!^just )\b(?:days|weeks) after", ("days", "weeks")),  # leading lookarounds are zero-width
+    (r"(?!nothing)\bno(?:body|one)\b", ("nobody", "noone")),
     (r"Gunmen {} two", ("gunmen {} two",)),  # "{}" is no quantifier
     (r"ab{2}cd", None),  # a repeated letter ends the literal run: "ab" is too short
     (r"\bbr(?:a|ing)\b", None),  # a branch too short on its own

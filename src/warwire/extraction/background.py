@@ -5,19 +5,20 @@ from __future__ import annotations
 import re
 
 from warwire.data import rule_patterns
+from warwire.matching.any_of import AnyOf
 
 # The cues and the totals over several incidents are rules in data/lang/en/background.json (each with its
-# why and an example); one alternation each, so a sentence costs one search.
-CUES = re.compile("|".join(rule_patterns("background.json", "background")), re.I)
+# why and an example). Each set is tried only where its patterns' opening words stand (matching/any_of.py).
+CUES = AnyOf(rule_patterns("background.json", "background"))
 # A total over several incidents: "a series of bombings", "the coordinated attacks", "both blasts", "Overall, ..."
-AGGREGATE = re.compile("|".join(rule_patterns("background.json", "aggregate")), re.I)
+AGGREGATE = AnyOf(rule_patterns("background.json", "aggregate"))
 YEAR = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Oo]f|[Dd]uring)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
 )
 
 
 def is_background(sentence: str, published_year: int | None) -> bool:
-    if CUES.search(sentence):
+    if CUES.found(sentence):
         return True
     if published_year is not None:
         return any(int(y) < published_year for y in YEAR.findall(sentence))
@@ -26,7 +27,7 @@ def is_background(sentence: str, published_year: int | None) -> bool:
 
 def first_cue(sentence: str, published_year: int | None) -> int | None:
     """Where the first cue of history in `sentence` starts (what `is_background` reads), None with none."""
-    found = [m.start() for m in (CUES.search(sentence),) if m]
+    found = [m.start() for m in (CUES.pattern.search(sentence),) if m]
     if published_year is not None:
         found += [m.start() for m in YEAR.finditer(sentence) if int(m.group(1)) < published_year][:1]
     return min(found, default=None)
@@ -40,4 +41,4 @@ def in_parentheses(sentence: str, start: int) -> bool:
 def is_aggregate(sentence: str) -> bool:
     """A figure summed over several incidents ("the coordinated attacks killed 77"): the news when it is
     all a report gives, but context beside the figures of the report's own incident (see document.py)."""
-    return AGGREGATE.search(sentence) is not None
+    return AGGREGATE.found(sentence)

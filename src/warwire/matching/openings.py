@@ -93,7 +93,7 @@ def _atom(node: Node) -> tuple[_Atom, bool]:
     if node.kind == "group":
         inner = _sequence(node.branches)  # a lookaround's too: what it cannot read, nothing is read from
         if node.opener in LOOKAROUNDS:
-            return _Atom("other", node.text), False  # zero-width, not an opening
+            return _Atom("anchor", node.text), False  # zero-width, as \b: what follows opens
         return _Atom("group", branches=inner), node.opener == "(?:"
     if node.kind == "literal":
         return _Atom("literal", node.char), False
