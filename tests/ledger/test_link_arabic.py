@@ -5,6 +5,7 @@ from __future__ import annotations
 from warwire.extraction.ar.terms import arabic_terms
 from warwire.ledger import link_documents
 from warwire.ledger.link import STORY_MIN_DOCS, _fields_match, compare, doc_mentions
+from warwire.model import Place
 
 NAMES = ["سامر", "خالد", "ياسر", "منير", "وليد", "رامي", "باسل", "نزار", "فادي", "مازن", "عادل", "هشام",
          "جمال", "كمال", "نبيل", "وائل", "طارق", "زياد", "أيمن", "حسام", "مهند", "أنور"]  # fmt: skip
@@ -70,3 +71,19 @@ def test_an_arabic_and_an_english_report_compare_by_the_fields_rule(mk) -> None:
     a, b = doc_mentions(docs[-1])[0], doc_mentions(english)[0]
     assert a.arabic and not b.arabic
     assert compare(a, b, stats) == _fields_match(a, b)
+
+
+def test_undated_posts_one_located_to_its_governorate_link_by_their_words(tmp_path, mk) -> None:
+    """No date and no place support (a town and its governorate): the words alone link them, in memory
+    and in an SQLite ledger (found by the Arabic word block)."""
+    from warwire.ledger import Ledger
+
+    docs = corpus(mk)[:-1]
+    second = arabic(mk, "second", "الدفاع المدني ينتشل جثمان عمران حلواني من تحت أنقاض مطحنة البركة في الكرنك")
+    second.events[0].location = Place(admin1="Idlib", country="SY", precision="admin1")
+    docs.append(second)
+    assert ["first", "second"] in sorted(sorted(d for d, _ in c) for c in link_documents(docs))
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ar.db'}")
+    ledger.ingest_documents(docs)
+    assert {"first", "second"} in [set(e["documents"]) for e in ledger.events()]
+    assert len(ledger.events()) == STORY_MIN_DOCS + 1

@@ -95,3 +95,15 @@ def test_glued_two_word_name() -> None:
 
 def test_everyday_words_are_no_villages() -> None:
     assert place("استهدف القصف منزله ومحطة الوقود") is None
+
+
+def test_a_direction_before_a_governorate_name_is_its_countryside() -> None:
+    p = place("قصف مدفعي على قرية صغيرة شرقي دير الزور")
+    assert (p.precision, p.admin1) == ("admin1", "Deir ez-Zor")
+    p = place("اشتباكات في قرية على بعد كيلومترات غرب عفرين")
+    assert p.precision == "near_town"
+
+
+def test_a_town_named_with_its_cue_beats_the_area_around_a_city() -> None:
+    p = place("غارة على بلدة سرمين شرقي إدلب")
+    assert p.precision == "town" and p.name != "Idlib"

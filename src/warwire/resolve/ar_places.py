@@ -1,7 +1,8 @@
 """Places in Arabic text: the Arabic names of the gazetteer's Syrian entries (data/lang/ar/places.tsv.gz,
 the same ids and coordinates as the English table), looked up on normalised words with their attached
 prefixes taken off ("بريف", "وبلدة", "#إدلب"); cues (مدينة، بلدة، قرية، ريف، حي ...) mark a setting.
-"ريف إدلب الجنوبي" is the governorate's countryside: admin1 precision.
+"ريف إدلب الجنوبي" is the governorate's countryside: admin1 precision; so is "شرقي دير الزور" (a direction before
+a governorate's name: the area around it, not the city), while "غرب عفرين" is near the town.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class _Index:
     cues: frozenset[str]
     countryside: frozenset[str]
     not_places: frozenset[str]
+    around: frozenset[str]
 
 
 @cache
@@ -59,7 +61,8 @@ def _index() -> _Index:
     cfg = load("places")
     return _Index({k: tuple(v) for k, v in keys.items()}, first, frozenset(norm_word(c) for c in cfg["cues"]),
                   frozenset(norm_word(c) for c in cfg["countryside"]),
-                  frozenset(norm_word(c) for c in cfg["not_places"]))
+                  frozenset(norm_word(c) for c in cfg["not_places"]),
+                  frozenset(norm_word(c) for c in cfg["around"]["words"]))
 
 
 def find_ar_places(text: str) -> list[ArPlace]:
@@ -81,7 +84,8 @@ def find_ar_places(text: str) -> list[ArPlace]:
         prefixed = stem != plain[i]
         before = variants(prev) if prev else ()
         cue = hashtag or (prefixed and plain[i][0] in "بف") or any(v in idx.cues for v in before)
-        countryside = any(v in idx.countryside for v in before)
+        # 'ريف إدلب', 'شرقي دير الزور': the area around the name, not the city itself
+        countryside = any(v in idx.countryside or v in idx.around for v in before)
         if cue or n > 1 or any(e.kind in ("admin1", "admin2", "city") for e in entries):
             out.append(ArPlace(start, end, entries, cue, countryside))
         i += n
