@@ -245,7 +245,12 @@ def ingest(
             records = read_records(paths, _published(published), max_bytes)
             results = run_extraction(records, workers, engine, ray_address, doc_timeout)
             docs = with_progress(checked(results, tally, convention), paths, stack)
-            report = ledger.ingest_documents(docs)
+
+            def store_failed(doc: str, message: str) -> None:  # counted as extracted by `checked`: move it
+                tally.done, tally.failed = tally.done - 1, tally.failed + 1
+                warn(doc, message)
+
+            report = ledger.ingest_documents(docs, on_failure=store_failed)
     finally:
         ledger.close()
     err.print(f"stored {report.stored} documents ({report.skipped} seen before), {report.events} events: "

@@ -2,9 +2,12 @@
 
 Documents are stored and linked whole, in transactions that each hold whole documents: on SQLite the
 documents of up to BATCH_SECONDS (one commit, the cost of a commit per document was a fifth of ingest), on
-PostgreSQL one document each. An interrupted batch keeps every document committed before the interruption
-and a rerun stores only the rest (documents are keyed by sha256(doc id + text); a document seen before is
-skipped: known ones without a query, ones another process stored meanwhile by the insert's ON CONFLICT).
+PostgreSQL one document each. A store error in one document's rows rolls its transaction back; its
+documents are then stored again, each in its own savepoint, so the refused one fails alone
+(`report.failures`) and the others are stored. An interrupted batch keeps
+every document committed before the interruption and a rerun stores only the rest (documents are keyed by
+sha256(doc id + text); a document seen before is skipped: known ones without a query, ones another process
+stored meanwhile by the insert's ON CONFLICT).
 A document whose id is stored with other text is a new version: the old one is deleted with its events and
 links (and ledger events left without reports), and the new one is linked afresh.
 Each write transaction holds the ledger's write lock (SQLite) or link lock (PostgreSQL), so two processes
@@ -25,7 +28,7 @@ import gc
 import hashlib
 import math
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -48,6 +51,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from warwire.ledger import assemble, track_record
 from warwire.ledger.blocks import BlockIndex
@@ -94,6 +98,7 @@ class IngestReport:
     relinked: int = 0  # documents linked again in canonical order at the end of the run (`Ledger.relink`)
     moved: int = 0  # reports the re-link moved to another ledger event
     stored_docs: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (doc id, why) of documents not stored
 
 
 def doc_sha256(doc: Document) -> str:
@@ -124,7 +129,13 @@ class Ledger:
     def close(self) -> None:
         self.engine.dispose()
 
-    def ingest_documents(self, docs: Iterable[Document]) -> IngestReport:
+    def ingest_documents(
+        self, docs: Iterable[Document], on_failure: Callable[[str, str], None] | None = None
+    ) -> IngestReport:
+        """Store and link `docs`. A document the store refuses (an error in its own rows) is that document's
+        failure only: it is rolled back alone (`_one_by_one`), listed in `report.failures` (and passed to
+        `on_failure` as doc id, message) and the batch goes on. Errors of the connection itself (the
+        database gone, locked past the busy timeout) still end the run."""
         report = IngestReport()
         with self.engine.connect() as conn:  # what is stored, read before any write transaction
             if self._changes is None:  # (read first: a deletion after it shows as another count)
@@ -133,7 +144,7 @@ class Ledger:
         todo = iter(docs)
         with _frozen_heap():
             try:
-                while self._ingest_batch(todo, report):
+                while self._ingest_batch(todo, report, on_failure):
                     pass
                 self.relink(report)
             except BaseException:
@@ -141,23 +152,64 @@ class Ledger:
                 raise
         return report
 
-    def _ingest_batch(self, todo: Iterator[Document], report: IngestReport) -> bool:
+    def _ingest_batch(
+        self, todo: Iterator[Document], report: IngestReport, on_failure: Callable[[str, str], None] | None
+    ) -> bool:
         """One transaction: the next document, and with the block index (SQLite) the ones after it until
         BATCH_SECONDS have passed (the SQL blocking reads the rows of earlier documents: one each). False
-        when `todo` is exhausted."""
+        when `todo` is exhausted. When the store refuses a row of one of them, the transaction is rolled
+        back and its documents are stored again one savepoint each (`_one_by_one`): the refused one fails
+        alone. (A savepoint and a flush per document on every batch cost a third more ingest time.)"""
         more, t0 = False, time.monotonic()
+        batch: list[Document] = []
+        counts = _counts(report)
+        try:
+            with writing(self.engine) as conn:
+                lock(conn, LINK_LOCK)  # PostgreSQL: one linking transaction at a time (SQLite: the write lock)
+                self._pending = _Pending()
+                self._catch_up(conn)
+                for doc in todo:
+                    report.seen += 1
+                    batch.append(doc)
+                    _store_step(self._ingest_one, conn, doc, report)
+                    if self._blocks is None or time.monotonic() - t0 >= BATCH_SECONDS:
+                        more = True
+                        break
+                _store_step(self._flush, conn)
+        except _Refused:
+            self._reset()  # the caches hold rows of the transaction rolled back
+            _restore(report, counts)
+            self._one_by_one(batch, report, on_failure)
+            more = True  # (the documents after the refused one are still to come)
+        return more
+
+    def _one_by_one(
+        self, batch: list[Document], report: IngestReport, on_failure: Callable[[str, str], None] | None
+    ) -> None:
+        """Store `batch` in one transaction, each document in its own savepoint with
+        its rows flushed inside it: a store error in them (a constraint, a value the database refuses) rolls
+        back that document only, which is then reported as failed."""
         with writing(self.engine) as conn:
-            lock(conn, LINK_LOCK)  # PostgreSQL: one linking transaction at a time (SQLite: the write lock)
+            lock(conn, LINK_LOCK)
             self._pending = _Pending()
             self._catch_up(conn)
-            for doc in todo:
+            for doc in batch:
                 report.seen += 1
-                self._ingest_one(conn, doc, report)
-                if self._blocks is None or time.monotonic() - t0 >= BATCH_SECONDS:
-                    more = True
-                    break
-            self._flush(conn)
-        return more
+                counts = _counts(report)
+                try:
+                    with conn.begin_nested():
+                        _store_step(self._ingest_one, conn, doc, report)
+                        _store_step(self._flush, conn)
+                except _Refused as refused:
+                    _restore(report, counts)
+                    exc = refused.__cause__
+                    why = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+                    message = f"could not be stored: {type(exc).__name__}: {why[0] if why else ''}"
+                    report.failures.append((doc.doc, message))
+                    self._reset()  # the caches hold its rolled-back rows: read again (this transaction's view)
+                    self._catch_up(conn)
+                    if on_failure is not None:
+                        on_failure(doc.doc, message)
 
     def _catch_up(self, conn: Connection) -> None:
         """What other processes committed since this one last looked: their documents count in the idf,
@@ -517,6 +569,32 @@ class Ledger:
         return track_record.claimant_detail(grouped, claimant_id)
 
 
+class _Refused(Exception):
+    """The store refused a document's rows (the error is the cause)."""
+
+
+def _store_step(step: Callable[..., Any], conn: Connection, *args: Any) -> None:
+    """Run one store step; an error in it is the document's (`_Refused`), except the connection's own
+    trouble (the database gone, locked past the busy timeout), which still ends the run."""
+    try:
+        step(conn, *args)
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - any error in one document's rows is its own failure
+        raise _Refused from exc
+
+
+def _counts(report: IngestReport) -> tuple[dict[str, int], int]:
+    return {k: v for k, v in vars(report).items() if isinstance(v, int)}, len(report.stored_docs)
+
+
+def _restore(report: IngestReport, counts: tuple[dict[str, int], int]) -> None:
+    """The report's counts as before the documents rolled back (`seen` included: they are seen again)."""
+    for k, v in counts[0].items():
+        setattr(report, k, v)
+    del report.stored_docs[counts[1]:]
+
+
 def _merge_record(gone: str, keep: str, bridge: Mention, got: Match, at: str) -> dict[str, Any]:
     """Why two ledger events became one: the report that matched both, and how it matched the merged one."""
     return {"from": gone, "into": keep, "by": list(bridge.key), "rule": got.rule, "score": got.score,
@@ -609,8 +687,8 @@ class _TermCache:
 
 
 class _Pending:
-    """Rows of a transaction that nothing reads before its commit (claims, ledger events, links): inserted
-    at its end, one statement per table for all its documents."""
+    """Rows of a document that nothing reads before its end (claims, ledger events, links): inserted at its
+    end (in its savepoint), one statement per table."""
 
     def __init__(self) -> None:
         self.claims: list[dict[str, Any]] = []
