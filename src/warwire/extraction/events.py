@@ -14,7 +14,7 @@ from warwire.extraction.casualties import Figure
 from warwire.extraction.claims import merge_figures
 from warwire.extraction.drafts import Draft, SentenceInfo, told
 from warwire.extraction.roundups import SEPARATE, fold_into_headline_total
-from warwire.model import Event, EventDate, Place
+from warwire.model import Event, EventDate
 from warwire.refs import DateRef, PlaceRef
 
 
@@ -145,7 +145,7 @@ def _to_events(drafts: list[Draft], doc_id: str, published: DateRef | None) -> l
         event = Event(id=f"{doc_id}#{index + 1}", background=draft.background)
         event.casualties = merge_figures(draft.figures, draft.zeros)
         event.sentences = [(s.start, s.end) for s in draft.sentences]
-        event.location = Place(as_written=draft.place.as_written) if draft.place else None
+        # Where: the span of the place name that set the event's context; resolve chooses the place.
         if draft.place:
             event.place_span = (draft.place.start, draft.place.start + len(draft.place.as_written))
         # The date as resolved when its phrase was read (refs.date_ref; a copy: drafts may share one).

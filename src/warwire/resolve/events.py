@@ -15,7 +15,9 @@ from warwire.resolve.gazetteer import load as load_gazetteer
 from warwire.resolve.gazetteer import norm
 from warwire.resolve.place_context import fill_admin1, headline_admin1, prefer_headline
 from warwire.resolve.places import (
+    ChosenSettings,
     PlaceMention,
+    choose_settings,
     country_name,
     document_country,
     document_country_strength,
@@ -43,9 +45,12 @@ def resolve_events(doc: Document, places: list[tuple[PlaceMention, Any]]) -> Non
     settings = [m for m in mentions if m.cue or is_locative(doc.text, m.start)]
     mentions = settings or mentions
     head = headline_admin1(doc.title, country, places) if any(e.primary for e in doc.events) else None
+    # Each setting's entry is chosen once for the document; each event then picks its place among them.
+    where = (country or document_country(doc.text, mentions)) if mentions else None
+    chosen = choose_settings(mentions, doc.text, where)
     for event in doc.events:
         event.date = _date(event, doc)
-        _place(event, doc, mentions, country)
+        _place(event, doc, mentions, country, (where, chosen))
         if event.primary and event.location is not None:
             if head:
                 _headline_place(event, mentions, places, head, country)
@@ -76,7 +81,13 @@ def _publication_month(doc: Document) -> EventDate:
     return EventDate(start=PartialDate(pub.year, pub.month, None), precision="month")
 
 
-def _place(event: Event, doc: Document, mentions: list[PlaceMention], country: str | None) -> None:
+def _place(event: Event, doc: Document, mentions: list[PlaceMention], country: str | None,
+           chosen: tuple[str | None, ChosenSettings]) -> None:
+    """The event's place, chosen here once: extraction hands over only the span of the place name that set
+    the event's context (`place_span`, what it grouped sentences by); the choice reads more than that
+    name (the lede for the primary event, the document's country by its settings and its groups)."""
+    if event.place_span is not None:  # what the text calls the place, whatever it resolves to
+        event.location = Place(as_written=doc.text[event.place_span[0] : event.place_span[1]])
     if not mentions or not event.sentences:
         # No place named as a setting: the country the text points to ("Afghan police", "ARGENTINA.").
         found = country
@@ -90,7 +101,7 @@ def _place(event: Event, doc: Document, mentions: list[PlaceMention], country: s
         focus = (start, max(event.sentences[min(1, len(event.sentences) - 1)][1], start + LEDE_CHARS))
     else:
         focus = event.place_span or event.sentences[0]
-    event.location = resolve_place(mentions, doc.text, focus=focus, country_hint=country)
+    event.location = resolve_place(mentions, doc.text, focus=focus, country_hint=chosen[0], chosen=chosen[1])
     told = " ".join(doc.text[s:e] for s, e in event.sentences)
     if event.location.precision == "admin1" and CITY_ANAPHOR.search(told):
         event.location = _capital_city(event.location) or event.location

@@ -232,11 +232,13 @@ def resolve_place(
     *,
     focus: tuple[int, int] | None = None,
     country_hint: str | None = None,
+    chosen: ChosenSettings | None = None,
 ) -> Place:
     """The event's place: the most specific mention inside `focus` (else the nearest before it, else
-    the document's best), resolved by context; unknown names fall back to admin1 or country level."""
+    the document's best), resolved by context; unknown names fall back to admin1 or country level.
+    `chosen`: the document's `choose_settings(mentions, text, country_hint)`, made once for all its events."""
     country = country_hint or document_country(text, mentions)
-    chosen = _chosen(mentions, text, country)
+    chosen = choose_settings(mentions, text, country) if chosen is None else chosen
     pick = _pick_mention(chosen, focus)
     if pick is None:
         return _country_place(country, None)
@@ -247,7 +249,7 @@ def resolve_place(
     return place
 
 
-class _Chosen(list):
+class ChosenSettings(list):
     """The document's settings with their entries, in text order (as mentions come), with what the events'
     look-ups need indexed once: mention starts (a focus window by bisection) and the admin1 positions."""
 
@@ -260,23 +262,12 @@ class _Chosen(list):
         self.admin1s = [e for _, e in known]
 
 
-# The last documents' chosen settings: every event of a document resolves against the same mentions
-# (one list object) and country, so the choice is made once per document, not once per event.
-_CHOSEN: dict[tuple[int, int, str | None], tuple[list, str, _Chosen]] = {}
-
-
-def _chosen(mentions: list[PlaceMention], text: str, country: str | None) -> _Chosen:
-    key = (id(mentions), len(mentions), country)
-    held = _CHOSEN.get(key)
-    if held is not None and held[0] is mentions and held[1] is text:
-        return held[2]
+def choose_settings(mentions: list[PlaceMention], text: str, country: str | None) -> ChosenSettings:
+    """The entry of each setting under the document's country, chosen once per document: every event of it
+    picks its place among these (resolve_place's `chosen`)."""
     chosen = _choose_all(mentions, text, country, _admin1_context(mentions, country))
     kept = [c for c in (_abroad_unknown(m, e, country) for m, e in chosen) if c is not None]
-    result = _Chosen(_drop_lookalikes(kept))
-    _CHOSEN[key] = (mentions, text, result)
-    while len(_CHOSEN) > _PICKS_KEPT:
-        del _CHOSEN[next(iter(_CHOSEN))]
-    return result
+    return ChosenSettings(_drop_lookalikes(kept))
 
 
 _PART_OF = re.compile(r"\s+(?:neighbou?rhood|area|district|quarter|section|suburb|municipality|market)\s+of\s+"
@@ -380,7 +371,7 @@ def _pick_mention(chosen: list[tuple[PlaceMention, Entry | None]], focus: tuple[
         return None
     if focus is None:
         pool = chosen
-    elif isinstance(chosen, _Chosen) and chosen.ordered:  # the same pool, found by bisection
+    elif isinstance(chosen, ChosenSettings) and chosen.ordered:  # the same pool, found by bisection
         lo, hi = bisect_left(chosen.starts, focus[0]), bisect_left(chosen.starts, focus[1])
         pool = chosen[lo:hi] or (chosen[lo - 1 : lo] if lo else chosen[:1])
     else:
@@ -398,7 +389,7 @@ def _pick_mention(chosen: list[tuple[PlaceMention, Entry | None]], focus: tuple[
         # Only the country inside the focus ("... frequent in Iraq"): the place named last before it, in
         # that country, is where the story is ("kidnapped in Taji").
         earlier: Iterable[tuple[PlaceMention, Entry | None]]
-        if isinstance(chosen, _Chosen) and chosen.ordered:
+        if isinstance(chosen, ChosenSettings) and chosen.ordered:
             earlier = (chosen[n] for n in range(bisect_left(chosen.starts, focus[0]) - 1, -1, -1))
         else:
             earlier = reversed([c for c in chosen if c[0].start < focus[0]])
@@ -410,7 +401,7 @@ def _pick_mention(chosen: list[tuple[PlaceMention, Entry | None]], focus: tuple[
 
 def _fallback(chosen, m: PlaceMention, country: str | None) -> Place:
     """An unknown name: keep the best level known, the admin1 named nearest, else the country."""
-    if isinstance(chosen, _Chosen) and chosen.ordered:
+    if isinstance(chosen, ChosenSettings) and chosen.ordered:
         e = _nearest_admin1(chosen, m.start)
         return _area_place(e, m.as_written) if e is not None else _country_place(country, m.as_written)
     known = [(abs(o.start - m.start), e) for o, e in chosen if e is not None and e.kind == "admin1"]
@@ -420,7 +411,7 @@ def _fallback(chosen, m: PlaceMention, country: str | None) -> Place:
     return _country_place(country, m.as_written)
 
 
-def _nearest_admin1(chosen: _Chosen, start: int) -> Entry | None:
+def _nearest_admin1(chosen: ChosenSettings, start: int) -> Entry | None:
     """The admin1 mention nearest `start`; at equal distance the earlier (the first of equal starts)."""
     pos = chosen.admin1_starts
     if not pos:
