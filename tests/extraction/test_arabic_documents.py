@@ -60,3 +60,22 @@ def test_a_number_told_later_replaces_a_vague_mention(extract) -> None:
     wounded = [c for c in primary.casualties if c.outcome == "wounded"]
     assert [(c.group, c.best) for c in wounded] == [("civilians", 4)]
     assert len(wounded[0].evidence) == 2  # both sentences stay its evidence
+
+
+def test_the_figure_told_first_leads_over_a_larger_one_further_down(extract) -> None:
+    text = ("استشهاد امرأة بقصف مدفعي على بلدة سرمين شرقي إدلب\n"
+            "استشهدت امرأة وأصيب آخرون بجروح بقصف مدفعي لقوات النظام على أطراف بلدة سرمين صباح اليوم الجمعة.\n"
+            "قوات النظام تقتل 12 شخصا في ريف حماة")
+    primary = next(e for e in extract(text).events if e.primary)
+    killed = [c for c in primary.casualties if c.outcome == "killed"]
+    assert [(c.group, c.best) for c in killed] == [("civilians", 1)]
+
+
+def test_a_related_articles_marker_taken_out_as_furniture_still_ends_the_story(extract) -> None:
+    story = ("إصابة طفلين بقصف مدفعي لقوات النظام على بلدة البارة في جبل الزاوية جنوبي إدلب صباح اليوم "
+             "بحسب ما أفاد مراسلنا في المنطقة.")
+    text = f"{story}\n\nمقالات ذات صلة\n\nمقتل خمسة أطفال بغارة روسية على أريحا\n"
+    primary = next(e for e in extract(text).events if e.primary)
+    assert [(c.outcome, c.best) for c in primary.casualties] == [("wounded", 2)]
+    assert [(c.outcome, c.best) for e in extract(text.replace("مقالات ذات صلة", "")).events
+            for c in e.casualties if c.outcome == "killed"] == [("killed", 5)]  # without the marker it is read

@@ -42,7 +42,11 @@ def arabic_sentences(doc: Document, norm: Normalised, lex: ArabicLexicon) -> lis
     (the same words in a menu above it, 'آخر الأخبار', do not end it)."""
     out: list[ArSentence] = []
     story = False  # a line of ten words or more has been read
+    last = 0
     for start, end in doc.body:
+        gap, last = (last, start), end
+        if story and _related_between(doc, norm, lex, *gap):
+            break  # the line filter took the marker out of the body as furniture: it still ends the story
         line = doc.text[start:end]
         if not ARABIC.search(line):
             continue
@@ -68,6 +72,14 @@ def _add(out: list[ArSentence], norm: Normalised, start: int, end: int) -> None:
 
 def _to_norm(norm: Normalised, offset: int) -> int:
     return bisect_left(norm.offsets, offset)
+
+
+def _related_between(doc: Document, norm: Normalised, lex: ArabicLexicon, start: int, end: int) -> bool:
+    """A related-articles marker on a line between two body lines."""
+    if end - start < 4 or not ARABIC.search(doc.text[start:end]):
+        return False
+    text = norm.text[_to_norm(norm, start) : _to_norm(norm, end)]
+    return any(_is_related(line, lex) for line in text.split("\n"))
 
 
 def _is_related(line: str, lex: ArabicLexicon) -> bool:
@@ -172,7 +184,9 @@ def _victims(doc: Document, norm: Normalised, s: ArSentence, figs: list[ArFigure
 
 def _fold_unspecified(claims: list[Claim]) -> list[Claim]:
     """'مقتل 3 مدنيين ... مقتل 3 أشخاص': people unspecified beside a civilian figure of the same outcome
-    are the same victims told again (the smaller figure is a part of the larger): one claim, not two."""
+    are the same victims told again: one claim, not two. The one told first leads (the news comes first; a
+    larger figure further down is more often a toll of the day or another story's headline than the
+    whole of it); told in the same sentence, the civilian one."""
     out = list(claims)
     for c in claims:
         if c.group != "unspecified" or c.best is None:
@@ -180,7 +194,8 @@ def _fold_unspecified(claims: list[Claim]) -> list[Claim]:
         civ = next((d for d in out if d.group == "civilians" and d.outcome == c.outcome and d.best is not None), None)
         if civ is None or civ.best is None:
             continue
-        keep, drop = (civ, c) if civ.best >= c.best else (c, civ)
+        a, b = civ.evidence[0].start, c.evidence[0].start
+        keep, drop = (civ, c) if a <= b else (c, civ)
         keep.evidence += [e for e in drop.evidence if e not in keep.evidence]
         out.remove(drop)
     return out
