@@ -445,6 +445,43 @@ def test_a_role_with_its_bearers_name_is_one_person(ex, text: str) -> None:
         [("killed", "armed_groups", 1)]
 
 
+def test_a_companion_after_a_roles_name_is_counted(ex) -> None:
+    doc = ex.extract("Afghan forces killed Taliban commander, Mullah Rahim, along with one other insurgent, during an "
+                     "operation in Helmand province yesterday.")
+    assert [(c.outcome, c.group, c.best) for e in doc.events if not e.background for c in e.casualties] == \
+        [("killed", "armed_groups", 2)]
+
+
+def test_a_named_one_of_several_told_again_adds_no_one(ex) -> None:
+    doc = ex.extract("A joint force in Khost killed several insurgents yesterday, including a Haqqani commander "
+                     "responsible for rocket attacks. The force entered a compound near the village after reports "
+                     "of insurgent activity. The assault force met resistance and killed the Haqqani commander and "
+                     "the insurgents.", convention="aan")
+    assert [(c.outcome, c.best, c.qualifier) for e in doc.events if not e.background for c in e.casualties] == \
+        [("killed", 3, "vague")]  # AAN codes "several" as 3; the commander is one of them
+
+
+@pytest.mark.parametrize("text", [
+    "On 4200 Marlowe, one man was shot and killed Saturday night, police said.",
+    "Police are investigating two shootings in Dayton. A woman was shot and killed near the park. On 3150 "
+    "Whitfield, one person has been killed and detectives are treating it as a homicide.",
+])
+def test_a_house_number_counts_no_one(ex, text: str) -> None:
+    doc = ex.extract(text)
+    assert [(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "Officers found the 30-year-old man suffering multiple gunshot wounds.",
+    "Police say a teenage boy is fighting for his life after being shot in the Kensington section. Officers "
+    "arrived to find the 17-year-old boy suffering multiple gun shot wounds. Investigators say the boy was shot "
+    "with a rifle.",
+])
+def test_many_wounds_are_one_wounded_person(ex, text: str) -> None:
+    doc = ex.extract(text)
+    assert [(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties] == [("wounded", 1)]
+
+
 def test_a_definite_captive_told_again_is_not_another(ex) -> None:
     doc = ex.extract("Afghan forces captured a Taliban sub-commander in Logar province on Sunday. The commander "
                      "planned roadside bomb attacks. After questioning residents at the compound in Baraki "

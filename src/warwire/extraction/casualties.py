@@ -93,12 +93,22 @@ def find_figures(sent: Span, lex: Lexicon) -> list[Figure]:
             figures[-1].of_wounds = trig.outcome == "killed" and _died_of_wounds(tokens, trig)
             figures[-1].named_one = _named_one(tokens, q)
             figures[-1].more = _more_vague(tokens, q)
-            if q.head is not None and tokens[q.head].lower_ in lex.wound_kinds:
+            if _wound_kind(tokens, q, lex):
                 figures[-1].a_wound = figures[-1].named_one = True
+                if q.value is None:  # "suffering multiple gunshot wounds": many wounds of one person
+                    q.value, q.qualifier, q.vague, q.bounds, q.implicit = 1, "exact", None, (1, 1, 1), True
     _inherit_groups(tokens, figures, lex)
     settled = {id(f.quantity) for f in figures if f.outcome != SHOT}  # "was shot three times, and killed"
     figures = [f for f in figures if f.outcome != SHOT or id(f.quantity) not in settled]
     return [f for f in figures if not _subset(tokens, f.quantity)]
+
+
+def _wound_kind(tokens: list[Token], q: Quantity, lex: Lexicon) -> bool:
+    """'a gunshot wound', 'multiple gun shot wounds': the head names a wound, not a person."""
+    if q.head is None:
+        return False
+    head = tokens[q.head].lower_
+    return head in lex.wound_kinds or (q.head > q.start and f"{tokens[q.head - 1].lower_} {head}" in lex.wound_kinds)
 
 
 ADDING = frozenset({"another", "additional", "further"})

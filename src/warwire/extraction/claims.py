@@ -143,7 +143,9 @@ def _chosen(mentions: list[tuple[Figure, _Sentence]]) -> tuple[Figure, _Sentence
     """The mention whose figure the claim takes: the first told (headline, lede), as the article leads
     with it; among mentions of that same figure, a hedged wording over a bare one (headlines drop
     'at least')."""
-    numeric = [m for m in mentions if m[0].quantity.value is not None] or mentions  # a number refines "dozens"
+    # A number refines "dozens"; one person named again ('the Taliban commander') is one of them, no count.
+    numeric = [m for m in mentions if m[0].quantity.value is not None and not (m[0].retold and m[0].named_one)] \
+        or mentions
     first, _ = min(numeric, key=lambda m: (m[1].start, m[0].char_start))
     same = [m for m in mentions if m[0].quantity.value == first.quantity.value]
     return max(same, key=lambda m: (m[0].quantity.qualifier != "exact", not m[1].headline, -m[1].start))
@@ -178,9 +180,10 @@ def _many_beside_one(mentions: list[tuple[Figure, _Sentence]]) -> None:
     told = [m for m in mentions if not m[0].additive or m[0].part]
     if not told:
         return
-    first = _chosen(told)[0].quantity
-    if not (first.implicit and first.value == 1):
-        return
+    chosen = _chosen(told)[0]
+    first = chosen.quantity
+    if not (first.implicit and first.value == 1) or chosen.retold:
+        return  # "killed several militants ... killed the Taliban commander": one of the several, told again
     for figure, _ in mentions:
         q = figure.quantity
         if q.value is None and q.vague and (q.bounds[0] or 0) >= 2 and not figure.part:

@@ -18,6 +18,8 @@ UNITS = {
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+# Words before a house number ("at 450 Elm", "on 11700 Robertson").
+ADDRESS_PREPS = frozenset({"on", "at", "near"})
 # A bare "no" counts only before a trigger noun ("no casualties"); callers decide.
 NUMBER_WORDS = frozenset(UNITS) | frozenset(SCALES) - {"no", "a dozen", "couple"}
 
@@ -116,6 +118,9 @@ def not_a_count(tokens: list[Token], j: int, k: int, lex: Lexicon) -> bool:
     if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and first.is_digit \
             and not people:
         return True  # "Division 25", "Resolution 2254"
+    if before is not None and before.lower_ in ADDRESS_PREPS and first.is_digit and k == j + 1 and after is not None \
+            and after.pos_ == "PROPN" and after.text[:1].isupper() and not people:
+        return True  # "On 11700 Robertson, one person has been killed": a house number, not 11700 victims
     if before is not None and before.text == ":" and j >= 2 and tokens[j - 2].text in ("ID", "No", "Number"):
         return True
     if before is not None and before.text == "," and j >= 2 and _named_or_person(tokens[j - 2], lex) and k == j + 1 \

@@ -53,7 +53,8 @@ def role_with_name_at(tokens: list[Token], i: int, lex: Lexicon) -> Quantity | N
     group, _ = head_group(tokens, end - 1, lex)
     group = modifier_group(tokens[i : end - 1], lex) or group or "unspecified"
     victims = "".join(t.text_with_ws for t in tokens[i:end]).strip()
-    quantity = Quantity(i, end, 1, "exact", None, (1, 1, 1), end - 1, group, victims, True, True)
+    # The phrase ends after the name, so ', along with one other insurgent' follows it.
+    quantity = Quantity(i, name, 1, "exact", None, (1, 1, 1), end - 1, group, victims, True, True)
     quantity.definite = True
     return quantity
 
