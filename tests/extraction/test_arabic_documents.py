@@ -79,3 +79,14 @@ def test_a_related_articles_marker_taken_out_as_furniture_still_ends_the_story(e
     assert [(c.outcome, c.best) for c in primary.casualties] == [("wounded", 2)]
     assert [(c.outcome, c.best) for e in extract(text.replace("مقالات ذات صلة", "")).events
             for c in e.casualties if c.outcome == "killed"] == [("killed", 5)]  # without the marker it is read
+
+
+def test_a_sentence_turning_to_the_past_keeps_its_news_part(extract) -> None:
+    text = ("قصف مدفعي على بلدة البارة في جبل الزاوية جنوبي إدلب\n"
+            "تعرضت بلدة البارة لقصف مدفعي من قبل قوات النظام صباح اليوم، ما أدى لإصابة مدني بجروح طفيفة، "
+            "وشهدت الأيام الماضية قصفا تسبب بمقتل مدنيين اثنين وإصابة 10 مدنيين آخرين.")
+    doc = extract(text)
+    primary = next(e for e in doc.events if e.primary)
+    assert [(c.outcome, c.group, c.best) for c in primary.casualties] == [("wounded", "civilians", 1)]
+    past = {(c.outcome, c.best) for e in doc.events if e.background for c in e.casualties}
+    assert past == {("killed", 2), ("wounded", 10)}

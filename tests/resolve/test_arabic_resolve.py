@@ -107,3 +107,11 @@ def test_a_direction_before_a_governorate_name_is_its_countryside() -> None:
 def test_a_town_named_with_its_cue_beats_the_area_around_a_city() -> None:
     p = place("غارة على بلدة سرمين شرقي إدلب")
     assert p.precision == "town" and p.name != "Idlib"
+
+
+@pytest.mark.parametrize("sentence", [
+    "انتشلت فرق الدفاع المدني جثمان رجل من تحت الأنقاض بعد الغارة",
+    "خرقت الطائرات الحربية وقف إطلاق النار في تشرين الأول",
+])
+def test_common_words_that_are_also_village_names_are_no_places(sentence: str) -> None:
+    assert place(sentence) is None

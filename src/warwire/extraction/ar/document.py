@@ -23,6 +23,7 @@ from warwire.model import Claim, Claimant, Document, Event, Evidence, Group, Out
 ARABIC = re.compile(r"[\u0621-\u064A]")
 BREAK = re.compile(r"[.!?؟]+(?=\s)|\n")
 CLAIMANT_REACH = 2  # sentences back a claimant named earlier still speaks for a figure
+MIN_BEFORE_CUE = 4  # words before a past cue that make the sentence's start news of its own
 
 
 @dataclass
@@ -92,9 +93,9 @@ def build_ar_events(doc: Document, norm: Normalised) -> list[Event]:
     sentences = arabic_sentences(doc, norm, lex)
     last_claimant, since = None, 0
     headline = next((s for s in sentences if len(norm.text[s.nstart : s.nend].split()) >= 4), None)
+    sentences = [part for s in sentences for part in _parts(norm, lex, s, s is headline)]
     for n, s in enumerate(sentences):
         text = norm.text[s.nstart : s.nend]
-        s.headline = s is headline
         s.figures = find_figures(lex, [w for w, _, _ in words_of(text)])
         s.background = bool(s.figures) and not s.headline and any(cue in text for cue in lex.background)
         found = find_claimant(text)
@@ -109,6 +110,20 @@ def build_ar_events(doc: Document, norm: Normalised) -> list[Event]:
     if past:
         events.append(_event(doc, norm, past, len(events) + 1, primary=False, background=True))
     return events
+
+
+def _parts(norm: Normalised, lex: ArabicLexicon, s: ArSentence, headline: bool) -> list[ArSentence]:
+    """A sentence that turns to the past in its middle ('... ما أدى لإصابة مدني، وشهدت الأيام الماضية ...
+    مقتل مدنيين اثنين'): the news before the cue and the past from it are two parts."""
+    s.headline = headline
+    if headline:
+        return [s]
+    text = norm.text[s.nstart : s.nend]
+    at = min((p for cue in lex.background if (p := text.find(cue)) > 0 and text[p - 1] == " "), default=-1)
+    if at < 0 or len(text[:at].split()) < MIN_BEFORE_CUE:
+        return [s]
+    cut = norm.offset(s.nstart + at)
+    return [ArSentence(s.start, cut, s.nstart, s.nstart + at), ArSentence(cut, s.end, s.nstart + at, s.nend)]
 
 
 def _event(doc: Document, norm: Normalised, sentences: list[ArSentence], n: int, *, primary: bool,
@@ -184,9 +199,7 @@ def _victims(doc: Document, norm: Normalised, s: ArSentence, figs: list[ArFigure
 
 def _fold_unspecified(claims: list[Claim]) -> list[Claim]:
     """'مقتل 3 مدنيين ... مقتل 3 أشخاص': people unspecified beside a civilian figure of the same outcome
-    are the same victims told again: one claim, not two. The one told first leads (the news comes first; a
-    larger figure further down is more often a toll of the day or another story's headline than the
-    whole of it); told in the same sentence, the civilian one."""
+    are the same victims told again (the smaller figure is a part of the larger): one claim, not two."""
     out = list(claims)
     for c in claims:
         if c.group != "unspecified" or c.best is None:
