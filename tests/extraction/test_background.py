@@ -107,3 +107,22 @@ def test_one_operation_is_no_roundup(ex) -> None:
             "The force also seized two rifles.")
     news = [c.best for e in ex.extract(text, convention="aan").events if not e.background for c in e.casualties]
     assert news == [3]
+
+
+@pytest.mark.parametrize(("text", "news"), [
+    ("A clash between miners and rebels last week left at least 20 killed and several injured near the border.",
+     [("killed", 20)]),
+    ("Gunmen have attacked the town of Djenne in recent days, with the village chief killed at a market on "
+     "Tuesday, an official said.", [("killed", 1)]),
+])
+def test_a_period_in_the_opening_dates_the_news(ex, text: str, news: list) -> None:
+    doc = ex.extract(text)
+    assert [(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties
+            if c.best is not None] == news
+
+
+def test_a_total_over_blasts_stays_the_news_beside_another_outcome(ex) -> None:
+    doc = ex.extract("Six people were killed in near-simultaneous explosions across Kirkuk on Sunday. There was no "
+                     "claim of responsibility for the three blasts. Twelve were wounded.")
+    assert sorted((c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties) == \
+        [("killed", 6), ("wounded", 12)]

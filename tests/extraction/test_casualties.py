@@ -482,6 +482,18 @@ def test_many_wounds_are_one_wounded_person(ex, text: str) -> None:
     assert [(c.outcome, c.best) for e in doc.events if not e.background for c in e.casualties] == [("wounded", 1)]
 
 
+@pytest.mark.parametrize(("text", "total"), [
+    ("Ten persons were yesterday killed in Ganye following an attack by gunmen in the community.", 10),
+    ("Five people, three farmers and a trader, were on Friday night killed in the village of Dan Kano.", 5),
+    ("At least 11 people, including women and children have been killed and dozens injured in clashes between "
+     "herders and farmers in the area.", 11),
+])
+def test_victims_before_a_time_word_or_an_unclosed_including(ex, text: str, total: int) -> None:
+    doc = ex.extract(text)
+    assert sum(c.best or 0 for e in doc.events if not e.background for c in e.casualties
+               if c.outcome == "killed") == total
+
+
 def test_a_definite_captive_told_again_is_not_another(ex) -> None:
     doc = ex.extract("Afghan forces captured a Taliban sub-commander in Logar province on Sunday. The commander "
                      "planned roadside bomb attacks. After questioning residents at the compound in Baraki "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from warwire.data import rule_patterns
+from warwire.data import load_json, rule_patterns
 from warwire.matching.any_of import AnyOf
 
 # The cues and the totals over several incidents are rules in data/lang/en/background.json (each with its
@@ -12,6 +12,10 @@ from warwire.matching.any_of import AnyOf
 CUES = AnyOf(rule_patterns("background.json", "background"))
 # A total over several incidents: "a series of bombings", "the coordinated attacks", "both blasts", "Overall, ..."
 AGGREGATE = AnyOf(rule_patterns("background.json", "aggregate"))
+# In a report's first sentence the cues marked `dates_the_news` ('last week') date its own incident.
+_RULES = load_json("background.json", "en")["background"]
+HISTORY = AnyOf([p for p, r in zip(rule_patterns("background.json", "background"), _RULES, strict=True)
+                 if "dates_the_news" not in r])
 YEAR = re.compile(
     r"\b(?:[Ii]n|[Ss]ince|[Oo]f|[Dd]uring)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
 )
@@ -25,9 +29,10 @@ def is_background(sentence: str, published_year: int | None) -> bool:
     return False
 
 
-def first_cue(sentence: str, published_year: int | None) -> int | None:
-    """Where the first cue of history in `sentence` starts (what `is_background` reads), None with none."""
-    found = [m.start() for m in (CUES.pattern.search(sentence),) if m]
+def first_cue(sentence: str, published_year: int | None, opening: bool = False) -> int | None:
+    """Where the first cue of history in `sentence` starts (what `is_background` reads), None with none;
+    in a report's `opening` sentence, cues that date the news do not count."""
+    found = [m.start() for m in ((HISTORY if opening else CUES).pattern.search(sentence),) if m]
     if published_year is not None:
         found += [m.start() for m in YEAR.finditer(sentence) if int(m.group(1)) < published_year][:1]
     return min(found, default=None)

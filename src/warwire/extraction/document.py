@@ -163,8 +163,9 @@ def _aggregates_as_context(infos: list[SentenceInfo]) -> None:
     news = [i for i in infos if i.figures and not i.background]
     totals = [i for i in news if is_aggregate(i.text)]
     if totals and len(totals) < len(news):
-        for info in totals:
-            info.background = True
+        own = {f.outcome for i in news if i not in totals for f in i.figures}
+        for info in totals:  # "killed in near-simultaneous explosions ... 15 were wounded": still the news
+            info.background = bool(own & {f.outcome for f in info.figures} or own - {"wounded"})
 
 
 def _definite_captives_retold(infos: list[SentenceInfo]) -> None:

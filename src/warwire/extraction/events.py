@@ -100,7 +100,7 @@ def _opening_draft(drafts: list[Draft], sentences: list[SentenceInfo], year: int
         first = draft.sentences[0]
         if not draft.figures or first is not sentences[0]:
             continue
-        cue = first_cue(first.text, year)
+        cue = first_cue(first.text, year, opening=True)
         told = [f for f, s in draft.figures if s is first and not in_parentheses(first.text, f.char_start)]
         if told and (cue is None or min(f.char_end for f in told) <= cue):
             return draft

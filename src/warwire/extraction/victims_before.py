@@ -21,6 +21,8 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
     while k >= 0 and (k + 1) not in by_end:
         if tokens[k].lower_ in LEFT_SKIP or tokens[k].is_space or tokens[k].tag_ == "RB":
             k -= 1  # "was accidentally shot to death"
+        elif (time := _time_before(tokens, k)) is not None:
+            k = time  # "were yesterday killed", "were on Friday night killed"
         elif tokens[k].lower_ == "other" and k > 0 and k in by_end:
             k -= 1  # "left one dead and one other injured"
         elif tokens[k].lower_ == "and" and k > 0 and tokens[k - 1].tag_ in ("VBN", "VBD"):
@@ -74,7 +76,7 @@ def victims_before(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> 
         else:
             break
     if not chain:
-        chain = _unclosed_apposition(tokens, k, by_end)
+        chain = _unclosed_apposition(tokens, k, by_end) or _before_unclosed_including(tokens, k, by_end)
     chain.reverse()
     subset = chain and k >= 0 and tokens[k].lower_ in ("including", "incl", "included")  # "18 civilians including five"
     if chain and k >= 1 and tokens[k].lower_ in ("them", "whom") and tokens[k - 1].lower_ in ("among", "of"):
@@ -116,6 +118,21 @@ def bare_person(tokens: list[Token], k: int) -> Quantity | None:
     return Quantity(k, k + 1, 1, "exact", None, (1, 1, 1), k, group, tokens[k].text, True, True)
 
 
+_PARTS_OF_DAY = frozenset({"night", "morning", "evening", "afternoon"})
+
+
+def _time_before(tokens: list[Token], k: int) -> int | None:
+    """The index before a time phrase ending at k between an auxiliary and its participle ('were on Friday
+    night killed'), or None."""
+    j = k - 1 if tokens[k].lower_ in _PARTS_OF_DAY else k
+    if j < 1 or tokens[j].lower_ not in LEXICON.time_words:
+        return None
+    j -= 1
+    if tokens[j].lower_ in ("on", "last", "early", "late"):
+        j -= 1
+    return j if j >= 0 and tokens[j].lower_ in ("was", "were", "been", "is", "are", "be") else None
+
+
 def _shared_owner(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> None:
     """'Dar's wife and bodyguard', 'his father and brother': a second person sharing the first one's
     owner, added as a quantity of its own (leftwards; victims.py reads such lists rightwards)."""
@@ -153,6 +170,18 @@ def _unclosed_apposition(tokens: list[Token], k: int, by_end: dict[int, Quantity
             opens = named.start == 0 or tokens[named.start - 1].is_punct
             ok = opens and named.person and named.definite and tokens[named.end - 1].tag_ in ("NNP", "NNPS")
             return [named] if ok else []
+    return []
+
+
+def _before_unclosed_including(tokens: list[Token], k: int, by_end: dict[int, Quantity]) -> list[Quantity]:
+    """'At least 11 people, including women and children have been killed': a list of kinds opened by
+    'including' whose closing comma is missing; the count before it is the victims."""
+    for c in range(k, max(0, k - 8), -1):
+        if tokens[c].lower_ == "including":
+            told = by_end.get(c - 1) if tokens[c - 1].text == "," else None
+            return [told] if told is not None and told.person and not told.implicit else []
+        if tokens[c].pos_ in ("VERB", "AUX") or tokens[c].is_punct:
+            return []
     return []
 
 
