@@ -8,6 +8,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from warwire import data
 from warwire.data import DEFAULT_LANG
 from warwire.extraction.background import in_parentheses, is_aggregate, is_background
 from warwire.extraction.casualties import find_figures, find_zero_figures
@@ -90,10 +91,16 @@ def _claimants_nearby(events: list[Event], infos: list[SentenceInfo],
                     claim.claimed_by, claim.claimant = body
 
 
-_DEATH_WORDS = re.compile(r"\b(?:died|dies|dead|death|deaths|body|bodies|killed|killing|murder(?:ed)?|fatal(?:ly)?)\b",
-                          re.I)
-_HURT_WORDS = re.compile(r"\b(?:wounded|injured|injuries|injury|wounds|hospitali[sz]ed|hospital|condition|"
-                         r"survived)\b", re.I)
+# The words that settle a shooting, each set with its why and example: data/lang/en/triggers.json.
+_SETTLE = data.load_json("triggers.json", DEFAULT_LANG)
+
+
+def _any_word(name: str) -> str:
+    return "|".join(re.escape(w) for w in _SETTLE[name]["words"])
+
+
+_DEATH_WORDS = re.compile(rf"\b(?:{_any_word('settle_death')})\b", re.I)
+_HURT_WORDS = re.compile(rf"\b(?:{_any_word('settle_hurt')})\b", re.I)
 
 
 def _settle_shootings(infos: list[SentenceInfo], text: str) -> None:
@@ -140,7 +147,7 @@ def _shot_in_sentence(figure, info: SentenceInfo, one_dead: bool) -> str:
     return SHOT if _DEATH_WORDS.search(info.text) else "wounded"
 
 
-_DIED_OF = re.compile(r"\b(?:died|dies|dead|dying|death|killed|succumbed|fatal|fatally)\b[^.,;:]{0,30}$", re.I)
+_DIED_OF = re.compile(rf"\b(?:{_any_word('died_of')})\b[^.,;:]{{0,30}}$", re.I)
 
 
 def _wounds_of_the_dead(infos: list[SentenceInfo]) -> None:
