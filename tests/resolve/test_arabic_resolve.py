@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from warwire.extraction.ar.normalise import normalise
@@ -115,3 +119,22 @@ def test_a_town_named_with_its_cue_beats_the_area_around_a_city() -> None:
 ])
 def test_common_words_that_are_also_village_names_are_no_places(sentence: str) -> None:
     assert place(sentence) is None
+
+
+GOVERNORATE_ORDER = """
+from types import SimpleNamespace as N
+from warwire.resolve.ar_places import governorates
+names = ["Aleppo", "Idlib", "Hama", "Homs", "Daraa", "Raqqa", "Latakia", "Tartus"]
+mention = N(candidates=[N(kind="admin1", admin1=g, name=g) for g in names], countryside=False)
+print(",".join(governorates([mention])))
+"""
+
+
+def test_governorates_named_as_often_keep_their_order_whatever_the_hash_seed() -> None:
+    runs = set()
+    for seed in ("0", "1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", GOVERNORATE_ORDER], env=env, capture_output=True, text=True,
+                             check=True, timeout=120)
+        runs.add(out.stdout.strip())
+    assert runs == {"Aleppo,Idlib,Hama,Homs,Daraa,Raqqa,Latakia,Tartus"}

@@ -118,7 +118,8 @@ def governorates(mentions: list[ArPlace]) -> list[str]:
     """The governorates the text names (as admin1 entries or countryside), most often named first."""
     counts: dict[str, int] = {}
     for m in mentions:
-        named = {e.admin1 or e.name for e in m.candidates if e.kind == "admin1" or m.countryside}
+        # In candidate order, not a set's: ties of count keep the order the names came in, the same every run.
+        named = dict.fromkeys(e.admin1 or e.name for e in m.candidates if e.kind == "admin1" or m.countryside)
         for g in named:
             counts[g] = counts.get(g, 0) + 1
     return sorted(counts, key=lambda g: -counts[g])
