@@ -31,12 +31,15 @@ def _patterns() -> list[str]:
     (r"(?P<verb>kill)ed", ("kill",)),
     (r"(?<!^)(?<!^just )\b(?:days|weeks) after", ("days", "weeks")),  # leading lookarounds are zero-width
     (r"(?!nothing)\bno(?:body|one)\b", ("nobody", "noone")),
+    (r"\b(?:re)?deploy(?:s|ed)?\b", ("redeploy", "deploy")),  # a group at most once: with it or without
+    (r"\b(?:gang-?)?rap(?:e|ed)\b", ("gang", "rape")),  # "e|ed": the shared "e" is read first
+    (r"\b(?:ab)*cdef", None),  # a repeated group: what follows it opens nothing fixed
     (r"Gunmen {} two", ("gunmen {} two",)),  # "{}" is no quantifier
     (r"ab{2}cd", None),  # a repeated letter ends the literal run: "ab" is too short
     (r"\bbr(?:a|ing)\b", None),  # a branch too short on its own
     (r"\bbr\w+", None),
     (r"\w+ killed", None),
-    (r"(?:abc)?def", None),
+    (r"(?:abc)?def", ("abcdef", "def")),
     (r"\u0130stanbul", None),  # a non-ascii opening
     (r"(?i)abc", None),  # inline flags are not read
     (r"(abc)\1", None),  # nor back-references

@@ -31,6 +31,7 @@ class _Atom:
     text: str = ""
     branches: tuple[tuple[_Atom, ...], ...] = ()
     quantified: bool = False
+    optional: bool = False  # quantified by ? alone (at most once): "(?:land)?mines" opens "landmines" or "mines"
 
 
 def literal_openings(patterns: list[str]) -> tuple[str, ...] | None:
@@ -67,7 +68,8 @@ def _sequence(branches: Branches) -> tuple[tuple[_Atom, ...], ...]:
             if node.quantifier:
                 if atom.kind == "anchor":
                     raise _Unknown(node.text + node.quantifier)
-                atom, plain = _Atom(atom.kind, atom.text, atom.branches, True), False
+                optional = node.quantifier in ("?", "??", "?+")
+                atom, plain = _Atom(atom.kind, atom.text, atom.branches, True, optional), False
             if plain and len(atom.branches) == 1:
                 seq += atom.branches[0]
             else:
@@ -120,6 +122,8 @@ def _heads(items: tuple[_Atom, ...]) -> list[str] | None:
     while k < len(items) and items[k].kind == "anchor":  # \b and other zero-width assertions
         k += 1
     items = items[k:]
+    if items and items[0].kind == "group" and items[0].optional:
+        return _optional_heads(items[0], items[1:])
     head = ""
     for atom in items:
         if atom.kind != "literal" or atom.quantified or not atom.text.isascii():
@@ -136,3 +140,15 @@ def _heads(items: tuple[_Atom, ...]) -> list[str] | None:
     if rest is None:
         return None
     return [head + h for h in rest] if head else rest
+
+
+def _optional_heads(group: _Atom, rest: tuple[_Atom, ...]) -> list[str] | None:
+    """Openings of a sequence led by a group that matches at most once: those of each of its branches
+    followed by the rest, and those of the rest alone."""
+    out: list[str] = []
+    for branch in (*((*b, *rest) for b in group.branches), rest):
+        heads = _heads(branch)
+        if heads is None:
+            return None
+        out += heads
+    return out
