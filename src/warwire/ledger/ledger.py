@@ -40,6 +40,7 @@ from sqlalchemy import (
     Row,
     String,
     and_,
+    bindparam,
     cast,
     delete,
     exists,
@@ -454,7 +455,10 @@ class Ledger:
 
     def _fresh_id(self, conn: Connection, base: str, taken: set[str]) -> str:
         cid, n = base, 1
-        while cid in taken or conn.execute(select(ledger_events.c.id).where(ledger_events.c.id == cid)).first():
+        # (not an id merged away in this process: the block index still files its old rows under it)
+        merged = self._blocks.alias if self._blocks is not None else {}
+        exists_q = select(ledger_events.c.id).where(ledger_events.c.id == bindparam("cid"))
+        while cid in taken or cid in merged or conn.execute(exists_q, {"cid": cid}).first():
             n += 1
             cid = f"{base}-{n}"
         return cid
